@@ -1,0 +1,42 @@
+# Tillit: `make serve` to preview, `make test` to check everything. `make help` lists all targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_URL ?= http://127.0.0.1:8000/
+export SITE_URL
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test install install-test browser clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/mkdocs: requirements/docs.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/docs.txt
+	touch $@
+
+$(BIN)/pytest: $(BIN)/mkdocs requirements/test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+install: $(BIN)/mkdocs ## Install the site's tools into .venv
+
+install-test: $(BIN)/pytest browser ## Install the test tools (and Debian's Chromium when root)
+
+browser: ## Make sure Debian's Chromium and the test programs are installed
+	@bash scripts/install_system_deps.sh
+
+serve: install ## Live preview on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## Build the complete site into site/
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: install-test build ## Build the site and run every test
+	SITE_DIR=site $(BIN)/pytest
+
+clean: ## Remove build output
+	rm -rf site .pytest_cache

@@ -1,0 +1,88 @@
+"""What a reader does in real Chromium: switch language, search, open every page without errors or off-host requests."""
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_page_loads_cleanly(page, base_url, pages):
+    for p in pages:
+        response = page.goto(base_url + p.rel.removesuffix("index.html"))
+        assert response.status == 200, p.rel
+        page.wait_for_load_state("networkidle")
+    # the page fixture fails the test on console errors and off-host requests
+
+
+def test_language_switch_keeps_page_and_section(page, base_url, pages):
+    target = next(p for p in pages if p.lang == "sv" and p.url_path == "tsl/vad-ar-tsl/")
+    section = target.tree.xpath("//article//h2[@id]/@id")[0]
+    page.goto(f"{base_url}{target.url_path}#{section}")
+    page.get_by_role("button", name=re.compile("språk|language", re.I)).first.hover()
+    page.locator('.md-select a[hreflang="en"]').first.click()
+    page.wait_for_url(re.compile(r"/en/tsl/vad-ar-tsl/"))
+    assert page.evaluate("location.hash") == f"#{section}"
+    assert page.locator("html").get_attribute("lang") == "en"
+    # and back again
+    page.get_by_role("button", name=re.compile("språk|language", re.I)).first.hover()
+    page.locator('.md-select a[hreflang="sv"]').first.click()
+    page.wait_for_url(re.compile(r"/tsl/vad-ar-tsl/#"))
+    assert "/en/" not in page.url and page.evaluate("location.hash") == f"#{section}"
+
+
+def test_search_in_swedish_finds_a_swedish_page(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("/")   # Material's shortcut focuses the search box
+    page.keyboard.type("återremiss")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    href = result.get_attribute("href")
+    assert "/en/" not in href, href
+    result.click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert "återremiss" in page.locator("article").inner_text().lower()
+
+
+def test_unknown_url_shows_the_404_page_in_its_language(page, base_url):
+    page.guard.allow_console.append("404")
+    for path, lang, text in [("finns/inte/", "sv", "Sidan finns inte"), ("en/no/such/page/", "en", "Page not found")]:
+        response = page.goto(base_url + path)
+        assert response.status == 404
+        assert page.locator("html").get_attribute("lang") == lang
+        assert text in page.locator("article").inner_text()
+        # the page is styled: its stylesheet loaded from the absolute asset path
+        assert page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+        page.get_by_role("link", name=re.compile("startsidan|start page")).first.click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == lang
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory):
+    """The site built for and served under /tsl/, as on an intranet server."""
+    from conftest import free_port, mkdocs_build, serve
+    port = free_port()
+    dest = tmp_path_factory.mktemp("subpath")
+    result = mkdocs_build(dest, env_extra={"SITE_URL": f"http://127.0.0.1:{port}/tsl/"})
+    assert result.returncode == 0, result.stderr
+    server, url = serve(dest, prefix="/tsl/", port=port)
+    yield url
+    server.shutdown()
+
+
+def test_site_works_under_a_sub_path(page, subpath_site, pages):
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    for p in pages:
+        page.goto(subpath_site + p.rel.removesuffix("index.html"))
+        page.wait_for_load_state("networkidle")
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            if href.startswith("http://127.0.0.1"):
+                assert "/tsl/" in href, f"{p.rel}: link leaves /tsl/: {href}"
+    assert not failed, failed
+    # the language switch from the start page stays under /tsl/
+    page.goto(subpath_site)
+    page.get_by_role("button", name=re.compile("språk|language", re.I)).first.hover()
+    page.locator('.md-select a[hreflang="en"]').first.click()
+    page.wait_for_url(subpath_site + "en/")
