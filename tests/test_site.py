@@ -72,3 +72,10 @@ def test_no_resource_from_another_host(site_dir):
         for match in re.findall(r"(?:url\(|@import)\s*['\"]?(https?:)?//[^)'\"]+", text):
             offenders.append(f"{path.relative_to(site_dir)}: {match}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_heading_permalinks_are_titled_in_the_page_language(pages):
+    titles = {"sv": "Länk till avsnittet", "en": "Link to this section"}
+    for p in pages:
+        found = set(p.tree.xpath('//a[contains(@class,"headerlink")]/@title'))
+        assert found <= {titles[p.lang]}, f"{p.rel}: {found}"
