@@ -147,3 +147,15 @@ def test_overdue_review_shows_a_notice_in_the_page_language(tmp_path):
     assert "This page is due for review" in en and "behöver granskas" not in en
     fresh = (tmp_path / "out/kommuner/bollebygd/index.html").read_text(encoding="utf-8")
     assert "Sidan behöver granskas" not in fresh
+
+
+def test_every_content_page_ends_with_its_sources(pages):
+    """Pages about TSL end with a "Källor"/"Sources" section linking to the sources page (pages about the site excepted)."""
+    for p in pages:
+        if p.url_path.startswith("om/"):
+            continue
+        h2 = p.tree.xpath("//article//h2[@id]")
+        assert h2 and h2[-1].get("id") == "kallor", f"{p.rel}: the last section is not #kallor"
+        section_links = h2[-1].xpath("following-sibling::*//a/@href")
+        assert any("kallor/#" in href or href.startswith("#") for href in section_links), \
+            f"{p.rel}: the sources section links to no source"
