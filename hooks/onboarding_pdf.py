@@ -1,0 +1,48 @@
+"""Register each language's onboarding-pack PDF as a site file so pages can link it under strict validation.
+
+scripts/build_pdfs.py prints the real PDFs into the built site after `mkdocs build` (see `make build`).
+Until then each file is a one-page placeholder that says how to build it (e.g. under `mkdocs serve`).
+"""
+import mkdocs.plugins
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+
+def pack_path(config, lang):
+    """Site path of a language's PDF relative to that language's root, e.g. 'pdf/tillit-fortroendevalda-sv.pdf'."""
+    try:
+        return config["extra"]["onboarding_pdf"]["file"].format(lang=lang)
+    except (KeyError, TypeError) as err:
+        raise PluginError(f"mkdocs.yml: extra.onboarding_pdf.file is missing or malformed ({err})") from err
+
+
+@mkdocs.plugins.event_priority(-100)   # after static-i18n has sorted the files into the current language
+def on_files(files, config):
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language
+    src = pack_path(config, lang)
+    pdf = File.generated(config, src, content=_placeholder_pdf(f"Run 'make build' to print this PDF ({src})."))
+    if lang != i18n.default_language:
+        pdf.dest_uri = f"{lang}/{src}"
+    files.append(pdf)
+    return files
+
+
+def _placeholder_pdf(text):
+    """A minimal valid one-page PDF showing one line of ASCII text."""
+    stream = b"BT /F1 12 Tf 56 780 Td (" + text.encode("ascii") + b") Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+               b" /Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
