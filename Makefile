@@ -8,7 +8,7 @@ export SITE_URL
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test install install-test browser clean
+.PHONY: help serve build test install install-test browser clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ build: install ## Build the complete site into site/
 
 test: install-test build ## Build the site and run every test
 	SITE_DIR=site $(BIN)/pytest
+
+bench: install-test ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
+	$(BIN)/python scripts/bench.py
 
 clean: ## Remove build output
 	rm -rf site .pytest_cache

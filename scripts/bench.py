@@ -1,0 +1,803 @@
+#!/usr/bin/env python3
+"""Measure the site's build cost, preview latency, page weight, Lighthouse scores, search and scale; write BENCHMARKS.md.
+
+Everything runs against a temporary copy of the repository (the working tree is never written to except the
+report), on loopback only. `--smoke` runs a tiny configuration so that tests/test_bench.py can check every figure
+is still produced. Timings are noisy on a shared machine: the report states the load average and uses
+alternation and medians.
+"""
+import argparse
+import datetime
+import functools
+import gzip
+import http.server
+import importlib.metadata
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("sv", "en")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LH_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+EVAL_FILE = ROOT / "tests" / "search_eval.yml"
+FALLBACK_QUERIES = {"sv": ["tillit", "styrning", "kontroll", "förtroendevalda", "delegationen", "Bollebygd",
+                           "Borås", "Falköping", "workshop", "ordlista"],
+                    "en": ["trust", "governance", "control", "councillors", "delegation", "Bollebygd",
+                           "Borås", "Falköping", "workshop", "glossary"]}
+TARGETS = {"build_ratio": 1.3, "first_view_kb": 70.0, "lh_performance": 95, "lh_other": 100,
+           "search_p95_ms": 50.0, "scale_exponent": 1.1}
+GZIP_LEVEL = 6
+COPY_IGNORE = shutil.ignore_patterns(".venv", "node_modules", "site", "site-*", ".pytest_cache", ".cache",
+                                     "dist", "__pycache__", "*.lock", "BENCHMARKS.md")
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def gz(data):
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---- mkdocs.yml round trip (keeps !ENV and !!python/name tags so a derived config builds the same) ----
+
+class Tagged:
+    def __init__(self, tag, value):
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_tagged(loader, suffix, node, prefix):
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return Tagged(prefix + suffix, value)
+
+
+for _prefix in ("!", "tag:yaml.org,2002:python/"):
+    _Loader.add_multi_constructor(_prefix, functools.partial(_construct_tagged, prefix=_prefix))
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_tagged(dumper, data):
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_Dumper.add_representer(Tagged, _represent_tagged)
+
+
+def load_config(path):
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def dump_config(cfg, path):
+    Path(path).write_text(yaml.dump(cfg, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def plugin_name(entry):
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def plain_config(cfg):
+    """Stock Material + static-i18n + Material's search, same pages, nav and Markdown extensions, nothing else."""
+    plugins = [p for p in cfg.get("plugins", []) if plugin_name(p) in ("search", "material/search", "i18n")]
+    if not any(plugin_name(p) in ("search", "material/search") for p in plugins):
+        plugins.insert(0, "search")
+    plain = {"site_name": cfg["site_name"], "site_url": cfg.get("site_url"), "docs_dir": cfg.get("docs_dir", "docs"),
+             "theme": {"name": "material", "language": cfg.get("theme", {}).get("language", "en"), "font": False},
+             "markdown_extensions": cfg.get("markdown_extensions", []), "plugins": plugins}
+    if cfg.get("nav"):
+        plain["nav"] = cfg["nav"]
+    return plain
+
+
+# ---- running things ----
+
+def run(cmd, cwd, env_extra=None, check=True):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if check and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return elapsed, result
+
+
+def mkdocs_build(copy, config, dest, site_url, strict=True):
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "--config-file", str(config), "--site-dir", str(dest)]
+    if strict:
+        cmd.insert(4, "--strict")
+    elapsed, _ = run(cmd, cwd=copy, env_extra={"SITE_URL": site_url})
+    return elapsed
+
+
+def snapshot(dest):
+    """Copy the working tree (with .git, without .venv/node_modules/site) so others' edits cannot change a run."""
+    shutil.copytree(ROOT, dest, ignore=COPY_IGNORE, symlinks=True)
+    for shared in (".venv", "node_modules"):
+        if (ROOT / shared).exists():
+            (dest / shared).symlink_to(ROOT / shared)
+    return dest
+
+
+def page_count(docs):
+    return len(list(Path(docs).rglob("*.sv.md")))
+
+
+# ---- gzip-capable static server on loopback (like nginx with gzip on) ----
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", urlsplit(self.path).path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            path = path / "index.html"
+        status = 200
+        if not path.is_file():
+            status = 404
+            en = urlsplit(self.path).path.startswith("/en/")
+            path = Path(self.directory) / ("en/404.html" if en else "404.html")
+        body = path.read_bytes() if path.is_file() else b"not found"
+        ctype = self.guess_type(str(path))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        if "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith(self.COMPRESSIBLE):
+            body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve_gzip(directory, port):
+    handler = functools.partial(GzipHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+# ---- measurements ----
+
+def measure_build_cost(copy, reps, site_url, work):
+    cfg = load_config(copy / "mkdocs.yml")
+    plain_yml = copy / "bench-plain.yml"
+    dump_config(plain_config(cfg), plain_yml)
+    pairs = []
+    for i in range(reps):
+        project = mkdocs_build(copy, copy / "mkdocs.yml", work / "project-site", site_url)
+        plain = mkdocs_build(copy, plain_yml, work / "plain-site", site_url, strict=False)
+        pairs.append((project, plain))
+        log(f"build pair {i + 1}/{reps}: project {project:.2f} s, plain {plain:.2f} s")
+    ratios = [p / q for p, q in pairs]
+    return {"pairs": pairs, "ratio_median": statistics.median(ratios),
+            "project_median_s": statistics.median(p for p, _ in pairs),
+            "plain_median_s": statistics.median(q for _, q in pairs)}
+
+
+def measure_make_build(copy, site_url):
+    elapsed, result = run(["make", "build"], cwd=copy, env_extra={"SITE_URL": site_url}, check=False)
+    ok = result.returncode == 0 and (copy / "site" / "index.html").exists()
+    if not ok:
+        log(f"make build failed:\n{result.stderr[-2000:]}")
+    return {"seconds": elapsed, "ok": ok, "error": "" if ok else result.stderr.strip().splitlines()[-1:]}
+
+
+def content_pages(site):
+    """Built HTML pages (no redirect stubs, no assets) as (rel path, language)."""
+    found = []
+    for path in sorted(Path(site).rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "search/", "en/assets/", "en/search/")):
+            continue
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace")[:2000]:
+            continue
+        found.append((rel, "en" if rel.startswith("en/") else "sv"))
+    return found
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.refs.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.refs.append(a["src"])
+
+
+def first_view(site):
+    """Per page: gzip bytes of the HTML plus every same-site CSS and JS file it references."""
+    site = Path(site)
+    sizes, rows = {}, []
+    for rel, lang in content_pages(site):
+        html = (site / rel).read_bytes()
+        parser = _Refs()
+        parser.feed(html.decode("utf-8", errors="replace"))
+        total, assets = gz(html), 0
+        for ref in parser.refs:
+            url = urljoin("http://site/" + rel, ref)
+            if urlsplit(url).hostname != "site":
+                continue
+            target = site / urlsplit(url).path.lstrip("/")
+            if target.is_file():
+                sizes.setdefault(target, gz(target.read_bytes()))
+                assets += sizes[target]
+        rows.append({"page": rel, "lang": lang, "html_gz": gz(html), "assets_gz": assets, "total_gz": gz(html) + assets})
+    rows.sort(key=lambda r: r["total_gz"], reverse=True)
+    return rows
+
+
+def url_of(rel):
+    return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+def choose_pages(rows):
+    """The start page and the heaviest content page of each language (the Lighthouse and preview subjects)."""
+    chosen = {}
+    for lang in LANGS:
+        start = "en/index.html" if lang == "en" else "index.html"
+        others = [r["page"] for r in rows if r["lang"] == lang and r["page"] != start and not r["page"].endswith("404.html")]
+        chosen[lang] = {"start": start, "content": others[0] if others else start}
+    return chosen
+
+
+def measure_preview(copy, rel_page, edits):
+    """Seconds from saving a page to `mkdocs serve` (as `make serve` runs it) serving the rebuilt page."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{url_of(rel_page)}"
+    stem = rel_page[: -len("index.html")].rstrip("/")
+    src = copy / "docs" / (stem + ".sv.md" if stem else "index.sv.md")
+    if not src.exists():
+        src = copy / "docs" / stem / "index.sv.md"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    original = src.read_text(encoding="utf-8")
+    times = []
+    try:
+        deadline = time.time() + 180
+        while not _fetch(url):
+            if proc.poll() is not None or time.time() > deadline:
+                raise RuntimeError("mkdocs serve did not start")
+            time.sleep(0.2)
+        for i in range(edits):
+            time.sleep(1.0)
+            marker = f"benchmark-edit-{i}-{int(time.time() * 1000)}"
+            start = time.perf_counter()
+            src.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            while marker not in (_fetch(url) or ""):
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError("the edited page was not served within 120 s")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+            log(f"preview edit {i + 1}/{edits}: {times[-1]:.2f} s")
+    finally:
+        src.write_text(original, encoding="utf-8")
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return {"page": "docs/" + src.relative_to(copy / "docs").as_posix(), "times": times,
+            "median_s": statistics.median(times)}
+
+
+def _fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", errors="replace")
+    except Exception:
+        return None
+
+
+def measure_lighthouse(base, subjects, runs, work):
+    if not LIGHTHOUSE.exists():
+        return {"available": False, "pages": []}
+    results = []
+    for lang, rel in subjects:
+        scores_runs, metrics = [], {}
+        for i in range(runs):
+            out = work / f"lh-{lang}-{i}.json"
+            cmd = [str(LIGHTHOUSE), base + url_of(rel).lstrip("/"), "--output=json", f"--output-path={out}",
+                   "--only-categories=" + ",".join(LH_CATEGORIES), "--quiet",
+                   "--chrome-flags=" + " ".join(CHROME_FLAGS)]
+            _, result = run(cmd, cwd=ROOT, env_extra={"CHROME_PATH": CHROMIUM}, check=False)
+            if not out.exists():
+                raise RuntimeError(f"lighthouse failed on {rel}: {result.stderr[-1500:]}")
+            report = json.loads(out.read_text())
+            scores_runs.append({c: round(100 * (report["categories"][c]["score"] or 0)) for c in LH_CATEGORIES})
+            for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                        "cumulative-layout-shift", "speed-index"):
+                metrics.setdefault(key, []).append(report["audits"][key]["numericValue"])
+            audits = report["audits"]
+            failing = sorted({ref["id"] for c in LH_CATEGORIES for ref in report["categories"][c]["auditRefs"]
+                              if ref["weight"] > 0 and audits[ref["id"]]["score"] is not None
+                              and audits[ref["id"]]["score"] < 1})
+        scores = {c: statistics.median(r[c] for r in scores_runs) for c in LH_CATEGORIES}
+        results.append({"lang": lang, "page": rel, "scores": scores, "runs": scores_runs, "failing": failing,
+                        "metrics": {k: statistics.median(v) for k, v in metrics.items()}})
+        log(f"lighthouse {rel}: {scores}")
+    return {"available": True, "version": _lighthouse_version(), "pages": results}
+
+
+def _lighthouse_version():
+    try:
+        return subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def eval_queries(limit=None):
+    """Queries per language from the search evaluation set, else a fallback list."""
+    found = {lang: [] for lang in LANGS}
+    source = "fallback list in scripts/bench.py"
+    if EVAL_FILE.exists():
+        def walk(node, lang=None):
+            if isinstance(node, dict):
+                lang = node.get("lang") or node.get("language") or lang
+                query = node.get("query") or node.get("q")
+                if isinstance(query, str) and lang in found:
+                    found[lang].append(query.strip())
+                for key, value in node.items():
+                    walk(value, key if key in LANGS else lang)
+            elif isinstance(node, list):
+                for item in node:
+                    if isinstance(item, str) and lang in found:
+                        found[lang].append(item.strip())
+                    else:
+                        walk(item, lang)
+        walk(yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8")))
+        if all(found.values()):
+            source = EVAL_FILE.relative_to(ROOT).as_posix()
+    if source.startswith("fallback"):
+        found = {lang: list(q) for lang, q in FALLBACK_QUERIES.items()}
+    found = {lang: list(dict.fromkeys(q for q in qs if q))[:limit] for lang, qs in found.items()}
+    return found, source
+
+
+SEARCH_PROBE = """() => {
+  const b = window.__bench = {armed: false, t0: null, t1: null};
+  const input = document.querySelector('input.md-search__input');
+  input.addEventListener('keydown', () => { if (b.armed && b.t0 === null) b.t0 = performance.now(); }, true);
+  new MutationObserver(() => {
+    if (b.t0 !== null && b.t1 === null) requestAnimationFrame(() => { if (b.t1 === null) b.t1 = performance.now(); });
+  }).observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def measure_search(base, site, queries, browser):
+    """Index bytes per language; keystroke-to-rendered-results latency in Chromium over the evaluation queries."""
+    indexes = {}
+    for index in sorted(Path(site).rglob("search_index.json")):
+        rel = index.relative_to(site).as_posix()
+        data = index.read_bytes()
+        docs = json.loads(data).get("docs", [])
+        langs = sorted({"en" if d.get("location", "").startswith("en/") else "sv" for d in docs})
+        label = "en" if rel.startswith("en/") else ("sv" if len(langs) < 2 else "sv+en (one shared index)")
+        indexes[rel] = {"label": label, "raw": len(data), "gzip": gz(data), "docs": len(docs)}
+    latencies, per_lang, cold = [], {}, {}
+    for lang in LANGS:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1"
+                      else route.abort())
+        page = context.new_page()
+        page.goto(base + ("en/" if lang == "en" else ""), wait_until="load")
+        page.evaluate(SEARCH_PROBE)
+        box = page.locator("input.md-search__input")
+        start = time.perf_counter()
+        box.click()
+        box.fill(queries[lang][0])
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        cold[lang] = time.perf_counter() - start
+        times, empty = [], 0
+        for query in queries[lang]:
+            box.fill(query[:-1])
+            page.keyboard.press("End")
+            page.wait_for_timeout(400)
+            page.evaluate("() => Object.assign(window.__bench, {armed: true, t0: null, t1: null})")
+            page.keyboard.press(query[-1])
+            page.wait_for_function("() => window.__bench.t1 !== null", timeout=10000)
+            times.append(page.evaluate("() => window.__bench.t1 - window.__bench.t0"))
+            page.evaluate("() => { window.__bench.armed = false; }")
+            empty += page.locator(".md-search-result__item").count() == 0
+        context.close()
+        per_lang[lang] = {"queries": len(times), "median_ms": statistics.median(times),
+                          "p95_ms": percentile(times, 95), "no_results": empty}
+        latencies += times
+        log(f"search {lang}: median {per_lang[lang]['median_ms']:.1f} ms, p95 {per_lang[lang]['p95_ms']:.1f} ms")
+    return {"indexes": indexes, "per_lang": per_lang, "cold_first_query_s": cold,
+            "median_ms": statistics.median(latencies), "p95_ms": percentile(latencies, 95), "n": len(latencies)}
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    lo, hi = math.floor(k), math.ceil(k)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def measure_transfer(base, subjects, browser):
+    """Bytes on the wire (gzip) for a first view with an empty cache, after the search has loaded and answered."""
+    out = []
+    for lang, rel in subjects:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        finished = []
+        page.on("requestfinished", lambda req: finished.append(req))
+        page.goto(base + url_of(rel).lstrip("/"), wait_until="networkidle")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(FALLBACK_QUERIES[lang][0])
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=30000)
+        page.wait_for_load_state("networkidle")
+        body = headers = 0
+        offhost = [r.url for r in finished if urlsplit(r.url).hostname not in ("127.0.0.1", None)]
+        for req in finished:
+            sizes = req.sizes()
+            body += sizes["responseBodySize"]
+            headers += sizes["responseHeadersSize"]
+        context.close()
+        out.append({"lang": lang, "page": rel, "requests": len(finished), "body": body, "total": body + headers,
+                    "offhost": offhost})
+        log(f"first view with search {rel}: {len(finished)} requests, {(body + headers) / 1000:.1f} kB")
+    return out
+
+
+def rename(rel, i):
+    """docs path of synthetic copy i: first directory (or the file stem) gets a '-benchN' suffix, same depth."""
+    parts = rel.split("/")
+    if len(parts) > 1:
+        parts[0] += f"-bench{i}"
+    else:
+        stem, _, ext = parts[0].partition(".")
+        parts[0] = f"{stem}-bench{i}.{ext}"
+    return "/".join(parts)
+
+
+def renav(node, i):
+    if isinstance(node, str):
+        return rename(node, i) if node.endswith(".md") and "://" not in node else node
+    if isinstance(node, list):
+        return [renav(n, i) for n in node]
+    if isinstance(node, dict):
+        return {k: renav(v, i) for k, v in node.items()}
+    return node
+
+
+def measure_scale(copy, factors, site_url, work):
+    """Build time and search index size with the content copied to factor × today's pages (in the temp copy)."""
+    docs = copy / "docs"
+    originals = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    base_pages = page_count(docs)
+    cfg = load_config(copy / "mkdocs.yml")
+    rows = []
+    for factor in [1] + list(factors):
+        created = []
+        for i in range(2, factor + 1):
+            for rel in originals:
+                target = docs / rename(rel, i)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(docs / rel, target)
+                created.append(target)
+        scaled = dict(cfg)
+        if cfg.get("nav"):
+            scaled["nav"] = list(cfg["nav"]) + [{f"Bench {i}": renav(cfg["nav"], i)} for i in range(2, factor + 1)]
+        config = copy / "bench-scale.yml"
+        dump_config(scaled, config)
+        dest = work / f"scale-{factor}"
+        try:
+            seconds = mkdocs_build(copy, config, dest, site_url)
+        finally:
+            for path in created:
+                path.unlink()
+            for d in sorted({p.parent for p in created}, key=lambda p: -len(p.parts)):
+                if d != docs and not any(d.iterdir()):
+                    d.rmdir()
+        raw = sum(p.stat().st_size for p in dest.rglob("search_index.json"))
+        gzipped = sum(gz(p.read_bytes()) for p in dest.rglob("search_index.json"))
+        site_bytes = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+        rows.append({"factor": factor, "pages": base_pages * factor * len(LANGS), "seconds": seconds,
+                     "index_raw": raw, "index_gzip": gzipped, "site_bytes": site_bytes})
+        shutil.rmtree(dest, ignore_errors=True)
+        log(f"scale {factor}x: {rows[-1]['pages']} pages, {seconds:.1f} s, index {raw / 1e6:.2f} MB")
+    a, b = rows[-2], rows[-1]
+    exponent = math.log(b["seconds"] / a["seconds"]) / math.log(b["pages"] / a["pages"]) if len(rows) > 1 else None
+    index_exponent = math.log(b["index_raw"] / a["index_raw"]) / math.log(b["pages"] / a["pages"])
+    return {"rows": rows, "time_exponent": exponent, "index_exponent": index_exponent}
+
+
+def versions():
+    out = {"python": platform.python_version()}
+    for dist in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
+                 "mkdocs-git-revision-date-localized-plugin", "playwright"):
+        try:
+            out[dist] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    for name, cmd in (("chromium", [CHROMIUM, "--version"]), ("node", ["node", "--version"])):
+        try:
+            out[name] = subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip().splitlines()[-1]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            out[name] = "not available"
+    out["lighthouse"] = _lighthouse_version() if LIGHTHOUSE.exists() else "not installed"
+    return out
+
+
+# ---- report ----
+
+def kb(n):
+    return f"{n / 1000:.1f} kB"
+
+
+def met(ok):
+    return "met" if ok else "**not met**"
+
+
+def report(r):
+    L = []
+    w = L.append
+    smoke = " (SMOKE RUN: tiny configuration, not the real figures)" if r["smoke"] else ""
+    w(f"# Benchmarks{smoke}\n")
+    w(f"Written by `make bench` (`scripts/bench.py`), {r['started']} – {r['finished']} UTC, "
+      f"against a snapshot of the working tree at commit `{r['commit']}`{' with uncommitted changes' if r['dirty'] else ''}. "
+      f"The run took {r['duration_s'] / 60:.1f} minutes.\n")
+    w(f"**Noise:** the machine has {r['cores']} cores shared with other engineers' builds and tests. Load average "
+      f"(1/5/15 min) was {r['load_start']} at the start and {r['load_end']} at the end. Single timings are noisy; "
+      "the build cost is therefore a median of ratios of alternated builds, and other timings are medians.\n")
+    if r.get("notes"):
+        for note in r["notes"]:
+            w(f"**Note:** {note}\n")
+    w("## Machine and versions\n")
+    w("| Item | Value |\n|---|---|")
+    w(f"| CPU cores | {r['cores']} ({platform.machine()}) |")
+    w(f"| Date | {r['started'][:10]} |")
+    for name, version in r["versions"].items():
+        w(f"| {name} | {version} |")
+    w("")
+    w("## Summary\n")
+    w("| Measure | Result | Target | |\n|---|---|---|---|")
+    for row in r["summary"]:
+        w("| " + " | ".join(row) + " |")
+    w("")
+    b = r["build"]
+    w("## Build cost\n")
+    w("The project's `mkdocs build --strict` (what the live preview redoes on every save) against a plain build of "
+      "the same pages: stock Material theme (no overrides, no extra CSS/JS, `font: false`), Material's search, "
+      "static-i18n with the same language settings, the same nav and the same Markdown extensions, and no other "
+      "plugins or hooks (generated config `bench-plain.yml`, not strict). Run alternately; the figure is the median "
+      "of the pairwise ratios. Times are wall clock including Python start-up.\n")
+    w("| Run | Project (s) | Plain (s) | Ratio |\n|---|---|---|---|")
+    for i, (p, q) in enumerate(b["pairs"], 1):
+        w(f"| {i} | {p:.2f} | {q:.2f} | {p / q:.2f} |")
+    w(f"| **median** | {b['project_median_s']:.2f} | {b['plain_median_s']:.2f} | **{b['ratio_median']:.2f}** |\n")
+    mb = r["make_build"]
+    w(f"Full `make build` (complete site with everything the Makefile adds): **{mb['seconds']:.1f} s**"
+      f"{'' if mb['ok'] else ' — FAILED: ' + ' '.join(mb['error'])}.\n")
+    p = r["preview"]
+    w("## Live preview\n")
+    w(f"`mkdocs serve` (as `make serve` runs it, on a free loopback port in the snapshot): a line is appended to "
+      f"`{p['page']}` and the page URL is polled every 20 ms until the served HTML contains it. "
+      f"Saves: {', '.join(f'{t:.2f} s' for t in p['times'])}; median **{p['median_s']:.2f} s**.\n")
+    fv = r["first_view"]
+    w("## First view\n")
+    w("For every built page: gzip (level 6) bytes of its HTML plus every CSS and JS file it references. "
+      f"{len(fv['rows'])} pages; the five heaviest:\n")
+    w("| Page | HTML | CSS + JS | Total |\n|---|---|---|---|")
+    for row in fv["rows"][:5]:
+        w(f"| `{row['page']}` | {kb(row['html_gz'])} | {kb(row['assets_gz'])} | {kb(row['total_gz'])} |")
+    w(f"\nMedian page: {kb(fv['median'])}. The same pages built with stock Material (plain build above): "
+      f"heaviest {kb(fv['plain_heaviest'])}.\n")
+    w("Transferred in Chromium (empty cache, served with gzip on loopback) for a first view, including the search "
+      "worker, language files and index after one query (bodies + headers):\n")
+    w("| Page | Requests | Bodies | Total |\n|---|---|---|---|")
+    for row in r["transfer"]:
+        w(f"| `{row['page']}` | {row['requests']} | {kb(row['body'])} | {kb(row['total'])} |")
+    w("")
+    lh = r["lighthouse"]
+    w("## Lighthouse\n")
+    if not lh["available"]:
+        w("Not run: `node_modules/.bin/lighthouse` is missing (`npm ci`).\n")
+    else:
+        w(f"Lighthouse {lh['version']}, default (mobile) configuration with simulated throttling, Debian Chromium "
+          f"headless, the built site served with gzip on loopback. Median of {r['lh_runs']} run(s) per page.\n")
+        w("| Page | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | CLS |\n"
+          "|---|---|---|---|---|---|---|---|---|")
+        for row in lh["pages"]:
+            s, m = row["scores"], row["metrics"]
+            w(f"| `{row['page']}` | {s['performance']:g} | {s['accessibility']:g} | {s['best-practices']:g} | "
+              f"{s['seo']:g} | {m['first-contentful-paint'] / 1000:.2f} s | {m['largest-contentful-paint'] / 1000:.2f} s"
+              f" | {m['total-blocking-time']:.0f} ms | {m['cumulative-layout-shift']:.3f} |")
+        failing = sorted({a for row in lh["pages"] for a in row["failing"]})
+        w(f"\nScored audits below 100 on any page: {', '.join(f'`{a}`' for a in failing) or 'none'}.\n")
+    s = r["search"]
+    w("## Search\n")
+    w("| Index | Documents | Raw | Gzip |\n|---|---|---|---|")
+    for rel, row in s["indexes"].items():
+        w(f"| `{rel}` ({row['label']}) | {row['docs']} | {kb(row['raw'])} | {kb(row['gzip'])} |")
+    w(f"\nQuery latency in Chromium, from the keydown of a query's last character to the next animation frame after "
+      f"the results list changed (the index already loaded), over {s['n']} queries from {r['query_source']}:\n")
+    w("| Language | Queries | Median | p95 | Queries without results |\n|---|---|---|---|---|")
+    for lang, row in s["per_lang"].items():
+        w(f"| {lang} | {row['queries']} | {row['median_ms']:.1f} ms | {row['p95_ms']:.1f} ms | {row['no_results']} |")
+    w(f"| **all** | {s['n']} | {s['median_ms']:.1f} ms | **{s['p95_ms']:.1f} ms** | |\n")
+    w("First query after opening a page (index download and set-up in the worker included): "
+      + ", ".join(f"{lang} {t:.2f} s" for lang, t in s["cold_first_query_s"].items()) + ".\n")
+    sc = r["scale"]
+    w("## Scale\n")
+    w("Every page pair copied into a temporary copy of the docs (same depth, own nav section per copy, never "
+      "committed), built with the project's strict build:\n")
+    w("| Size | Pages (both languages) | Build | Per page | Search index raw | gzip | Site size |\n"
+      "|---|---|---|---|---|---|---|")
+    for row in sc["rows"]:
+        w(f"| {row['factor']}× | {row['pages']} | {row['seconds']:.1f} s | {1000 * row['seconds'] / row['pages']:.0f} ms"
+          f" | {row['index_raw'] / 1e6:.2f} MB | {kb(row['index_gzip'])} | {row['site_bytes'] / 1e6:.1f} MB |")
+    w(f"\nGrowth exponent between the two largest sizes (time ∝ pages^k; 1 = linear): build time "
+      f"k = {sc['time_exponent']:.2f}, search index k = {sc['index_exponent']:.2f}.\n")
+    w("## Reproduce\n")
+    w("`make bench` (about ten minutes). `make test` runs `scripts/bench.py --smoke` (tests/test_bench.py), which "
+      "checks every figure is still produced; it asserts no timings.\n")
+    return "\n".join(L)
+
+
+def summary_rows(r):
+    rows = []
+    b, fv, s, sc = r["build"], r["first_view"], r["search"], r["scale"]
+    rows.append(["Build cost vs plain Material + static-i18n (median ratio)", f"{b['ratio_median']:.2f}",
+                 f"≤ {TARGETS['build_ratio']}", met(b["ratio_median"] <= TARGETS["build_ratio"])])
+    rows.append(["Project build (median)", f"{b['project_median_s']:.2f} s", "", ""])
+    rows.append(["Full `make build`", f"{r['make_build']['seconds']:.1f} s" + ("" if r["make_build"]["ok"] else " (failed)"),
+                 "", "" if r["make_build"]["ok"] else "**failed**"])
+    rows.append(["Live preview, save to served page (median)", f"{r['preview']['median_s']:.2f} s", "", ""])
+    heaviest = fv["rows"][0]
+    rows.append([f"First view, heaviest page (`{heaviest['page']}`)", kb(heaviest["total_gz"]),
+                 f"≤ {TARGETS['first_view_kb']:g} kB", met(heaviest["total_gz"] / 1000 <= TARGETS["first_view_kb"])])
+    for row in r["transfer"]:
+        rows.append([f"Transferred, first view with search (`{row['page']}`)", kb(row["total"]), "", ""])
+    lh = r["lighthouse"]
+    if lh["available"]:
+        for row in lh["pages"]:
+            sc_ = row["scores"]
+            ok = sc_["performance"] >= TARGETS["lh_performance"] and all(
+                sc_[c] >= TARGETS["lh_other"] for c in LH_CATEGORIES[1:])
+            rows.append([f"Lighthouse mobile `{row['page']}` (perf/a11y/bp/seo)",
+                         "/".join(f"{sc_[c]:g}" for c in LH_CATEGORIES), "≥ 95/100/100/100", met(ok)])
+    else:
+        rows.append(["Lighthouse mobile", "not run (lighthouse missing)", "≥ 95/100/100/100", "**not met**"])
+    for rel, row in s["indexes"].items():
+        rows.append([f"Search index `{rel}` ({row['label']})", f"{kb(row['raw'])} raw, {kb(row['gzip'])} gzip", "", ""])
+    rows.append(["Search latency median / p95", f"{s['median_ms']:.1f} / {s['p95_ms']:.1f} ms",
+                 f"p95 ≤ {TARGETS['search_p95_ms']:g} ms", met(s["p95_ms"] <= TARGETS["search_p95_ms"])])
+    for row in sc["rows"][1:]:
+        rows.append([f"Scale {row['factor']}× ({row['pages']} pages): build, search index",
+                     f"{row['seconds']:.1f} s, {row['index_raw'] / 1e6:.2f} MB", "", ""])
+    rows.append(["Scale: growth exponent of build time (1 = linear)", f"{sc['time_exponent']:.2f}",
+                 f"≤ {TARGETS['scale_exponent']} (linear + noise)", met(sc["time_exponent"] <= TARGETS["scale_exponent"])])
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--smoke", action="store_true", help="tiny run: 1 repetition, 1 Lighthouse page, 2x scale only")
+    ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
+    ap.add_argument("--json", type=Path, help="also write the raw figures as JSON")
+    ap.add_argument("--reps", type=int, help="alternated build pairs (default 5, smoke 1)")
+    ap.add_argument("--lh-runs", type=int, help="Lighthouse runs per page (default 3, smoke 1)")
+    ap.add_argument("--scales", help="comma-separated factors (default 10,50, smoke 2)")
+    ap.add_argument("--note", action="append", default=[], help="a note to print at the top of the report")
+    args = ap.parse_args()
+    if args.smoke and args.output == ROOT / "BENCHMARKS.md":
+        ap.error("--smoke must not overwrite BENCHMARKS.md: pass --output")
+    reps = args.reps or (1 if args.smoke else 5)
+    lh_runs = args.lh_runs or (1 if args.smoke else 3)
+    scales = [int(x) for x in (args.scales or ("2" if args.smoke else "10,50")).split(",")]
+    t_start = time.time()
+    r = {"smoke": args.smoke, "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+         "cores": os.cpu_count(), "load_start": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+         "versions": versions(), "lh_runs": lh_runs, "notes": args.note,
+         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                  text=True).stdout.strip(),
+         "dirty": bool(subprocess.run(["git", "status", "--porcelain", "--", "docs", "hooks", "overrides", "mkdocs.yml",
+                                       "includes"], cwd=ROOT, capture_output=True, text=True).stdout.strip())}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryDirectory(prefix="tillit-bench-") as tmp:
+        tmp = Path(tmp)
+        copy = snapshot(tmp / "repo")
+        work = tmp / "work"
+        work.mkdir()
+        log(f"snapshot in {copy}; {page_count(copy / 'docs')} page pairs")
+        r["build"] = measure_build_cost(copy, reps, base, work)
+        log("make build")
+        r["make_build"] = measure_make_build(copy, base)
+        site = copy / "site" if r["make_build"]["ok"] else work / "project-site"
+        if not r["make_build"]["ok"]:
+            r["notes"].append("`make build` failed in the snapshot; page weight, Lighthouse and search were measured "
+                              "on the project's `mkdocs build` output instead.")
+        rows = first_view(site)
+        r["first_view"] = {"rows": rows, "median": statistics.median(x["total_gz"] for x in rows),
+                           "plain_heaviest": first_view(work / "plain-site")[0]["total_gz"]}
+        chosen = choose_pages(rows)
+        r["preview"] = measure_preview(copy, chosen["sv"]["content"], 1 if args.smoke else 3)
+        server = serve_gzip(site, port)
+        try:
+            subjects = [(lang, chosen[lang][kind]) for kind in ("start", "content") for lang in LANGS]
+            if args.smoke:
+                subjects = subjects[:1]
+            r["lighthouse"] = measure_lighthouse(base, subjects, lh_runs, work)
+            queries, r["query_source"] = eval_queries(limit=3 if args.smoke else None)
+            from playwright.sync_api import sync_playwright
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS[1:])
+                r["transfer"] = measure_transfer(base, [(lang, chosen[lang]["start"]) for lang in LANGS], browser)
+                r["search"] = measure_search(base, site, queries, browser)
+                browser.close()
+        finally:
+            server.shutdown()
+        r["scale"] = measure_scale(copy, scales, base, work)
+    r["load_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    r["finished"] = datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M")
+    r["duration_s"] = time.time() - t_start
+    r["summary"] = summary_rows(r)
+    args.output.write_text(report(r), encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(r, indent=1, default=str), encoding="utf-8")
+    log(f"wrote {args.output} in {r['duration_s'] / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    main()
