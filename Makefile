@@ -8,7 +8,7 @@ export SITE_URL
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test install install-test browser clean bench
+.PHONY: help serve build test install install-test browser clean bench pdf
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,8 +32,14 @@ browser: ## Make sure Debian's Chromium and the test programs are installed
 serve: install ## Live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install ## Build the complete site into site/
+build: install ## Build the complete site into site/, with the onboarding PDFs (needs Chromium)
+	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/build_pdfs.py site
+
+pdf: install ## Print the onboarding PDFs into an existing site/ build (site/pdf/, site/en/pdf/)
+	@bash scripts/install_system_deps.sh chromium
+	$(BIN)/python scripts/build_pdfs.py site
 
 test: install-test build ## Build the site and run every test
 	SITE_DIR=site $(BIN)/pytest

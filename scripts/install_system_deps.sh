@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need (Chromium and command-line checkers) when they are missing.
+# With arguments, only those packages (`make build` asks for chromium alone: it prints the onboarding PDFs).
 set -euo pipefail
 packages=(chromium nginx hunspell hunspell-sv hunspell-en-gb poppler-utils zbar-tools)
+[ $# -gt 0 ] && packages=("$@")
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

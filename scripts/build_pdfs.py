@@ -1,0 +1,208 @@
+"""Print the onboarding pack for elected officials: one PDF per language, from the built site.
+
+Usage: python scripts/build_pdfs.py [SITE_DIR]        (default: site; `make build` runs it after mkdocs)
+
+mkdocs.yml `extra.onboarding_pdf` says where each language's PDF goes and which pages it holds. For each
+language the script takes the article of every page from the built HTML, keeps links between those pages
+inside the PDF and points every other link at the published site (site_url), adds a cover and a table of
+contents, and prints it with Chromium (Playwright), with page numbers in the footer. It prints twice: the
+first pass shows on which page each section starts, the second writes those numbers into the contents.
+static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in the last-built language.
+"""
+import copy
+import datetime
+import os
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+from lxml import html
+from mkdocs.utils import yaml_load
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Words on the cover, in the contents and in the footer, per language.
+TEXT = {
+    "sv": {"title": "Tillit för förtroendevalda",
+           "lead": "Ett paket för dig som är ny förtroendevald: en läsväg, politikerrollen, "
+                   "en workshop, en checklista och en ordlista.",
+           "contents": "Innehåll", "page": "Sida", "of": "av",
+           "online": "Den senaste versionen finns på webbplatsen:", "printed": "Utskriven"},
+    "en": {"title": "Tillit for elected officials",
+           "lead": "A pack for newly elected officials: a reading path, the politician's role, "
+                   "a workshop, a checklist and a glossary.",
+           "contents": "Contents", "page": "Page", "of": "of",
+           "online": "The latest version is on the website:", "printed": "Printed"},
+}
+# Parts of a built page that make no sense on paper.
+DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
+        " | //*[contains(@class,'md-content__button')] | //*[contains(@class,'tillit-pdf')]"
+        " | //*[contains(@class,'md-tags')] | //*[contains(@class,'tillit-no-print')]")
+
+
+def load_pack():
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    pack = config["extra"]["onboarding_pdf"]
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    langs = [(lang["locale"], bool(lang.get("default"))) for lang in i18n["languages"]]
+    return pack, langs
+
+
+def built_html(md_path):
+    """'fortroendevalda/index.md' -> 'fortroendevalda/index.html'; 'ordlista.md' -> 'ordlista/index.html'."""
+    stem = md_path.removesuffix(".md")
+    return stem.removesuffix("index") + "index.html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
+
+
+class Part:
+    """One page of the site, cut out of its built HTML and made ready to sit inside the pack."""
+
+    def __init__(self, lang_root, md_path):
+        self.file = lang_root / built_html(md_path)
+        if not self.file.exists():
+            sys.exit(f"build_pdfs: {self.file} is missing: build the site first (mkdocs build)")
+        tree = html.fromstring(self.file.read_bytes())
+        self.url = tree.xpath("//link[@rel='canonical']/@href")[0]
+        self.slug = md_path.removesuffix(".md").replace("/", "-")
+        self.article = tree.xpath("//article")[0]
+        for node in self.article.xpath("." + DROP.replace(" | //", " | .//")):
+            node.drop_tree()
+        self.title = self.article.xpath(".//h1")[0].text_content().strip()
+        self.ids = set(self.article.xpath(".//@id"))
+        self.stylesheets = [urljoin(self.file.as_uri(), href) for href in tree.xpath("//link[@rel='stylesheet']/@href")]
+
+    def anchor(self, fragment=""):
+        return f"{self.slug}--{fragment}" if fragment in self.ids else self.slug
+
+    def sections(self):
+        return [(h.get("id"), h.text_content().strip()) for h in self.article.xpath(".//h2[@id]")]
+
+    def finish(self, parts_by_url):
+        """A copy of the article for the pack: unique ids, links inside the pack stay inside, all other links
+        absolute (and spelled out on paper), answers open."""
+        article = copy.deepcopy(self.article)
+        for node in article.xpath(".//*[@id]"):
+            node.set("id", self.anchor(node.get("id")))
+        for label in article.xpath(".//label[@for]"):
+            label.set("for", self.anchor(label.get("for")))
+        h1 = article.xpath(".//h1")[0]
+        h1.set("id", self.slug)
+        for a in article.xpath(".//a[@href]"):
+            href = a.get("href")
+            if href.startswith("#"):
+                a.set("href", "#" + self.anchor(href[1:]))
+                continue
+            target, fragment = urldefrag(urljoin(self.url, href))
+            if target in parts_by_url:
+                a.set("href", "#" + parts_by_url[target].anchor(fragment))
+            else:
+                a.set("href", urljoin(self.url, href))
+                if a.xpath("ancestor::p | ancestor::li | ancestor::td | ancestor::dd"):
+                    a.set("data-print-href", a.get("href"))
+        for img in article.xpath(".//img[@src]"):
+            img.set("src", urljoin(self.file.as_uri(), img.get("src")))
+        for details in article.xpath(".//details"):
+            details.set("open", "")
+        url = html.Element("p", {"class": "tillit-part__url"})
+        url.text = self.url
+        h1.addnext(url)
+        article.tag = "div"
+        wrapper = html.Element("section", {"class": "tillit-part"})
+        wrapper.append(article)
+        return html.tostring(wrapper, encoding="unicode")
+
+
+def toc_entry(href, title, page):
+    return (f'<a href="#{href}"><span class="tillit-toc__title">{title}</span>'
+            f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{page}</span></a>')
+
+
+def assemble(lang, parts, pages, logo):
+    t = TEXT[lang]
+    toc = []
+    for part in parts:
+        subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
+                       for i, title in part.sections())
+        toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
+    home = parts[0].url
+    footer = f'"{t["page"]} " counter(page) " {t["of"]} " counter(pages)'
+    styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in parts[0].stylesheets)
+    body = "\n".join(part.finish({p.url: p for p in parts}) for part in parts)
+    return f"""<!doctype html>
+<html lang="{lang}" dir="ltr"><head><meta charset="utf-8"><title>{t["title"]}</title>
+{styles}
+<style>
+  @page {{ size: A4; margin: 18mm 17mm 20mm;
+    @bottom-left {{ content: "{t["title"]}"; font: 8.5pt system-ui, sans-serif; color: #333; }}
+    @bottom-right {{ content: {footer}; font: 8.5pt system-ui, sans-serif; color: #000; }} }}
+  @page :first {{ @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}
+</style></head>
+<body class="tillit-pack" dir="ltr" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
+<div class="md-typeset">
+<section class="tillit-cover">
+  <img src="{logo}" alt="">
+  <h1>{t["title"]}</h1>
+  <p class="tillit-cover__lead">{t["lead"]}</p>
+  <p class="tillit-cover__meta">{t["online"]}<br><a href="{home}">{home}</a><br>
+     {t["printed"]} {datetime.date.today().isoformat()}</p>
+</section>
+<nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{"".join(toc)}</ol></nav>
+{body}
+</div></body></html>"""
+
+
+def start_pages(pdf_path):
+    """Page number (from 1) of every named destination Chromium wrote for an element id."""
+    reader = PdfReader(pdf_path)
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
+
+
+def print_pack(browser, lang, parts, logo, out):
+    pages = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"pack-{lang}.html"
+        for _ in range(3):   # numbers in the contents do not change its length, so the second pass is final
+            source.write_text(assemble(lang, parts, pages, logo), encoding="utf-8")
+            page = browser.new_page()
+            page.goto(source.as_uri(), wait_until="load")
+            page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+            page.close()
+            found = start_pages(out)
+            wanted = [p.slug for p in parts] + [p.anchor(i) for p in parts for i, _ in p.sections()]
+            missing = [w for w in wanted if w not in found]
+            if missing:
+                sys.exit(f"build_pdfs: {out}: no PDF destination for {missing}")
+            found = {w: found[w] for w in wanted}
+            if found == pages:
+                return len(PdfReader(out).pages)
+            pages = found
+    sys.exit(f"build_pdfs: {out}: the page numbers in the contents did not settle")
+
+
+def main(site_dir):
+    site = (ROOT / site_dir).resolve() if not Path(site_dir).is_absolute() else Path(site_dir)
+    pack, langs = load_pack()
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"build_pdfs: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang, default in langs:
+            lang_root = site if default else site / lang
+            parts = [Part(lang_root, md) for md in pack["pages"]]
+            out = lang_root / pack["file"].format(lang=lang)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            count = print_pack(browser, lang, parts, (site / "assets/images/logo.svg").as_uri(), out)
+            print(f"build_pdfs: {out.relative_to(site)}: {count} pages")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "site")
