@@ -1,0 +1,251 @@
+"""WCAG 2.1 A/AA: axe-core on every page (both languages, 1280/390 px, light/dark), the Nu checker, keyboard-only use."""
+import json
+import re
+import subprocess
+
+import pytest
+
+from conftest import ROOT, open_guarded_page
+
+pytestmark = pytest.mark.browser
+
+NODE_MODULES = ROOT / "node_modules"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
+SCHEMES = {"light": "default", "dark": "slate"}   # prefers-color-scheme -> Material palette scheme
+NOT_FOUND = ["404.html", "en/404.html"]           # the per-language 404 pages are pages readers see too
+
+
+def node_file(rel):
+    path = NODE_MODULES / rel
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `npm ci` in {ROOT} (make test does)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    return node_file("axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+def every_url(pages):
+    return [p.rel.removesuffix("index.html") for p in pages] + NOT_FOUND
+
+
+def run_axe(pg, axe_source, context=None):
+    """Violations of WCAG 2.1 A/AA on the current page (or a part of it) as readable strings."""
+    if not pg.evaluate("typeof window.axe !== 'undefined'"):
+        pg.add_script_tag(content=axe_source)
+    found = pg.evaluate(
+        """async ([tags, context]) => {
+             const r = await axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+             return r.violations.map(v => ({id: v.id, help: v.help,
+                                            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' '))}));
+           }""", [WCAG_TAGS, context])
+    return [f"{v['id']} ({v['help']}): {node}" for v in found for node in v["nodes"][:5]]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_wcag_violation_on_any_page(browser, base_url, pages, axe_source, width, scheme):
+    context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width], color_scheme=scheme)
+    problems, checked = [], 0
+    try:
+        for url in every_url(pages):
+            pg.goto(base_url + url)
+            pg.wait_for_load_state("networkidle")
+            # the palette really follows the reader's system setting (so both palettes are what gets checked)
+            assert pg.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
+            problems += [f"/{url} [{width}px {scheme}] {v}" for v in run_axe(pg, axe_source)]
+            checked += 1
+    finally:
+        context.close()
+    assert checked == len(pages) + len(NOT_FOUND)
+    assert not problems, f"{len(problems)} WCAG 2.1 A/AA violations:\n" + "\n".join(problems)
+    assert not guard.problems(), guard.problems()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang,query", [("sv", "tillit"), ("en", "trust")])
+def test_axe_finds_no_violation_in_open_search(browser, base_url, axe_source, width, scheme, lang, query):
+    """The search dialog with results is only in the DOM after typing: check it open."""
+    context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width], color_scheme=scheme)
+    try:
+        pg.goto(base_url + ("en/" if lang == "en" else ""))
+        pg.keyboard.press("/")
+        pg.keyboard.type(query)
+        pg.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert pg.get_attribute(".md-search", "aria-label"), "the search dialog has no accessible name"
+        problems = run_axe(pg, axe_source)
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert not guard.problems(), guard.problems()
+
+
+def test_nu_checker_finds_no_error(site_dir, pages):
+    """The Nu HTML checker (vnu.jar from npm, run with the machine's Java) on every HTML file of the build."""
+    jar = node_file("vnu-jar/build/dist/vnu.jar")
+    files = sorted(str(p) for p in site_dir.rglob("*.html"))
+    assert len(files) >= len(pages) + len(NOT_FOUND)
+    result = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').split(str(site_dir))[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+              for m in messages if m.get("type") in ("error", "non-document-error") or m.get("subType") == "fatal"]
+    assert not errors, f"{len(errors)} Nu checker errors:\n" + "\n".join(errors[:50])
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+# --- keyboard only -------------------------------------------------------------------------------------------
+
+FOCUS_INFO = """() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  // a visually hidden radio (the palette switch) shows its focus on the label that follows it
+  const next = focused.nextElementSibling;
+  const el = focused.tagName === 'INPUT' && next && next.tagName === 'LABEL'
+             && getComputedStyle(focused).opacity === '0' ? next : focused;
+  const s = getComputedStyle(el), r = el.getBoundingClientRect();
+  return {tag: el.tagName, cls: el.className && el.className.baseVal === undefined ? el.className : '',
+          text: (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().slice(0, 40),
+          href: focused.getAttribute('href'), hreflang: focused.getAttribute('hreflang'),
+          outline: s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || parseFloat(s.outlineWidth) >= 2),
+          shadow: s.boxShadow !== 'none',
+          visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.bottom > 0 && r.top < innerHeight
+                   && r.right > 0 && r.left < innerWidth};
+}"""
+
+
+def tab_to(pg, predicate, limit=80):
+    """Press Tab until predicate(focus info) holds; return every focus stop seen on the way."""
+    stops = []
+    for _ in range(limit):
+        pg.keyboard.press("Tab")
+        info = pg.evaluate(FOCUS_INFO)
+        if info:
+            stops.append(info)
+            if predicate(info):
+                return stops
+    raise AssertionError(f"not reached with Tab in {limit} presses; stops: {[s['text'] for s in stops]}")
+
+
+@pytest.fixture(params=list(WIDTHS))
+def keyboard_page(request, browser):
+    context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[request.param])
+    pg.width = request.param
+    yield pg
+    context.close()
+    assert not guard.problems(), guard.problems()
+
+
+def test_first_tab_reaches_a_working_skip_link(keyboard_page, base_url, pages):
+    pg = keyboard_page
+    target = next(p for p in pages if p.lang == "sv" and p.url_path == "tsl/vad-ar-tsl/")
+    pg.goto(base_url + target.url_path)
+    pg.keyboard.press("Tab")
+    info = pg.evaluate(FOCUS_INFO)
+    assert info and "md-skip" in info["cls"], f"first Tab stop is not the skip link: {info}"
+    assert info["visible"] and (info["outline"] or info["shadow"]), f"skip link not visibly focused: {info}"
+    pg.keyboard.press("Enter")
+    first_heading = target.tree.xpath("//article//h1/@id | //article//h2/@id")[0]
+    assert pg.evaluate("location.hash") == "#" + first_heading
+    # the next Tab continues inside the main content, not back at the header
+    pg.keyboard.press("Tab")
+    assert pg.evaluate("!!document.activeElement.closest('.md-content')"), pg.evaluate(FOCUS_INFO)
+
+
+def test_every_focus_stop_is_visible_and_marked(keyboard_page, base_url):
+    pg = keyboard_page
+    for start in ("tsl/vad-ar-tsl/", "en/ordlista/"):
+        pg.goto(base_url + start)
+        stops, bad = [], []
+        for _ in range(200):
+            pg.keyboard.press("Tab")
+            info = pg.evaluate(FOCUS_INFO)
+            if info is None or (stops and info == stops[0]):
+                break
+            stops.append(info)
+            if not (info["outline"] or info["shadow"]):
+                bad.append(f"no focus outline: {info}")
+            elif not info["visible"]:
+                bad.append(f"focused but not on screen: {info}")
+        assert len(stops) >= 10, f"{start}: only {len(stops)} focus stops"
+        assert not bad, f"{start} at {pg.width}px:\n" + "\n".join(bad)
+
+
+def test_search_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
+    pg = keyboard_page
+    pg.goto(base_url + "tsl/vad-ar-tsl/")
+    tab_to(pg, lambda i: i["tag"] == "INPUT" and "md-search__input" in i["cls"]
+           or i["tag"] == "LABEL" and "search" in i["text"].lower() or i["text"] in ("Sök",))
+    if pg.evaluate("document.activeElement.tagName") != "INPUT":
+        pg.keyboard.press("Enter")          # a search button opens the dialog and focuses its field
+    assert pg.evaluate("document.activeElement.classList.contains('md-search__input')")
+    pg.keyboard.type("återremiss")
+    pg.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    pg.keyboard.press("ArrowDown")
+    info = pg.evaluate(FOCUS_INFO)
+    assert info["tag"] == "A" and info["visible"], f"ArrowDown did not move into the results: {info}"
+    pg.keyboard.press("Enter")
+    pg.wait_for_load_state()
+    assert "återremiss" in pg.locator("article").inner_text().lower()
+
+
+def test_language_switch_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
+    pg = keyboard_page
+    pg.goto(base_url + "tsl/vad-ar-tsl/")
+    stops = tab_to(pg, lambda i: i["hreflang"] == "en")
+    assert stops[-1]["visible"], f"the English link is focused but hidden: {stops[-1]}"
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(re.compile(r"/en/tsl/vad-ar-tsl/"))
+    assert pg.locator("html").get_attribute("lang") == "en"
+
+
+MOTION = """() => {
+  const secs = v => Math.max(...v.split(',').map(t => parseFloat(t) * (t.trim().endsWith('ms') ? 0.001 : 1)));
+  let transition = 0, animation = 0;
+  for (const el of document.querySelectorAll('*')) {
+    for (const pseudo of [null, '::before', '::after']) {
+      const s = getComputedStyle(el, pseudo);
+      transition = Math.max(transition, secs(s.transitionDuration));
+      if (s.animationName !== 'none') animation = Math.max(animation, secs(s.animationDuration));
+    }
+  }
+  return {transition, animation, scroll: getComputedStyle(document.documentElement).scrollBehavior};
+}"""
+
+
+def test_reduced_motion_is_respected(browser, base_url):
+    measured = {}
+    for motion in ("no-preference", "reduce"):
+        context, pg, guard = open_guarded_page(browser, reduced_motion=motion)
+        pg.goto(base_url + "tsl/vad-ar-tsl/")
+        measured[motion] = pg.evaluate(MOTION)
+        context.close()
+    # the theme does animate for readers who have not asked otherwise (so the measurement means something)
+    assert measured["no-preference"]["transition"] > 0.05, measured
+    reduced = measured["reduce"]
+    assert reduced["transition"] <= 0.001 and reduced["animation"] <= 0.001, reduced
+    assert reduced["scroll"] != "smooth", reduced
+
+
+def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_url):
+    context, pg, guard = open_guarded_page(browser, viewport=WIDTHS["390"])
+    try:
+        pg.goto(base_url + "tsl/vad-ar-tsl/")
+        stops = tab_to(pg, lambda i: i["text"] == "Meny")
+        assert stops[-1]["visible"] and (stops[-1]["outline"] or stops[-1]["shadow"]), stops[-1]
+        # before opening, no navigation link can take focus (they are off-screen)
+        assert not any("md-nav__link" in s["cls"] for s in stops), [s["text"] for s in stops]
+        pg.keyboard.press("Enter")
+        assert pg.evaluate("document.getElementById('__drawer').checked")
+        link = tab_to(pg, lambda i: "md-nav__link" in i["cls"] and (i["href"] or "").endswith("tillitsdelegationen/"))[-1]
+        pg.wait_for_timeout(300)   # the drawer slides in
+        assert pg.evaluate(FOCUS_INFO)["visible"], link
+        pg.keyboard.press("Enter")
+        pg.wait_for_url(re.compile(r"/tsl/tillitsdelegationen/$"))
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()
