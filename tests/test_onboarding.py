@@ -140,24 +140,35 @@ def test_onboarding_pages_end_with_their_sources(pages, site_dir, lang):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url_path", ["fortroendevalda/", "en/fortroendevalda/workshop/"])
-def test_page_prints_without_site_chrome(page, base_url, url_path, tmp_path):
+def test_every_page_prints_without_site_chrome(page, base_url, pages, tmp_path):
     page.set_viewport_size({"width": 794, "height": 1123})   # A4 at 96 dpi
+    page.emulate_media(media="print")
+    for p in pages:
+        page.goto(base_url + p.rel.removesuffix("index.html"))
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+            assert not page.locator(chrome).first.is_visible(), f"{p.rel}: {chrome} shows in print"
+        assert page.locator("article h1").is_visible()
+        # the article starts at the top of the paper: nothing hidden above it takes space
+        assert page.locator("article h1").bounding_box()["y"] < 120, f"{p.rel}: space above the title"
+        # closed details blocks (self-check answers) print open
+        for details in page.locator("article details").all():
+            assert details.locator("summary ~ *").first.is_visible(), f"{p.rel}: a details block prints closed"
+        # tables fit the paper width instead of scrolling
+        for wrap in page.locator("article .md-typeset__scrollwrap").all():
+            assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1"), f"{p.rel}: a table is cut off"
+    page.screenshot(path=str(tmp_path / "print.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url_path", ["fortroendevalda/", "en/fortroendevalda/workshop/"])
+def test_printed_links_show_their_address(page, base_url, url_path):
     page.goto(base_url + url_path)
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
-        assert not page.locator(chrome).first.is_visible(), f"{url_path}: {chrome} shows in print"
-    assert page.locator("article h1").is_visible()
-    # links in running text show their absolute address after them
-    link = page.locator("article p a[href]:not(.headerlink), article li a[href]:not(.headerlink)").first
-    after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert base_url in after, f"{url_path}: link target not printed after the link ({after})"
-    # closed self-check answers print open
-    for details in page.locator("article details").all():
-        assert details.locator("p").first.is_visible(), f"{url_path}: a details block prints closed"
-    # tables fit the paper width instead of scrolling
-    for wrap in page.locator("article .md-typeset__scrollwrap").all():
-        assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1"), f"{url_path}: a table is cut off"
-    # the article starts at the top of the page: nothing hidden above it takes space
-    assert page.locator("article h1").bounding_box()["y"] < 120
-    page.screenshot(path=str(tmp_path / "print.png"), full_page=True)
+    links = page.locator("article p a[href]:not(.headerlink), article li a[href]:not(.headerlink)")
+    assert links.count() > 0
+    for link in links.all():
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert base_url in after, f"{url_path}: link target not printed after {link.inner_text()!r} ({after})"
+    # in-page links (the agenda's exercise links) are not spelled out
+    for link in page.locator("article a[href^='#']:not(.headerlink)").all():
+        assert link.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
