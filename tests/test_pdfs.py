@@ -194,3 +194,19 @@ def test_pdf_has_bookmarks_and_title(pdfs, lang):
     reader = pypdf.PdfReader(pdfs[lang])
     assert reader.outline, f"{lang}: no bookmarks (outline)"
     assert "Tillit" in (reader.metadata.title or "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_answers_are_printed_and_the_pdf_does_not_link_itself(pdfs, site_dir, lang):
+    text = _norm(" ".join(_page_texts(pdfs[lang])))
+    answers = []
+    for md in PACK["pages"]:
+        tree = lxml_html.fromstring((site_dir / (_lang_prefix(lang) + _built(md))).read_bytes())
+        answers += [_norm(d.xpath("string(./*[not(self::summary)])")) for d in tree.xpath("//article//details")]
+    assert answers, "the learning path has self-check answers"
+    missing = [a for a in answers if a[:60] not in text]
+    assert not missing, f"{lang}: answers missing from the PDF (details printed closed?): {missing}"
+    reader = pypdf.PdfReader(pdfs[lang])
+    uris = [str(a.get_object()["/A"]["/URI"]) for page in reader.pages for a in page.get("/Annots") or []
+            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
+    assert not [u for u in uris if u.endswith(".pdf")], f"{lang}: the PDF links to a PDF (itself?)"
