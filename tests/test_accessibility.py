@@ -235,7 +235,7 @@ def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS["390"])
     try:
         pg.goto(base_url + "tsl/vad-ar-tsl/")
-        stops = tab_to(pg, lambda i: i["text"] == "Meny")
+        stops = tab_to(pg, lambda i: i["tag"] == "BUTTON" and i["text"] == "Meny")
         assert stops[-1]["visible"] and (stops[-1]["outline"] or stops[-1]["shadow"]), stops[-1]
         # before opening, no navigation link can take focus (they are off-screen)
         assert not any("md-nav__link" in s["cls"] for s in stops), [s["text"] for s in stops]

@@ -1,19 +1,19 @@
-// Keyboard access Material lacks: the mobile menu button is a <label>, and wide tables scroll without a focus stop.
+// Keyboard access Material lacks: the phone menu button is a <label>, drawer sections take no focus, wide tables no stop.
 (function () {
   function setup() {
     var en = document.documentElement.lang === "en";
-    document.querySelectorAll('.md-header label[for="__drawer"]:not([role])').forEach(function (label) {
-      var toggle = document.getElementById("__drawer");
-      label.tabIndex = 0;
-      label.setAttribute("role", "button");
-      label.setAttribute("aria-label", en ? "Menu" : "Meny");
-      label.setAttribute("aria-expanded", String(toggle.checked));
-      toggle.addEventListener("change", function () { label.setAttribute("aria-expanded", String(toggle.checked)); });
-      label.addEventListener("keydown", function (event) {
-        if (event.key !== " ") return;   // Material's keyboard handler already clicks a focused label on Enter
-        event.preventDefault();
-        label.click();
-      });
+    // The phone menu "button" is a <label>, which takes no focus: put a real button in its place.
+    var toggle = document.getElementById("__drawer");
+    document.querySelectorAll('.md-header label.md-header__button[for="__drawer"]').forEach(function (label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " tillit-menu-button";
+      button.innerHTML = label.innerHTML;
+      button.setAttribute("aria-label", en ? "Menu" : "Meny");
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      button.addEventListener("click", function () { toggle.click(); });
+      toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
+      label.replaceWith(button);
     });
     // In the drawer, sections open as sub-menus; stock section labels take no focus, so give them one there.
     var drawer = window.matchMedia("(max-width: 76.234375em)");
