@@ -1,0 +1,121 @@
+// Tillit search worker: Material's own search worker, with queries stemmed like the index (hooks/search_i18n.py).
+// Loaded as new Worker(".../search-tillit.js?worker=search.<hash>.min.js") from overrides/main.html.
+// - Material appends a wildcard to every query word and lunr then skips its stemmer, so "styrningen*" never met
+//   the stemmed index term "styrning". Here each word is stemmed first, with the stemmer the index uses.
+// - Whole words match exactly (as stems); only the last word, which may still be being typed, gets the wildcard.
+// - Pages with a section that matches more of the query's words come first, then pages that match more of them
+//   across sections; among equals, Material's order.
+(function () {
+  "use strict"
+  var SETUP = 0, QUERY = 2, RESULT = 3
+  var script = typeof document !== "undefined" && document.currentScript   // iframe-worker (file://)
+    ? document.currentScript.src : self.location.href
+  var material = new URL(script).searchParams.get("worker") || ""
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material))
+    throw new Error("search-tillit.js: missing or bad ?worker= parameter")
+  var lang = "en"
+
+  // Swedish: also drop the definite endings Snowball keeps ("listan" -> "list", "utskottet" -> "utskott"), then
+  // stem again so the result meets the stem of the plain form ("utskott" -> "utskot", like "utskott" itself)
+  function swedishEndings(snowball) {
+    return function (word) {
+      var plain = word.replace(/^(.{3,}?)(an|et)$/, "$1")
+      return plain === word ? word : snowball(plain)
+    }
+  }
+
+  // Runs after Material's worker loads lunr's language files: extend lunr.sv's stemmer (index and queries alike)
+  function patchStemmer() {
+    var sv = self.lunr && self.lunr.sv
+    if (!sv || !sv.stemmer || sv.stemmer.tillit) return
+    var snowball = sv.stemmer
+    var stemmer = function (token) { return snowball(token).update(swedishEndings(snowball)) }
+    stemmer.tillit = true
+    self.lunr.Pipeline.registerFunction(stemmer, "stemmer-sv-tillit")
+    sv.stemmer = stemmer
+  }
+  var load = self.importScripts
+  self.importScripts = function () {
+    var done = load.apply(self, arguments)
+    return done && typeof done.then === "function" ? done.then(patchStemmer) : (patchStemmer(), done)
+  }
+
+  // Query -> terms: plain words, stop words dropped, each stemmed; a leading + or - on a word is kept
+  function terms(query) {
+    var fns = lang === "en" ? self.lunr : self.lunr[lang], kept = [], all = []
+    String(query).slice(0, 200).toLowerCase().split(/\s+/).forEach(function (chunk) {
+      var op = /^[+-]/.test(chunk) ? chunk.charAt(0) : ""
+      chunk.slice(op.length).split(/[^\p{L}\p{N}]+/u).forEach(function (word, i) {
+        if (!word) return
+        var term = { op: i === 0 ? op : "", stem: fns.stemmer(new self.lunr.Token(word.slice(0, 50))).toString() }
+        if (!term.stem) return
+        all.push(term)
+        if (term.op || fns.stopWordFilter(new self.lunr.Token(word))) kept.push(term)
+      })
+    })
+    var found = kept.length ? kept : all              // a query of stop words only still searches for them
+    var open = found.length && !/\s$/.test(query)    // the last word may be unfinished: match it as a prefix
+    return found.map(function (t, i) {
+      return { op: t.op, stem: t.stem, wildcard: open && i === found.length - 1 }
+    })
+  }
+
+  // Material appends "*" (prefix match) to each plain term; "^1" (boost 1) or a leading +/- keeps a term exact
+  function lunrQuery(list) {
+    return list.map(function (t) {
+      return t.op + t.stem + (t.wildcard || t.op ? "" : "^1")
+    }).join(" ")
+  }
+
+  // How many of the query's terms the best section matches, counting what its page's title and intro match, and
+  // how many the page matches in all its sections (Material marks matched terms per section)
+  function coverage(group) {
+    function matched(item) {
+      return Object.keys(item.terms || {}).filter(function (term) { return item.terms[term] })
+    }
+    var article = group.filter(function (item) { return item.location.indexOf("#") < 0 })[0]
+    var inherited = article ? matched(article) : [], page = {}, best = 0
+    group.forEach(function (item) {
+      var own = {}
+      matched(item).concat(inherited).forEach(function (term) { own[term] = page[term] = true })
+      best = Math.max(best, Object.keys(own).length)
+    })
+    return [best, Object.keys(page).length]
+  }
+
+  // Ask Material's handler (fn) with the stemmed query; put pages that match more of the words first
+  async function answer(fn, that, query) {
+    var list = terms(query), answers = [], post = self.postMessage
+    self.postMessage = function (message) { answers.push(message) }
+    try {
+      await fn.call(that, { data: { type: QUERY, data: lunrQuery(list) } })
+    } finally {
+      self.postMessage = post
+    }
+    var items = answers[0].data.items
+      .map(function (group, rank) { return { group: group, rank: rank, covered: coverage(group) } })
+      .sort(function (a, b) {
+        return b.covered[0] - a.covered[0] || b.covered[1] - a.covered[1] || a.rank - b.rank
+      })
+      .map(function (entry) { return entry.group })
+    post({ type: RESULT, data: { items: items } })
+  }
+
+  // Wrap the message listener Material's worker registers
+  var listen = self.addEventListener
+  self.addEventListener = function (type, fn, options) {
+    if (type !== "message") return listen.call(self, type, fn, options)
+    return listen.call(self, type, function (ev) {
+      var message = ev.data
+      if (message && message.type === SETUP && message.data && message.data.config)
+        lang = message.data.config.lang[0]
+      if (message && message.type === QUERY)
+        return answer(fn, this, message.data).catch(function (err) {
+          console.warn("search-tillit.js: query left as typed", err)
+          return fn.call(this, ev)
+        })
+      return fn.call(this, ev)
+    }, options)
+  }
+  importScripts(material)
+})()

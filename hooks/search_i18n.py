@@ -1,0 +1,172 @@
+"""Search per language: split static-i18n's combined index into one index per language and add compound parts and synonyms.
+
+How search works (see also README.md, "Sökning"):
+- static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
+  built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
+  (that language only, locations relative to /<lang>/). overrides/main.html points English pages' search base at /en/.
+- Each index turns on lunr's stemmer (index side) and adds two hidden fields per entry: `kt` (title) and `kx` (text),
+  holding the parts of Swedish compounds ("tillitsstyrning" -> "tillit styrning", split against the site's own
+  vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
+- docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
+  stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
+"""
+import html
+import json
+import re
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+SYNONYMS = ROOT / "search" / "synonyms.yml"
+# Token separator for the index (Material splits on it; the worker splits queries on anything not a letter/digit)
+SEPARATOR = r"[\s\-–—,.:;!?=\[\]()\"'’„”“/§…]+|&[a-z]+;"
+PIPELINE = ["stopWordFilter", "stemmer"]
+HIDDEN_FIELDS = {"kt": {"boost": 1000.0}, "kx": {"boost": 1.0}}   # same weights as Material's title and text
+TAGS_BOOST = 1000.0   # Material: 1e6, so a prefix of a tag ("work" -> Workshop) outranked every title
+STEMMERS = {"sv": "swedish", "en": "english"}
+LINKING = ("", "s", "e")          # Swedish compounds: tillit|s|styrning, tjänst|e|person, kommun|styrelse
+NOT_A_HEAD = {"för", "att", "och", "som", "den", "det", "med", "men", "har", "kan", "ska", "inte", "var", "vid"}
+MIN_PART = 4
+
+
+def _words(text, separator=re.compile(SEPARATOR)):
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text or "")).lower()
+    return [w for w in separator.split(text) if w and any(c.isalpha() for c in w)]
+
+
+def _material_worker():
+    import material
+    found = sorted((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
+    if len(found) != 1:
+        raise PluginError(f"hooks/search_i18n.py: expected one Material search worker, found {found}")
+    return found[0].name
+
+
+def on_env(env, config, files):
+    # per build (= per language): where this language's index lives and which worker to wrap (overrides/main.html)
+    i18n = config.plugins.get("i18n")
+    lang = i18n.current_language if i18n else None
+    root = f"{lang}/" if i18n and lang != i18n.default_language else ""
+    env.globals["tillit_search"] = {"root": root, "worker": _material_worker()}
+    return env
+
+
+def load_synonyms(path=SYNONYMS):
+    """Synonym groups as lists of lowercase phrases; a malformed file fails the build naming the file."""
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    try:
+        groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise PluginError(f"{name}: cannot read synonyms: {err}")
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(t, (str, int)) and str(t).strip() for t in g)
+            for g in groups):
+        raise PluginError(f"{name}: must be a list of groups, each a list of at least two terms")
+    return [[" ".join(_words(str(t))) or str(t).lower() for t in g] for g in groups]
+
+
+class Enricher:
+    """Adds compound parts (Swedish) and synonyms to the hidden fields of one language's index entries."""
+
+    def __init__(self, lang, docs, groups):
+        self.lang = lang
+        self.stem = snowballstemmer.stemmer(STEMMERS.get(lang, "english")).stemWord
+        vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
+        self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
+        self.known = self.words | {self.stem(w) for w in self.words}
+        self.groups = [[tuple(self.stem(w) for w in term.split()) for term in g] for g in groups]
+        self.surface = [[term for term in g] for g in groups]
+        self._splits = {}
+
+    def split(self, word, depth=0):
+        """Parts of a compound, longest known head first; None when the word is not a compound of known words.
+
+        Every part has at least MIN_PART letters and so does its stem: "tillitsdelegationen" -> tillit|delegationen,
+        but not "ordningen" -> ordn|ingen or "öppenhet" -> öppen|het (suffixes, not words).
+        """
+        if (word, depth) in self._splits:
+            return self._splits[(word, depth)]
+        parts = None
+        if depth < 4 and len(word) >= 2 * MIN_PART and word.isalpha():
+            for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+                head, tail = word[:i], word[i:]
+                for link in LINKING:
+                    base = head[: len(head) - len(link)]
+                    if not head.endswith(link) or len(base) < MIN_PART or base in NOT_A_HEAD or base not in self.known:
+                        continue
+                    if len(self.stem(tail)) >= MIN_PART and (tail in self.words or self.stem(tail) in self.known):
+                        parts = [base, tail]
+                    else:
+                        rest = self.split(tail, depth + 1)
+                        parts = [base] + rest if rest else None
+                    if parts:
+                        break
+                if parts:
+                    break
+        self._splits[(word, depth)] = parts
+        return parts
+
+    def extra(self, text):
+        words = _words(text)
+        out = []
+        if self.lang == "sv":
+            for w in dict.fromkeys(words):
+                out += self.split(w) or []
+        stems = [self.stem(w) for w in words]
+        for group, surface in zip(self.groups, self.surface):
+            if any(self._contains(stems, term) for term in group):
+                out += surface
+        return " ".join(dict.fromkeys(out))
+
+    @staticmethod
+    def _contains(stems, term):
+        n = len(term)
+        return n > 0 and any(tuple(stems[i:i + n]) == term for i in range(len(stems) - n + 1))
+
+    def enrich(self, doc):
+        doc["kt"] = self.extra(doc.get("title"))
+        doc["kx"] = self.extra(doc.get("text"))
+        return doc
+
+
+def split_index(index, languages, default, groups):
+    """{lang: index} from static-i18n's combined index: entries under <lang>/ belong to that language."""
+    out = {}
+    for lang in languages:
+        prefix = "" if lang == default else f"{lang}/"
+        others = tuple(f"{x}/" for x in languages if x != default and x != lang)
+        if prefix:
+            docs = [{**d, "location": d["location"][len(prefix):]} for d in index["docs"]
+                    if d["location"].startswith(prefix)]
+        else:
+            docs = [dict(d) for d in index["docs"] if not d["location"].startswith(others)]
+        enricher = Enricher(lang, docs, groups)
+        config = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
+                  "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS}}
+        out[lang] = {"config": config, "docs": [enricher.enrich(d) for d in docs]}
+    return out
+
+
+@event_priority(-200)   # after static-i18n (-100) has built every language and written the combined index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
+        return   # a nested per-language build: the combined index is not complete yet
+    site = Path(config.site_dir)
+    combined = site / "search" / "search_index.json"
+    if not combined.exists():
+        return
+    languages = [lang.locale for lang in i18n.config.languages if lang.build]
+    indexes = split_index(json.loads(combined.read_text(encoding="utf-8")), languages,
+                          i18n.default_language, load_synonyms())
+    for lang, index in indexes.items():
+        folder = site / ("" if lang == i18n.default_language else lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if (site / "search" / "search_index.js").exists():   # file:// variant, when Material's offline plugin runs
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -1,0 +1,143 @@
+"""Search evaluation in Chromium, typed like a person: used by tests/test_search.py and runnable on its own.
+
+    .venv/bin/python tests/search_eval.py            # build the site, print hit rates per language and latency
+    .venv/bin/python tests/search_eval.py --stock    # the same with hooks/search_i18n.py left out (stock search)
+"""
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_FILE = ROOT / "tests" / "search_eval.yml"
+SEARCH_HOOK = "hooks/search_i18n.py"
+START_PAGE = {"sv": "kommuner/falkoping/", "en": "en/tsl/tillitsdelegationen/"}   # deep pages: relative bases
+
+# Counts the search worker's query and result messages, so a test knows when the results for what was typed are in
+# (Material: 2 = query, 3 = result), and when they were painted.
+WATCH_WORKER = """
+(() => {
+  const s = window.__search = { sent: 0, received: 0, last: null, keyup: 0, painted: 0 }
+  document.addEventListener("keyup", () => { s.keyup = performance.now() }, true)
+  const Base = window.Worker
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener("message", ev => {
+        if (ev.data && ev.data.type === 3) {
+          s.received++
+          s.painted = 0
+          requestAnimationFrame(() => { s.painted = performance.now() })
+        }
+      })
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) { s.sent++; s.last = message.data; s.painted = 0 }
+      return super.postMessage(message, ...rest)
+    }
+  }
+})()
+"""
+
+
+def load_eval(path=EVAL_FILE):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def open_search(page, base_url, lang):
+    """Go to a page in the language and focus the search box the way a reader does: press "/"."""
+    page.add_init_script(WATCH_WORKER)
+    page.goto(base_url + START_PAGE[lang])
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    return box
+
+
+def search(page, text):
+    """Clear the box, type the query, wait for the worker's answer to it; return result links and the latency."""
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.wait_for_function("() => __search.sent === __search.received")
+    page.keyboard.type(text, delay=5)
+    page.keyboard.press("End")   # Playwright inserts å/ä/ö without key events; a real keyboard sends keyup
+    page.wait_for_function(
+        "v => __search.sent === __search.received && __search.last === v && __search.painted > 0",
+        arg=page.locator("input.md-search__input").input_value(), timeout=10_000)
+    latency = page.evaluate("__search.painted - __search.keyup")
+    items = page.locator("li.md-search-result__item")
+    results = [items.nth(i).locator("a").first.get_attribute("href") for i in range(items.count())]
+    links = page.locator(".md-search-result a").evaluate_all("els => els.map(a => a.href)")
+    return results, links, latency
+
+
+def page_path(href, base_url, lang):
+    """'http://host/tsl/en/kommuner/boras/?h=x#y' -> 'kommuner/boras/' (None if outside the language)."""
+    path = urlsplit(href).path
+    root = urlsplit(base_url).path + ("en/" if lang == "en" else "")
+    if not path.startswith(root) or (lang == "sv" and path.startswith(urlsplit(base_url).path + "en/")):
+        return None
+    return path[len(root):]
+
+
+def run(page, base_url, lang, queries):
+    """Type every query; return rows (query, expected, top-3 paths, hit) plus wrong-language links and latencies."""
+    open_search(page, base_url, lang)
+    rows, wrong_language, latencies = [], [], []
+    for item in queries:
+        results, links, latency = search(page, item["q"])
+        top = [page_path(h, base_url, lang) for h in results[:3]]
+        rows.append((item["q"], item["page"], top, item["page"] in top))
+        wrong_language += [(item["q"], h) for h in links if page_path(h, base_url, lang) is None]
+        latencies.append(latency)
+    return rows, wrong_language, latencies
+
+
+def report(lang, rows, latencies):
+    hits = sum(r[3] for r in rows)
+    lat = sorted(latencies)
+    p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))]
+    print(f"{lang}: {hits}/{len(rows)} = {100 * hits / len(rows):.1f} % in the first three; "
+          f"keystroke to painted results: median {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms")
+    for q, expected, top, hit in rows:
+        if not hit:
+            print(f"   miss: {q!r} -> expected {expected}, got {top}")
+    return hits / len(rows)
+
+
+def main(argv):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, open_guarded_page, serve
+    from playwright.sync_api import sync_playwright
+    stock = "--stock" in argv
+    with tempfile.TemporaryDirectory() as tmp:
+        config = ROOT / "mkdocs.yml"
+        if stock:   # the same configuration without the search hook (its template block then falls back to stock)
+            text = config.read_text(encoding="utf-8")
+            config = ROOT / f".mkdocs-stock-search-{Path(tmp).name}.yml"
+            config.write_text("\n".join(line for line in text.splitlines() if SEARCH_HOOK not in line), encoding="utf-8")
+        try:
+            result = mkdocs_build(Path(tmp) / "site", config=config)
+        finally:
+            if stock:
+                config.unlink()
+        if result.returncode:
+            sys.exit(result.stderr)
+        server, base_url = serve(Path(tmp) / "site")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for lang, queries in load_eval().items():
+                context, page, guard = open_guarded_page(browser)
+                rows, wrong, latencies = run(page, base_url, lang, queries)
+                report(lang, rows, latencies)
+                print(f"   results in the other language: {len(wrong)}; page problems: {len(guard.problems())}")
+                context.close()
+            browser.close()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,132 @@
+"""Search: one index per language, Swedish inflections and compounds, synonyms, odd input; typed into Chromium."""
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT, mkdocs_build, serve, free_port
+from search_eval import load_eval, open_search, page_path, report, run, search
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import search_i18n  # noqa: E402
+
+EVAL = load_eval()
+TARGET = 0.95
+WORD = {"sv": ("styrning", "zonen"), "en": ("steering", "zone")}
+NOTHING = ["~", "*", '"', "+-", "\\", "   ", "å" * 60]         # no word of the site in it: no results, no error
+ANYTHING = ["title:x", "^2", "<script>alert(1)</script>", "-{0}", "+{0}", "KS2020/245", "{0}~2"]   # no error
+
+
+def index_of(site_dir, lang):
+    return json.loads((site_dir / ("en/" if lang == "en" else "") / "search/search_index.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_language_has_its_own_index(site_dir, pages, lang):
+    index = index_of(site_dir, lang)
+    assert index["config"]["lang"] == [lang]
+    assert "stemmer" in index["config"]["pipeline"]
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert not any(loc.startswith("en/") for loc in locations), "an entry of the other language"
+    root = site_dir / ("en" if lang == "en" else "")
+    for loc in locations:   # every entry is a page of this language (locations are relative to the language root)
+        assert (root / loc / "index.html").exists(), f"{lang} index entry {loc!r} is not a {lang} page"
+    assert {p.url_path for p in pages if p.lang == lang} <= locations, "a page missing from its language's index"
+
+
+def test_pages_fetch_their_language_index_through_the_wrapped_worker(site_dir, pages):
+    for p in pages:
+        config = json.loads(p.tree.xpath('//script[@id="__config"]/text()')[0])
+        page_url = "http://host/" + p.rel
+        base = urljoin(page_url, config["base"])
+        assert base == "http://host/" + ("en/" if p.lang == "en" else ""), (p.rel, config["base"])
+        worker = urlsplit(urljoin(page_url, config["search"]))
+        assert (site_dir / worker.path.lstrip("/")).exists(), (p.rel, config["search"])
+        material = re.search(r"worker=([\w.]+)", worker.query).group(1)
+        assert (site_dir / worker.path.lstrip("/")).with_name(material).exists(), material
+
+
+def test_compounds_split_against_the_sites_own_words():
+    docs = [{"title": "Styrning", "text": "tillit delegationen tjänst personer ordning kommun styrelsen"}]
+    enricher = search_i18n.Enricher("sv", docs, [])
+    assert enricher.split("tillitsstyrning") == ["tillit", "styrning"]
+    assert enricher.split("tillitsdelegationen") == ["tillit", "delegationen"]
+    assert enricher.split("tjänstepersoner") == ["tjänst", "personer"]
+    assert enricher.split("ordningen") is None            # a word and its ending, not a compound
+    assert enricher.split("kontrollen") is None           # no known parts
+
+
+def test_synonyms_are_added_to_entries_that_mention_a_term():
+    groups = search_i18n.load_synonyms()
+    enricher = search_i18n.Enricher("sv", [{"title": "", "text": ""}], groups)
+    doc = enricher.enrich({"title": "Den gyllene zonen", "text": "<p>Kommunstyrelsen beslutade.</p>"})
+    assert "golden zone" in doc["kt"]
+    assert re.search(r"\bks\b", doc["kx"])
+
+
+def test_a_malformed_synonyms_file_fails_naming_the_file(tmp_path):
+    bad = tmp_path / "synonyms.yml"
+    for text in ["- [ensam]\n", "gyllene zonen: golden zone\n", "- [a, [b]]\n", "- [a, b\n"]:
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(Exception, match="synonyms.yml"):
+            search_i18n.load_synonyms(bad)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_evaluation_queries_find_their_page_in_the_first_three(page, base_url, lang):
+    rows, wrong_language, latencies = run(page, base_url, lang, EVAL[lang])
+    assert len(rows) >= 40
+    rate = report(lang, rows, latencies)     # printed: hit rate, misses, keystroke-to-results latency
+    misses = [f"{q!r}: expected {exp}, got {top}" for q, exp, top, hit in rows if not hit]
+    assert rate >= TARGET, f"{lang}: {rate:.1%} < {TARGET:.0%}\n" + "\n".join(misses)
+    assert not wrong_language, f"results in the other language: {wrong_language[:5]}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_odd_input_gives_no_error_and_a_sensible_answer(page, base_url, lang):
+    open_search(page, base_url, lang)
+    text = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
+    word, other = WORD[lang]
+    for odd in NOTHING:
+        results, _, _ = search(page, odd)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        assert not results and meta == text["search.result.none"], (odd, meta)
+    for odd, plain in [(f"{word}:", word), (f"{other}^", other), (f'"{word}"', word), (f"{word}*", word)]:
+        assert search(page, odd)[0][:3] == search(page, plain)[0][:3], f"{odd!r} should answer like {plain!r}"
+    for odd in ANYTHING:
+        search(page, odd.format(word))
+        assert page.locator(".md-search-result script").count() == 0, odd
+    assert page.evaluate("typeof window.alert") == "function"   # nothing ran: the page still works
+    assert search(page, word)[0], "search still answers after odd input"
+    # the page fixture fails the test on any console error or uncaught exception
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_search_works_under_a_sub_path(browser, tmp_path):
+    port = free_port()
+    result = mkdocs_build(tmp_path / "site", env_extra={"SITE_URL": f"http://127.0.0.1:{port}/tsl/"})
+    assert result.returncode == 0, result.stderr
+    server, base = serve(tmp_path / "site", prefix="/tsl/", port=port)
+    try:
+        from conftest import open_guarded_page
+        for lang, query, expected in [("en", "golden zone", "kommuner/falkoping/"),
+                                      ("sv", "återremitterades", "kommuner/bollebygd/")]:
+            context, page, guard = open_guarded_page(browser)
+            open_search(page, base, lang)
+            results, links, _ = search(page, query)
+            root = f"http://127.0.0.1:{port}/tsl/" + ("en/" if lang == "en" else "")
+            assert results and all(h.startswith(root) for h in results), results[:3]
+            assert expected in [page_path(h, base, lang) for h in results[:3]], results[:3]
+            page.locator("li.md-search-result__item a").first.click()
+            page.wait_for_load_state()
+            assert page.locator("html").get_attribute("lang") == lang
+            assert not guard.problems(), guard.problems()
+            context.close()
+    finally:
+        server.shutdown()
