@@ -1,0 +1,95 @@
+// Copy links for agendas: a "copy link" button after every h2/h3 with an id, and the copy buttons
+// (button[data-copy]) on the om/lanka page. Success or failure is announced in an aria-live region.
+(function () {
+  "use strict";
+  var en = (document.documentElement.lang || "sv").slice(0, 2) === "en";
+  var text = en
+    ? { copied: "Link copied", failed: "Could not copy. Select the link and copy it yourself.",
+        label: "Copy link to the section: " }
+    : { copied: "Länken är kopierad", failed: "Det gick inte att kopiera. Markera länken och kopiera den själv.",
+        label: "Kopiera länk till avsnittet: " };
+
+  var live = document.createElement("div");
+  live.className = "tillit-sr-only tillit-live";
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  document.body.appendChild(live);
+
+  function announce(message) {
+    live.textContent = "";
+    // a fresh text node after a tick is announced again even when the message is the same
+    setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  function fallbackCopy(value) {
+    var area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.className = "tillit-offscreen";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(value, button) {
+    function done(ok) {
+      announce(ok ? text.copied : text.failed);
+      button.classList.toggle("tillit-copied", ok);
+      setTimeout(function () { button.classList.remove("tillit-copied"); }, 2000);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).then(function () { done(true); },
+        function () { done(fallbackCopy(value)); });
+    } else {
+      done(fallbackCopy(value));
+    }
+  }
+
+  // The published address of this page: <link rel=canonical> comes from site_url.
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return (canonical ? canonical.href : location.href).split("#")[0];
+  }
+
+  var icon = '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">' +
+    '<path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.3-3.3a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0Z' +
+    'M7.8 20.5a4.3 4.3 0 0 1-3-7.3l2.5-2.5a1 1 0 0 1 1.4 1.4l-2.5 2.5a2.3 2.3 0 0 0 3.3 3.3l2.5-2.5a1 1 0 1 1 1.4 1.4l-2.5 2.5a4.3 4.3 0 0 1-3.1 1.2Z' +
+    'M16.1 14.2a1 1 0 0 1-.7-1.7l2.5-2.5a2.3 2.3 0 0 0-3.3-3.3l-2.5 2.5a1 1 0 0 1-1.4-1.4l2.5-2.5a4.3 4.3 0 0 1 6.1 6.1l-2.5 2.5a1 1 0 0 1-.7.3Z"/></svg>';
+
+  var headings = document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]");
+  Array.prototype.forEach.call(headings, function (heading) {
+    var name = heading.cloneNode(true);
+    Array.prototype.forEach.call(name.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "tillit-heading-copy";
+    button.setAttribute("data-copy-heading", heading.id);
+    button.setAttribute("aria-label", text.label + name.textContent.trim());
+    button.title = text.label.replace(/: $/, "");
+    button.innerHTML = icon;
+    // heading and button side by side, the button after the heading in reading order
+    var wrap = document.createElement("div");
+    wrap.className = "tillit-heading tillit-heading--" + heading.tagName.toLowerCase();
+    heading.parentNode.insertBefore(wrap, heading);
+    wrap.appendChild(heading);
+    wrap.appendChild(button);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("button[data-copy], button[data-copy-heading]");
+    if (!button) return;
+    var value = button.hasAttribute("data-copy")
+      ? button.getAttribute("data-copy")
+      : pageUrl() + "#" + button.getAttribute("data-copy-heading");
+    copy(value, button);
+  });
+
+  // Printing the om/lanka page: open every page's block and load its QR codes first.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.tillit-agenda-page"), function (d) { d.open = true; });
+    Array.prototype.forEach.call(document.querySelectorAll("img.tillit-qr"), function (img) { img.loading = "eager"; });
+  });
+})();

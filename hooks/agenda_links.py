@@ -1,0 +1,112 @@
+"""Fill the om/lanka page: every page and section with its canonical URL in both languages, a copy button and a printable QR code (SVG, made with segno)."""
+import html
+import io
+import posixpath
+import re
+from pathlib import Path
+
+import segno
+
+PAGE = "om/lanka"
+MARKER = "<!-- agenda-links -->"
+QR_DIR = "assets/qr"
+QR_MM = 30          # printed size of each QR code, quiet zone included
+TEXT = {
+    "sv": {"section": "Avsnitt", "page": "Hela sidan", "sv": "Svenska", "en": "Engelska", "copy": "Kopiera",
+           "label": "Kopiera länken på {language} till {title}", "sv_lc": "svenska", "en_lc": "engelska",
+           "alt": "QR-kod för {url}", "caption": "Länkar till sidan {title}"},
+    "en": {"section": "Section", "page": "Whole page", "sv": "Swedish", "en": "English", "copy": "Copy",
+           "label": "Copy the {language} link to {title}", "sv_lc": "Swedish", "en_lc": "English",
+           "alt": "QR code for {url}", "caption": "Links to the page {title}"},
+}
+_svg_cache = {}
+
+
+def qr_svg(url):
+    """An SVG QR code of `url`, QR_MM millimetres wide when printed, dark on white (readable in dark mode too)."""
+    if url not in _svg_cache:
+        code = segno.make(url, error="m", micro=False)
+        width = code.symbol_size(scale=1, border=4)[0]
+        out = io.BytesIO()
+        code.save(out, kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff",
+                  xmldecl=False, title=url, nl=False)
+        _svg_cache[url] = out.getvalue()
+    return _svg_cache[url]
+
+
+def qr_file(lang, url_path, anchor):
+    """Where the QR code of a URL lives in the site, e.g. assets/qr/en/tsl/vad-ar-tsl--forhallningssatt.svg."""
+    name = url_path.strip("/") or "index"
+    return f"{QR_DIR}/{lang}/{name}{'--' + anchor if anchor else ''}.svg"
+
+
+def _sections(toc):
+    for item in toc:
+        if item.level in (2, 3):
+            yield item.level, item.id, item.title
+        yield from _sections(item.children)
+
+
+def _url_path(page):
+    """The page's published URL path below the language root, from its source: tsl/x.sv.md -> tsl/x/, index -> ''.
+
+    Built from the source rather than page.url so the offline bundle (no directory URLs) lists the server's URLs."""
+    stem = re.sub(r"\.(sv|en)\.md$", "", page.file.src_uri)
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def _link_cell(t, lang, url_path, anchor, title, site_url, page_url, site_dir, written):
+    url = site_url + ("en/" if lang == "en" else "") + url_path + (f"#{anchor}" if anchor else "")
+    rel = qr_file(lang, url_path, anchor)
+    if rel not in written:
+        target = Path(site_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(qr_svg(url))
+        written.add(rel)
+    page_dir = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    src = posixpath.relpath(rel, page_dir or ".")
+    e = html.escape
+    label = t["label"].format(language=t[f"{lang}_lc"], title=title)
+    return (f'<div class="tillit-link" lang="{lang}">'
+            f'<span class="tillit-lang-label" aria-hidden="true">{t[lang]}</span>'
+            f'<img class="tillit-qr" src="{e(src)}" alt="{e(t["alt"].format(url=url))}" width="113" height="113" loading="lazy">'
+            f'<code class="tillit-url">{e(url)}</code>'
+            f'<button type="button" class="md-button tillit-copy" data-copy="{e(url)}" aria-label="{e(label)}">{t["copy"]}</button>'
+            f"</div>")
+
+
+def on_page_context(context, page, config, nav):
+    if not page.file.src_uri.startswith(PAGE + ".") or MARKER not in (page.content or ""):
+        return context
+    lang = getattr(page.file, "locale", "sv")
+    t = TEXT.get(lang, TEXT["en"])
+    other = "sv" if lang == "en" else "en"
+    site_url = (config.get("site_url") or "/").rstrip("/") + "/"
+    written = set()
+    # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
+    parts = ['<div class="tillit-agenda-links tillit-nolint">']
+    for target in nav.pages:
+        url_path = _url_path(target)
+        title = html.escape(target.title or url_path)
+        rows = [(2, "", f"{t['page']}: {target.title}")] + list(_sections(target.toc))
+        parts.append(f'<details class="abstract tillit-agenda-page"><summary>{title} '
+                     f'<code>/{html.escape(url_path)}</code></summary>')
+        # explicit roles keep the table's semantics when narrow screens lay its rows out as grids
+        parts.append(f'<table role="table"><caption class="tillit-sr-only">'
+                     f'{html.escape(t["caption"].format(title=target.title))}</caption>'
+                     f'<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{t["section"]}</th>'
+                     f'<th scope="col" role="columnheader">{t[lang]}</th>'
+                     f'<th scope="col" role="columnheader">{t[other]}</th></tr></thead><tbody role="rowgroup">')
+        for level, anchor, section in rows:
+            section = html.unescape(section)
+            name = html.escape(section)
+            cells = [_link_cell(t, code, url_path, anchor, section, site_url, page.url, config["site_dir"], written)
+                     for code in (lang, other)]
+            parts.append(f'<tr role="row" class="tillit-level-{level}"><th scope="row" role="rowheader">{name}</th>'
+                         f'<td role="cell">{cells[0]}</td><td role="cell">{cells[1]}</td></tr>')
+        parts.append("</tbody></table></details>")
+    parts.append("</div>")
+    page.content = page.content.replace(MARKER, "\n".join(parts))
+    return context

@@ -1,0 +1,94 @@
+"""Keep old and short URLs working in both languages: write a redirect page for each `extra.redirects` entry under / and /en/.
+
+mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per language.
+Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below the
+language root, values are page paths without the language suffix. The hash of the old URL is carried over.
+"""
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
+TEXT = {
+    "sv": ("Du skickas vidare", "Sidan finns här:"),
+    "en": ("Redirecting", "The page is here:"),
+}
+
+
+def target_url(target):
+    """`tsl/vad-ar-tsl.md#x` -> ('tsl/vad-ar-tsl/', 'x'); `fortroendevalda/index.md` -> ('fortroendevalda/', '')."""
+    path, _, anchor = target.partition("#")
+    path = path.removesuffix(".md")
+    if path == "index":
+        return "", anchor
+    return (path[: -len("index")] if path.endswith("/index") else path + "/"), anchor
+
+
+def _redirects(config):
+    redirects = config["extra"].get("redirects") or {}
+    docs = Path(config["docs_dir"])
+    problems = []
+    for old, target in redirects.items():
+        where = f"mkdocs.yml extra.redirects '{old}'"
+        if not OLD_PATH.match(str(old)):
+            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', like 'tsl/gammal-sida/'")
+            continue
+        stem = str(target).partition("#")[0].removesuffix(".md")
+        for lang in ("sv", "en"):
+            if not (docs / f"{stem}.{lang}.md").exists():
+                problems.append(f"{where}: the target docs/{stem}.{lang}.md does not exist")
+        old_stem = old.rstrip("/")
+        for candidate in (f"{old_stem}.sv.md", f"{old_stem}/index.sv.md"):
+            if (docs / candidate).exists():
+                problems.append(f"{where}: docs/{candidate} is a page at that URL now; remove the redirect")
+    if problems:
+        raise PluginError("; ".join(problems))
+    return redirects
+
+
+def on_config(config):
+    _redirects(config)
+
+
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or "sv"
+    default = getattr(i18n, "default_language", "sv")
+    root = Path(config["site_dir"]) / ("" if lang == default else lang)
+    site_url = (config.get("site_url") or "").rstrip("/")
+    for old, target in _redirects(config).items():
+        path, anchor = target_url(target)
+        built = root / path / "index.html"
+        if not built.exists():
+            raise PluginError(f"mkdocs.yml extra.redirects '{old}': no page was built at {built}")
+        if anchor and f'id="{anchor}"' not in built.read_text(encoding="utf-8"):
+            raise PluginError(f"mkdocs.yml extra.redirects '{old}': docs/{target} has no section #{anchor}")
+        href = posixpath.relpath(path or ".", old.rstrip("/")) + "/"
+        absolute = site_url + ("" if lang == default else f"/{lang}") + "/" + path
+        stub = root / old / "index.html"
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(_stub(lang, href, anchor, absolute), encoding="utf-8")
+
+
+def _stub(lang, href, anchor, absolute):
+    title, moved = TEXT.get(lang, TEXT["en"])
+    full = href + (f"#{anchor}" if anchor else "")
+    esc = html.escape
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{esc(absolute)}">
+<script>location.replace({href!r} + (location.hash || {('#' + anchor if anchor else '')!r}))</script>
+<meta http-equiv="refresh" content="0; url={esc(full)}">
+</head>
+<body>
+<p>{moved} <a href="{esc(full)}">{esc(absolute + (f'#{anchor}' if anchor else ''))}</a>.</p>
+</body>
+</html>
+"""

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Update urls.txt, the URL contract: every published URL (both languages) and its h2/h3 section anchors.
+
+Builds the site (or reads --site DIR), adds every new page, section and redirect, and never drops a line: a URL
+that is gone must be kept working with a redirect (mkdocs.yml extra.redirects) or by keeping the section id.
+Exit 0: unchanged. Exit 1: the list changed (review and commit urls.txt). Exit 2: a listed URL no longer resolves.
+`--reset` writes exactly what the built site has; use it only before the site is first published.
+"""
+import argparse
+import posixpath
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT = ROOT / "urls.txt"
+HEADER = """\
+# URL contract of Tillit: every published URL (path below site_url, both languages) and its section anchors.
+# Agendas and decisions in archives link to these for decades: each line must keep working.
+# tests/test_links.py checks every line. `make urls` adds new pages and sections (and exits 1 when it did).
+# Never delete a line: when a page moves, add a redirect in mkdocs.yml (extra.redirects); never rename a heading id.
+"""
+SKIP = ("assets/", "search/", "en/assets/", "en/search/")
+HEADING_ID = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"")
+ANY_ID = re.compile(r"\bid=\"([^\"]+)\"")
+REFRESH = re.compile(r"http-equiv=\"refresh\" content=\"0; url=([^\"#]*)")
+
+
+def build(dest):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"update_url_contract: the build failed:\n{result.stderr[-3000:]}")
+
+
+def page_path(rel):
+    """'en/tsl/x/index.html' -> '/en/tsl/x/'."""
+    return "/" + rel[: -len("index.html")]
+
+
+def resolve(site, path):
+    """(text of the page a URL path leads to, following redirect stubs) or None."""
+    for _ in range(5):
+        file = site / path.lstrip("/") / "index.html"
+        if not file.is_file():
+            return None
+        text = file.read_text(encoding="utf-8")
+        target = REFRESH.search(text[:2000])
+        if not target:
+            return text
+        path = posixpath.normpath(posixpath.join(path, target.group(1))).rstrip("/") + "/"
+    return None
+
+
+def published(site):
+    """Every URL of the built site: content pages with their h2/h3 anchors, and redirect stubs."""
+    entries = set()
+    for file in site.rglob("index.html"):
+        rel = file.relative_to(site).as_posix()
+        if rel.startswith(SKIP):
+            continue
+        text = file.read_text(encoding="utf-8")
+        path = page_path(rel)
+        entries.add(path)
+        if REFRESH.search(text[:2000]):
+            continue
+        article = text[text.find("<article"): text.rfind("</article>")]
+        entries.update(f"{path}#{anchor}" for anchor in HEADING_ID.findall(article))
+    return entries
+
+
+def broken(site, entries):
+    """Entries that no longer lead to a page, or whose anchor is gone from the page they lead to."""
+    bad = []
+    for entry in sorted(entries):
+        path, _, anchor = entry.partition("#")
+        text = resolve(site, path)
+        if text is None:
+            bad.append(f"{entry}: no page and no redirect")
+        elif anchor and anchor not in ANY_ID.findall(text):
+            bad.append(f"{entry}: the page has no id '{anchor}'")
+    return bad
+
+
+def read(contract):
+    if not contract.exists():
+        return set()
+    return {line.strip() for line in contract.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--contract", type=Path, default=CONTRACT, help="the contract file (default: urls.txt)")
+    parser.add_argument("--reset", action="store_true", help="drop lines the site no longer has (before launch only)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="tillit-urls-") as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
+        old = read(args.contract)
+        now = published(site)
+        new = now if args.reset else old | now
+        bad = broken(site, new)
+    if new != old:
+        args.contract.write_text(HEADER + "".join(f"{line}\n" for line in sorted(new)), encoding="utf-8")
+    for line in sorted(new - old):
+        print(f"+ {line}")
+    for line in sorted(old - new):
+        print(f"- {line}")
+    if bad:
+        print("These published URLs no longer work. Add a redirect in mkdocs.yml (extra.redirects) or put the "
+              "section id back:\n  " + "\n  ".join(bad), file=sys.stderr)
+        return 2
+    if new != old:
+        print(f"{args.contract.name} changed ({len(new)} URLs): review the lines above and commit it.")
+        return 1
+    print(f"{args.contract.name} is up to date ({len(new)} URLs).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

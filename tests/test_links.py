@@ -1,0 +1,456 @@
+"""Links from agendas keep working: explicit heading ids shared by both languages, the URL contract (urls.txt),
+redirects in both languages, the om/lanka page with its QR codes, the agenda_link CLI and the copy-link buttons."""
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from conftest import ROOT, mkdocs_build, open_guarded_page
+
+CONTRACT = ROOT / "urls.txt"
+VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ATTR_LIST_ID = re.compile(r"\{[^}\n]*?#([^\s}]+)[^}\n]*\}")
+LANKA = {"sv": "om/lanka/index.html", "en": "en/om/lanka/index.html"}
+LIVE_TEXT = {"sv": "Länken är kopierad", "en": "Link copied"}
+
+
+# ---------------------------------------------------------------- helpers
+
+def source_file(p):
+    """docs/<path>.<lang>.md of a built page."""
+    stem = p.url_path.rstrip("/") or "index"
+    for candidate in (f"docs/{stem}.{p.lang}.md", f"docs/{stem}/index.{p.lang}.md"):
+        if (ROOT / candidate).exists():
+            return candidate
+    raise AssertionError(f"{p.rel}: no source file for docs/{stem}.{p.lang}.md")
+
+
+def headings(p):
+    """[(tag, id, text)] of the h2/h3 in the page's article, in order."""
+    found = []
+    for h in p.tree.xpath('//article[contains(@class,"md-content__inner")]//*[self::h2 or self::h3]'):
+        text = "".join(h.itertext()).replace("¶", "").strip()
+        found.append((h.tag, h.get("id"), text))
+    return found
+
+
+def redirects():
+    """extra.redirects of mkdocs.yml (its !ENV and !!python tags are read as plain values)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return data["extra"]["redirects"]
+
+
+def target_path(target):
+    """'tsl/vad-ar-tsl.md#x' -> ('tsl/vad-ar-tsl/', 'x'); 'a/index.md' -> ('a/', '')."""
+    path, _, anchor = target.partition("#")
+    path = path.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("index") if path.endswith("/index") else path + "/"
+    return path, anchor
+
+
+def contract_entries():
+    assert CONTRACT.exists(), "urls.txt is missing: run `make urls`"
+    return [line.strip() for line in CONTRACT.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def follow(site_dir, path, hops=5):
+    """(final URL path, lxml tree) that a URL path leads to through redirect stubs; (path, None) if nothing."""
+    for _ in range(hops):
+        file = site_dir / path.lstrip("/") / "index.html"
+        if not file.is_file():
+            return path, None
+        tree = lxml_html.fromstring(file.read_text(encoding="utf-8"))
+        refresh = tree.xpath('//meta[@http-equiv="refresh"]/@content')
+        if not refresh:
+            return path, tree
+        url = refresh[0].split("url=", 1)[1].split("#")[0]
+        path = posixpath.normpath(posixpath.join(path, url)).rstrip("/") + "/"
+    return path, None
+
+
+def canonical_root(site_dir):
+    """site_url as the build used it, taken from the Swedish start page's canonical link."""
+    tree = lxml_html.fromstring((site_dir / "index.html").read_text(encoding="utf-8"))
+    return tree.xpath('//link[@rel="canonical"]/@href')[0]
+
+
+def zbar(png_path):
+    if not shutil.which("zbarimg"):
+        pytest.fail("zbarimg is missing: run `make browser` (installs Debian's zbar-tools)")
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(png_path)], capture_output=True, text=True)
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def decode_svgs(browser, items, tmp_path, per_shot=12):
+    """Rasterise SVG QR codes in Chromium (a grid per screenshot) and decode them with zbarimg.
+
+    items: [(url the code should hold, svg text)]. A code zbarimg misses in a grid is retried on its own;
+    returns everything decoded, so a code that does not decode alone is missing from the result."""
+    context, pg, guard = open_guarded_page(browser, viewport={"width": 1300, "height": 800})
+
+    def shoot(svgs, name):
+        cells = "".join(f'<div style="width:220px;height:220px;padding:20px">{svg}</div>' for svg in svgs)
+        pg.set_content('<html><body style="margin:0;background:#fff">'
+                       f'<div style="display:flex;flex-wrap:wrap;width:1300px">{cells}</div>'
+                       '<style>svg{width:220px;height:220px}</style></body></html>')
+        shot = tmp_path / f"{name}.png"
+        pg.screenshot(path=str(shot), full_page=True)
+        return zbar(shot)
+
+    decoded = []
+    try:
+        for start in range(0, len(items), per_shot):
+            batch = items[start:start + per_shot]
+            found = shoot([svg for _, svg in batch], f"qr-{start}")
+            decoded += found
+            for index, (url, svg) in enumerate(batch):
+                if url not in found:
+                    decoded += shoot([svg], f"qr-{start}-{index}")
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()
+    return decoded
+
+
+def run_cli(*args, env_extra=None, cwd=None):
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, str(ROOT / "scripts/agenda_link.py"), *args],
+                          capture_output=True, text=True, env=env, cwd=cwd or ROOT)
+
+
+# ---------------------------------------------------------------- heading ids
+
+def test_every_heading_has_an_explicit_ascii_id(pages):
+    """Agendas link to h2/h3 ids: each must be written in the source ({ #id }), not made from the heading text."""
+    problems = []
+    for p in pages:
+        src = source_file(p)
+        explicit = set(ATTR_LIST_ID.findall((ROOT / src).read_text(encoding="utf-8")))
+        for tag, hid, text in headings(p):
+            if hid not in explicit:
+                problems.append(f"{src}: {tag} '{text}' has no explicit id: write "
+                                f"'{'#' * int(tag[1])} {text} {{ #short-ascii-id }}' (same id in both languages)")
+            elif not VALID_ID.match(hid):
+                problems.append(f"{src}: {tag} '{text}' has id '{hid}': use a-z, 0-9 and hyphens only")
+    assert not problems, "\n".join(problems)
+
+
+def test_heading_ids_match_between_languages(pages):
+    """Both pages of a pair have the same h2/h3 ids at the same levels in the same order."""
+    by_rel = {p.rel: p for p in pages}
+    problems = []
+    for sv in (p for p in pages if p.lang == "sv"):
+        en = by_rel.get(sv.twin_rel)
+        if en is None:
+            continue   # test_site checks that every page has a twin
+        ids_sv = [(tag, hid) for tag, hid, _ in headings(sv)]
+        ids_en = [(tag, hid) for tag, hid, _ in headings(en)]
+        if ids_sv != ids_en:
+            only_sv = [f"{t} #{i}" for t, i in ids_sv if (t, i) not in ids_en]
+            only_en = [f"{t} #{i}" for t, i in ids_en if (t, i) not in ids_sv]
+            detail = (f"only in sv: {only_sv}; only in en: {only_en}" if only_sv or only_en
+                      else f"order differs: sv {ids_sv} / en {ids_en}")
+            problems.append(f"{source_file(sv)} and {source_file(en)}: heading ids differ ({detail})")
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- URL contract
+
+def test_every_contracted_url_resolves(site_dir):
+    """Every line of urls.txt leads to a page (directly or by a redirect) that has the section's id."""
+    broken = []
+    for entry in contract_entries():
+        path, _, anchor = entry.partition("#")
+        final, tree = follow(site_dir, path)
+        if tree is None:
+            broken.append(f"{entry}: no page at {path} and no redirect (add one in mkdocs.yml extra.redirects)")
+        elif anchor and not tree.xpath("//*[@id=$a]", a=anchor):
+            broken.append(f"{entry}: {final} has no element with id '{anchor}' (put the heading id back)")
+    assert not broken, "published URLs that no longer work:\n" + "\n".join(broken)
+
+
+def test_the_contract_lists_every_published_url(pages):
+    """New pages and sections go into urls.txt on purpose (`make urls`)."""
+    listed = set(contract_entries())
+    missing = []
+    for p in pages:
+        path = ("/en/" if p.lang == "en" else "/") + p.url_path
+        missing += [u for u in [path] + [f"{path}#{hid}" for _, hid, _ in headings(p)] if u not in listed]
+    for old in redirects():
+        missing += [u for u in (f"/{old}", f"/en/{old}") if u not in listed]
+    assert not missing, "not in urls.txt (run `make urls`, review and commit):\n" + "\n".join(missing)
+
+
+def test_the_contract_covers_both_languages_alike():
+    entries = contract_entries()
+    sv = {e for e in entries if not e.startswith("/en/")}
+    en = {e[len("/en"):] for e in entries if e.startswith("/en/")}
+    assert sv and sv == en, f"only in one language: {sorted(sv ^ en)}"
+
+
+def test_regenerating_the_contract_reports_a_change(site_dir, tmp_path):
+    """update_url_contract.py exits 1 after adding what is missing, then 0; it never drops a line."""
+    entries = contract_entries()
+    dropped = next(e for e in entries if "#" in e)
+    copy = tmp_path / "urls.txt"
+    copy.write_text("\n".join(e for e in entries if e != dropped) + "\n", encoding="utf-8")
+    script = [sys.executable, str(ROOT / "scripts/update_url_contract.py"), "--site", str(site_dir),
+              "--contract", str(copy)]
+    first = subprocess.run(script, capture_output=True, text=True)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert f"+ {dropped}" in first.stdout
+    assert dropped in copy.read_text(encoding="utf-8").split()
+    second = subprocess.run(script, capture_output=True, text=True)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert set(entries) <= set(copy.read_text(encoding="utf-8").split())
+
+
+@pytest.mark.slow
+def test_a_moved_page_needs_a_redirect(tmp_path):
+    """Move a page in a copy of the project: without a redirect its old URLs break; with one, they resolve."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for src in ROOT.iterdir():   # the project without history, environments and build output
+        if src.name.startswith((".", "site")) or src.name in ("node_modules", "__pycache__"):
+            continue
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, copy / src.name)
+    old, new = "tsl/tillit-och-kontroll", "tsl/tillit-kontroll"
+    for lang in ("sv", "en"):
+        (copy / f"docs/{old}.{lang}.md").rename(copy / f"docs/{new}.{lang}.md")
+    for md in list((copy / "docs").rglob("*.md")) + [copy / "mkdocs.yml"]:
+        text = md.read_text(encoding="utf-8")
+        md.write_text(text.replace("tillit-och-kontroll.md", "tillit-kontroll.md"), encoding="utf-8")
+    script = [sys.executable, str(copy / "scripts/update_url_contract.py"), "--site", str(copy / "out"),
+              "--contract", str(copy / "urls.txt")]
+
+    built = mkdocs_build(copy / "out", config=copy / "mkdocs.yml", cwd=copy)
+    assert built.returncode == 0, built.stderr[-2000:]
+    without = subprocess.run(script, capture_output=True, text=True)
+    assert without.returncode == 2, without.stdout + without.stderr
+    assert f"/{old}/: no page and no redirect" in without.stderr
+    assert f"/en/{old}/#" in without.stderr
+
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  redirects:\n", f"  redirects:\n    {old}/: {new}.md\n", 1), encoding="utf-8")
+    built = mkdocs_build(copy / "out", config=config, cwd=copy)
+    assert built.returncode == 0, built.stderr[-2000:]
+    with_redirect = subprocess.run(script, capture_output=True, text=True)
+    assert with_redirect.returncode in (0, 1), with_redirect.stdout + with_redirect.stderr
+    assert f"/en/{new}/" in (copy / "urls.txt").read_text(encoding="utf-8").split()
+
+
+# ---------------------------------------------------------------- redirects
+
+def test_there_are_redirects_to_check():
+    assert redirects(), "mkdocs.yml extra.redirects is empty"
+
+
+def test_every_redirect_lands_on_a_page_in_both_languages(site_dir, pages):
+    content = {p.rel for p in pages}
+    for old, target in redirects().items():
+        path, anchor = target_path(target)
+        for prefix in ("/", "/en/"):
+            stub = site_dir / (prefix + old).lstrip("/") / "index.html"
+            assert stub.is_file(), f"redirect {prefix}{old}: no stub written"
+            final, tree = follow(site_dir, prefix + old)
+            assert final == prefix + path, f"redirect {prefix}{old} leads to {final}, not {prefix}{path}"
+            assert (final.lstrip("/") + "index.html") in content, f"{prefix}{old} -> {final}: not a content page"
+            assert tree.get("lang") == ("en" if prefix == "/en/" else "sv")
+            if anchor:
+                assert tree.xpath("//*[@id=$a]", a=anchor), f"{prefix}{old} -> {final}: no #{anchor}"
+
+
+@pytest.mark.browser
+def test_redirects_land_in_chromium_and_keep_the_section(page, base_url, pages, site_dir):
+    for old, target in redirects().items():
+        path, _ = target_path(target)
+        for prefix in ("", "en/"):
+            target_page = next(p for p in pages if p.rel == f"{prefix}{path}index.html")
+            section = headings(target_page)[-1][1]
+            page.goto(f"{base_url}{prefix}{old}#{section}")
+            page.wait_for_url(f"{base_url}{prefix}{path}#{section}")
+            title = target_page.tree.xpath("//article//h1")[0].text_content().replace("¶", "").strip()
+            assert page.locator("article h1").first.inner_text().replace("¶", "").strip() == title
+            assert page.evaluate("location.hash") == f"#{section}"
+
+
+# ---------------------------------------------------------------- the om/lanka page
+
+def lanka_links(site_dir, lang):
+    tree = lxml_html.fromstring((site_dir / LANKA[lang]).read_text(encoding="utf-8"))
+    return tree, tree.xpath('//*[contains(@class,"tillit-agenda-links")]//div[contains(@class,"tillit-link")]')
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_lanka_lists_every_page_and_section_in_both_languages(site_dir, pages, lang):
+    root = canonical_root(site_dir)
+    tree, links = lanka_links(site_dir, lang)
+    listed = {link.xpath(".//button/@data-copy")[0] for link in links}
+    expected = set()
+    for p in (p for p in pages if p.lang == "sv"):
+        for prefix in ("", "en/"):
+            expected.add(root + prefix + p.url_path)
+            expected |= {f"{root}{prefix}{p.url_path}#{hid}" for _, hid, _ in headings(p)}
+    assert expected - listed == set(), f"{LANKA[lang]} misses {sorted(expected - listed)[:10]}"
+    assert listed - expected == set(), f"{LANKA[lang]} lists unknown URLs {sorted(listed - expected)[:10]}"
+    # each URL is shown as text too, next to its QR code and button
+    for link in links:
+        url = link.xpath(".//button/@data-copy")[0]
+        assert link.xpath('.//code[contains(@class,"tillit-url")]')[0].text_content() == url
+    # the URLs are contracted: a listed URL must keep working
+    contract = set(contract_entries())
+    paths = {"/" + u[len(root):] for u in listed}
+    assert paths <= contract, f"listed on om/lanka but not in urls.txt: {sorted(paths - contract)[:10]}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_lanka_qr_images_have_alt_text_and_print_size(site_dir, lang):
+    tree, links = lanka_links(site_dir, lang)
+    assert links
+    page_dir = posixpath.dirname(LANKA[lang])
+    for link in links:
+        url = link.xpath(".//button/@data-copy")[0]
+        img = link.xpath('.//img[contains(@class,"tillit-qr")]')[0]
+        assert url in img.get("alt", ""), f"QR alt text {img.get('alt')!r} does not name {url}"
+        assert img.get("alt").startswith({"sv": "QR-kod", "en": "QR code"}[lang])
+        svg = site_dir / posixpath.normpath(posixpath.join(page_dir, img.get("src")))
+        assert svg.is_file(), f"missing QR file {svg}"
+        width = re.search(r'<svg[^>]*\bwidth="([\d.]+)mm"', svg.read_text(encoding="utf-8"))
+        assert width and float(width.group(1)) >= 20, f"{svg.name}: not sized for print (>= 2 cm)"
+        button = link.xpath(".//button")[0]
+        assert button.get("type") == "button" and button.get("aria-label", "").startswith(button.text_content())
+
+
+@pytest.mark.browser
+def test_lanka_qr_codes_decode_to_their_urls(browser, site_dir, tmp_path):
+    """Every QR code on the page, rasterised by Chromium, decodes (zbarimg) to the URL printed next to it."""
+    tree, links = lanka_links(site_dir, "sv")
+    root = canonical_root(site_dir)
+    items = []
+    for link in links:
+        src = link.xpath('.//img[contains(@class,"tillit-qr")]/@src')[0]
+        items.append((link.xpath(".//button/@data-copy")[0],
+                      (site_dir / "om/lanka" / src).resolve().read_text(encoding="utf-8")))
+    expected = [url for url, _ in items]
+    decoded = decode_svgs(browser, items, tmp_path)
+    assert sorted(decoded) == sorted(expected), (
+        f"not decoded: {sorted(set(expected) - set(decoded))[:5]}; unexpected: {sorted(set(decoded) - set(expected))[:5]}")
+    assert all(url.startswith(root) for url in decoded), "a QR code leads off the site"
+
+
+# ---------------------------------------------------------------- the CLI
+
+@pytest.mark.parametrize("arg,path,section", [
+    ("tsl/vad-ar-tsl#kallor", "tsl/vad-ar-tsl/", "kallor"),
+    ("docs/kallor.en.md", "kallor/", ""),
+    ("/en/ordlista/", "ordlista/", ""),
+    ("/", "", ""),
+    ("tsl/", "tsl/vad-ar-tsl/", ""),       # a short address from extra.redirects
+])
+def test_cli_prints_both_urls_and_writes_qr_codes(tmp_path, arg, path, section):
+    site_url = "https://intranat.example.se/tillit/"
+    result = run_cli(arg, "--out", str(tmp_path), env_extra={"SITE_URL": site_url})
+    assert result.returncode == 0, result.stderr
+    suffix = f"#{section}" if section else ""
+    sv, en = f"{site_url}{path}{suffix}", f"{site_url}en/{path}{suffix}"
+    assert f"sv: {sv}\n" in result.stdout and f"en: {en}\n" in result.stdout, result.stdout
+    assert sorted(p.suffixes[-2] for p in tmp_path.glob("*.svg")) == [".en", ".sv"]
+    entries = set(contract_entries())
+    assert f"/{path}{suffix}" in entries and f"/en/{path}{suffix}" in entries
+
+
+def test_cli_accepts_a_full_url_under_a_sub_path(tmp_path):
+    site_url = "https://intranat.example.se/tillit/"
+    result = run_cli(f"{site_url}en/tsl/vad-ar-tsl/#kallor", "--out", str(tmp_path),
+                     env_extra={"SITE_URL": site_url})
+    assert result.returncode == 0, result.stderr
+    assert f"sv: {site_url}tsl/vad-ar-tsl/#kallor" in result.stdout
+
+
+@pytest.mark.browser
+def test_cli_qr_codes_decode(browser, tmp_path):
+    result = run_cli("kallor#bollebygd-ks-202", "--out", str(tmp_path / "qr"),
+                     env_extra={"SITE_URL": "https://kommun.example.se/"})
+    assert result.returncode == 0, result.stderr
+    svgs = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "qr").glob("*.svg")}
+    assert 'width="30.0mm"' in svgs["kallor--bollebygd-ks-202.sv.svg"]
+    expected = {"sv": "https://kommun.example.se/kallor/#bollebygd-ks-202",
+                "en": "https://kommun.example.se/en/kallor/#bollebygd-ks-202"}
+    items = [(url, svgs[f"kallor--bollebygd-ks-202.{lang}.svg"]) for lang, url in expected.items()]
+    assert sorted(decode_svgs(browser, items, tmp_path)) == sorted(expected.values())
+
+
+@pytest.mark.parametrize("arg,wrong,suggestion", [
+    ("tsl/vad-ar", "no page 'tsl/vad-ar'", "/tsl/vad-ar-tsl/"),
+    ("tsl/vad-ar-tsl#kallorna", "has no section '#kallorna'", "#kallor"),
+    ("https://x.example/en/ordlsta/", "no page", "/ordlista/"),
+])
+def test_cli_rejects_unknown_pages_and_sections_with_suggestions(tmp_path, arg, wrong, suggestion):
+    result = run_cli(arg, "--out", str(tmp_path))
+    assert result.returncode != 0
+    assert wrong in result.stderr and suggestion in result.stderr, result.stderr
+    assert not list(tmp_path.glob("*.svg")), "no QR code for a link that does not exist"
+
+
+# ---------------------------------------------------------------- copy buttons in Chromium
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_heading_copy_button_copies_the_section_link(browser, base_url, site_dir, lang):
+    prefix = "en/" if lang == "en" else ""
+    context, pg, guard = open_guarded_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        pg.goto(f"{base_url}{prefix}tsl/vad-ar-tsl/")
+        heading = pg.locator("article h2[id]").nth(1)
+        hid, text = heading.get_attribute("id"), heading.inner_text().replace("¶", "").strip()
+        name = {"sv": "Kopiera länk till avsnittet: ", "en": "Copy link to the section: "}[lang] + text
+        button = pg.get_by_role("button", name=name, exact=True)
+        assert button.evaluate("b => b.tagName") == "BUTTON"
+        # keyboard: Tab from the heading's permalink reaches the button, Enter activates it
+        heading.locator("a.headerlink").focus()
+        pg.keyboard.press("Tab")
+        assert button.evaluate("b => b === document.activeElement")
+        pg.keyboard.press("Enter")
+        live = pg.locator("[aria-live=polite].tillit-live")
+        live.filter(has_text=LIVE_TEXT[lang]).wait_for()
+        canonical = pg.locator('link[rel="canonical"]').get_attribute("href")
+        assert pg.evaluate("navigator.clipboard.readText()") == f"{canonical}#{hid}"
+        assert canonical.startswith(canonical_root(site_dir))
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_lanka_copy_button_works_by_keyboard(browser, base_url, lang):
+    context, pg, guard = open_guarded_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        pg.goto(base_url + LANKA[lang].removesuffix("index.html"))
+        block = pg.locator("details.tillit-agenda-page").nth(5)
+        block.locator("summary").focus()
+        pg.keyboard.press("Enter")      # opens the page's block
+        button = block.locator("button.tillit-copy").nth(1)
+        button.focus()
+        pg.keyboard.press("Enter")
+        pg.locator(".tillit-live").filter(has_text=LIVE_TEXT[lang]).wait_for()
+        assert pg.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy")
+        # the QR code next to it was loaded once the block opened
+        img = block.locator("img.tillit-qr").nth(1)
+        img.scroll_into_view_if_needed()
+        pg.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()
