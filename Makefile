@@ -8,7 +8,7 @@ export SITE_URL
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test install install-test browser clean bench pdf
+.PHONY: help serve build test install install-test browser clean bench pdf offline
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ $(BIN)/pytest: $(BIN)/mkdocs requirements/test.txt
 
 install: $(BIN)/mkdocs ## Install the site's tools into .venv
 
-install-test: $(BIN)/pytest browser ## Install the test tools (and Debian's Chromium when root)
+install-test: $(BIN)/pytest browser node_modules/.package-lock.json ## Install the test tools (and Debian's Chromium when root)
 
 browser: ## Make sure Debian's Chromium and the test programs are installed
 	@bash scripts/install_system_deps.sh
@@ -36,6 +36,7 @@ build: install ## Build the complete site into site/, with the onboarding PDFs (
 	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python scripts/build_pdfs.py site
+	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf   # for deploy/nginx.conf: this build's inline scripts
 
 pdf: install ## Print the onboarding PDFs into an existing site/ build (site/pdf/, site/en/pdf/)
 	@bash scripts/install_system_deps.sh chromium
@@ -46,6 +47,15 @@ test: install-test build ## Build the site and run every test
 
 bench: install-test ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), iframe-worker
+
+OFFLINE_DIR ?= dist
+offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR)/tillit-offline.zip (opens from file://, search works)
+	rm -rf $(OFFLINE_DIR)/tillit-offline $(OFFLINE_DIR)/tillit-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --clean --quiet --site-dir $(abspath $(OFFLINE_DIR))/tillit-offline
+	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c tillit-offline.zip tillit-offline
 
 clean: ## Remove build output
 	rm -rf site .pytest_cache
