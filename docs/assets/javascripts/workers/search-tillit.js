@@ -10,7 +10,7 @@
   var SETUP = 0, QUERY = 2, RESULT = 3
   var script = typeof document !== "undefined" && document.currentScript   // iframe-worker (file://)
     ? document.currentScript.src : self.location.href
-  var material = new URL(script).searchParams.get("worker") || ""
+  var material = (new URL(script).searchParams.get("worker") || "").split("?")[0]   // iframe-worker appends ?<time>
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(material))
     throw new Error("search-tillit.js: missing or bad ?worker= parameter")
   var lang = "en"
@@ -117,5 +117,5 @@
       return fn.call(this, ev)
     }, options)
   }
-  importScripts(material)
+  importScripts(new URL(material, script).href)      // next to this file, also inside iframe-worker's iframe
 })()
