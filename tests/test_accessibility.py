@@ -4,6 +4,7 @@ import re
 import subprocess
 
 import pytest
+from lxml import html as lxml_html
 
 from conftest import ROOT, open_guarded_page
 
@@ -249,3 +250,27 @@ def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_
     finally:
         context.close()
     assert not guard.problems(), guard.problems()
+
+
+# --- the accessibility statement -------------------------------------------------------------------------------
+
+def test_every_page_links_to_the_accessibility_statement(pages, site_dir):
+    missing = []
+    for p in pages + [type("P", (), {"rel": r, "lang": "en" if r.startswith("en/") else "sv"}) for r in NOT_FOUND]:
+        tree = p.tree if hasattr(p, "tree") else lxml_html.fromstring((site_dir / p.rel).read_text(encoding="utf-8"))
+        hrefs = tree.xpath('//footer//a[contains(@class,"tillit-a11y-link")]/@href')
+        expected = ("en/" if p.lang == "en" else "") + "om/tillganglighet/"
+        if not hrefs or not hrefs[0].endswith(expected):
+            missing.append(f"{p.rel}: {hrefs}")
+    assert not missing, missing
+
+
+def test_statement_names_the_checks_that_actually_run(site_dir):
+    """The statement's method must stay true: the tool versions pinned in package.json, both widths, both palettes."""
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    for rel, words in (("om/tillganglighet/index.html", ("ljust", "mörkt", "delvis förenlig")),
+                       ("en/om/tillganglighet/index.html", ("light", "dark", "partially compliant"))):
+        text = " ".join((site_dir / rel).read_text(encoding="utf-8").split())
+        for needle in (f"axe-core {pinned['axe-core']}", f"Nu HTML Checker {pinned['vnu-jar']}",
+                       f"Lighthouse {pinned['lighthouse']}", *WIDTHS, *words, "https://www.digg.se/tdosanmalan"):
+            assert needle in text, f"{rel} does not say {needle!r}"
