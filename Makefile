@@ -57,5 +57,9 @@ offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --quiet --site-dir $(abspath $(OFFLINE_DIR))/tillit-offline
 	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c tillit-offline.zip tillit-offline
 
+.PHONY: urls
+urls: install ## Update urls.txt (published URLs + section anchors) from a fresh build; exits 1 if it changed
+	$(BIN)/python scripts/update_url_contract.py
+
 clean: ## Remove build output
 	rm -rf site .pytest_cache

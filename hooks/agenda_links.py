@@ -93,19 +93,16 @@ def on_page_context(context, page, config, nav):
         rows = [(2, "", f"{t['page']}: {target.title}")] + list(_sections(target.toc))
         parts.append(f'<details class="abstract tillit-agenda-page"><summary>{title} '
                      f'<code>/{html.escape(url_path)}</code></summary>')
-        # explicit roles keep the table's semantics when narrow screens lay its rows out as grids
-        parts.append(f'<table role="table"><caption class="tillit-sr-only">'
-                     f'{html.escape(t["caption"].format(title=target.title))}</caption>'
-                     f'<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{t["section"]}</th>'
-                     f'<th scope="col" role="columnheader">{t[lang]}</th>'
-                     f'<th scope="col" role="columnheader">{t[other]}</th></tr></thead><tbody role="rowgroup">')
+        parts.append(f'<table><caption class="tillit-sr-only">{html.escape(t["caption"].format(title=target.title))}'
+                     f'</caption><thead><tr><th scope="col">{t["section"]}</th><th scope="col">{t[lang]}</th>'
+                     f'<th scope="col">{t[other]}</th></tr></thead><tbody>')
         for level, anchor, section in rows:
             section = html.unescape(section)
             name = html.escape(section)
             cells = [_link_cell(t, code, url_path, anchor, section, site_url, page.url, config["site_dir"], written)
                      for code in (lang, other)]
-            parts.append(f'<tr role="row" class="tillit-level-{level}"><th scope="row" role="rowheader">{name}</th>'
-                         f'<td role="cell">{cells[0]}</td><td role="cell">{cells[1]}</td></tr>')
+            parts.append(f'<tr class="tillit-level-{level}"><th scope="row">{name}</th>'
+                         f"<td>{cells[0]}</td><td>{cells[1]}</td></tr>")
         parts.append("</tbody></table></details>")
     parts.append("</div>")
     page.content = page.content.replace(MARKER, "\n".join(parts))

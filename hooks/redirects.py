@@ -73,22 +73,27 @@ def on_post_build(config):
         stub.write_text(_stub(lang, href, anchor, absolute), encoding="utf-8")
 
 
+# One script body for every stub (a single CSP hash): go to the link's page, keeping the old URL's #section.
+SCRIPT = ('<script>(function () { var a = document.getElementById("tillit-redirect"); '
+          'location.replace(a.getAttribute("href").split("#")[0] + (location.hash || a.hash)); })();</script>')
+
+
 def _stub(lang, href, anchor, absolute):
     title, moved = TEXT.get(lang, TEXT["en"])
-    full = href + (f"#{anchor}" if anchor else "")
-    esc = html.escape
+    full = html.escape(href + (f"#{anchor}" if anchor else ""))
+    shown = html.escape(absolute + (f"#{anchor}" if anchor else ""))
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="{esc(absolute)}">
-<script>location.replace({href!r} + (location.hash || {('#' + anchor if anchor else '')!r}))</script>
-<meta http-equiv="refresh" content="0; url={esc(full)}">
+<link rel="canonical" href="{html.escape(absolute)}">
+<meta http-equiv="refresh" content="0; url={full}">
 </head>
 <body>
-<p>{moved} <a href="{esc(full)}">{esc(absolute + (f'#{anchor}' if anchor else ''))}</a>.</p>
+<p>{moved} <a id="tillit-redirect" href="{full}">{shown}</a></p>
+{SCRIPT}
 </body>
 </html>
 """
