@@ -221,10 +221,12 @@ def test_a_moved_page_needs_a_redirect(tmp_path):
     """Move a page in a copy of the project: without a redirect its old URLs break; with one, they resolve."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for src in ROOT.iterdir():   # the project without history, environments and build output
-        if src.name.startswith((".", "site")) or src.name in ("node_modules", "__pycache__"):
-            continue
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, copy / src.name)
+    # what the build reads (mkdocs.yml's watch list included), the scripts and the contract; no history
+    watched = re.findall(r"^  - (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nwatch:\n")[1]
+                         .split("\n\n")[0], re.M)
+    for name in {"mkdocs.yml", "docs", "hooks", "overrides", "includes", "scripts", "urls.txt", *watched}:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, copy / name)
     old, new = "tsl/tillit-och-kontroll", "tsl/tillit-kontroll"
     for lang in ("sv", "en"):
         (copy / f"docs/{old}.{lang}.md").rename(copy / f"docs/{new}.{lang}.md")
