@@ -2,6 +2,7 @@
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -26,6 +27,14 @@ def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                            "--config-file", str(config), "--site-dir", str(dest)],
                           cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def copy_project(dest):
+    """A copy of the project without history, environments or build output (for tests that break or change it)."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site-*", "node_modules", ".pytest_cache", "__pycache__",
+                                   "dist", ".cache", ".search-site-tmp")
+    shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
+    return dest
 
 
 def free_port():

@@ -1,25 +1,17 @@
 """Authoring mistakes fail the build with a message that names the file: each test breaks a copy of the site."""
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
-COPY = ["mkdocs.yml", "docs", "hooks", "overrides", "includes", "scripts"]
 
 
 @pytest.fixture
 def broken_copy(tmp_path):
     """A copy of the project (no git history: the date plugin falls back to the build date)."""
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name)
-        elif src.exists():
-            shutil.copy2(src, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def build_fails(copy, needle):

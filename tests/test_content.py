@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 LIX_LIMIT = 45
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "figcaption", "blockquote"}
@@ -132,9 +132,7 @@ def test_owner_and_review_date_are_shown(pages):
 
 
 def test_overdue_review_shows_a_notice_in_the_page_language(tmp_path):
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "includes", "scripts"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / name)
+    copy_project(tmp_path)
     for lang in ("sv", "en"):
         page = tmp_path / f"docs/kommuner/boras.{lang}.md"
         page.write_text(re.sub(r"review_date: .*", "review_date: 2020-01-31", page.read_text(encoding="utf-8"), 1),
