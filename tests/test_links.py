@@ -216,17 +216,22 @@ def test_regenerating_the_contract_reports_a_change(site_dir, tmp_path):
     assert set(entries) <= set(copy.read_text(encoding="utf-8").split())
 
 
-@pytest.mark.slow
-def test_a_moved_page_needs_a_redirect(tmp_path):
-    """Move a page in a copy of the project: without a redirect its old URLs break; with one, they resolve."""
+def project_copy(tmp_path):
+    """What the build reads (mkdocs.yml's watch list included), the scripts and the contract; no git history."""
     copy = tmp_path / "project"
     copy.mkdir()
-    # what the build reads (mkdocs.yml's watch list included), the scripts and the contract; no history
     watched = re.findall(r"^  - (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nwatch:\n")[1]
                          .split("\n\n")[0], re.M)
     for name in {"mkdocs.yml", "docs", "hooks", "overrides", "includes", "scripts", "urls.txt", *watched}:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, copy / name)
+    return copy
+
+
+@pytest.mark.slow
+def test_a_moved_page_needs_a_redirect(tmp_path):
+    """Move a page in a copy of the project: without a redirect its old URLs break; with one, they resolve."""
+    copy = project_copy(tmp_path)
     old, new = "tsl/tillit-och-kontroll", "tsl/tillit-kontroll"
     for lang in ("sv", "en"):
         (copy / f"docs/{old}.{lang}.md").rename(copy / f"docs/{new}.{lang}.md")
@@ -254,6 +259,23 @@ def test_a_moved_page_needs_a_redirect(tmp_path):
 
 
 # ---------------------------------------------------------------- redirects
+
+@pytest.mark.slow
+@pytest.mark.parametrize("entry,message", [
+    ("tsl/gammal/: tsl/finns-inte.md", "the target docs/tsl/finns-inte.sv.md does not exist"),
+    ("kallor/: tsl/vad-ar-tsl.md", "docs/kallor.sv.md is a page at that URL now"),
+    ("tsl/gammal/: tsl/vad-ar-tsl.md#finns-inte", "docs/tsl/vad-ar-tsl.md#finns-inte has no section #finns-inte"),
+])
+def test_a_bad_redirect_fails_the_build_naming_mkdocs_yml(tmp_path, entry, message):
+    copy = project_copy(tmp_path)
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  redirects:\n", f"  redirects:\n    {entry}\n", 1),
+                      encoding="utf-8")
+    built = mkdocs_build(copy / "out", config=config, cwd=copy)
+    output = built.stdout + built.stderr
+    assert built.returncode != 0, output[-2000:]
+    assert f"mkdocs.yml extra.redirects '{entry.split(':')[0]}'" in output and message in output, output[-2000:]
+
 
 def test_there_are_redirects_to_check():
     assert redirects(), "mkdocs.yml extra.redirects is empty"
