@@ -478,3 +478,25 @@ def test_lanka_copy_button_works_by_keyboard(browser, base_url, lang):
     finally:
         context.close()
     assert not guard.problems(), guard.problems()
+
+
+@pytest.mark.browser
+def test_copy_works_without_the_clipboard_api(browser, base_url):
+    """An intranet on plain http has no navigator.clipboard: the button falls back to execCommand('copy')."""
+    context, pg, guard = open_guarded_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        pg.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
+        pg.goto(f"{base_url}kallor/")
+        assert pg.evaluate("typeof navigator.clipboard") == "undefined"
+        button = pg.locator("button.tillit-heading-copy").first
+        button.focus()
+        pg.keyboard.press("Enter")
+        pg.locator(".tillit-live").filter(has_text=LIVE_TEXT["sv"]).wait_for()
+        hid = pg.locator("article h2[id]").first.get_attribute("id")
+        canonical = pg.locator('link[rel="canonical"]').get_attribute("href")
+        reader = context.new_page()           # a page that still has the API reads what was copied
+        reader.goto(base_url)
+        assert reader.evaluate("navigator.clipboard.readText()") == f"{canonical}#{hid}"
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()
