@@ -53,8 +53,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, base_url, pages, axe_s
     problems, checked = [], 0
     try:
         for url in every_url(pages):
-            pg.goto(base_url + url)
-            pg.wait_for_load_state("networkidle")
+            pg.goto(base_url + url, wait_until="load")     # every script has run (no navigation.instant)
             # the palette really follows the reader's system setting (so both palettes are what gets checked)
             assert pg.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
             problems += [f"/{url} [{width}px {scheme}] {v}" for v in run_axe(pg, axe_source)]
@@ -230,6 +229,14 @@ def test_reduced_motion_is_respected(browser, base_url):
     reduced = measured["reduce"]
     assert reduced["transition"] <= 0.001 and reduced["animation"] <= 0.001, reduced
     assert reduced["scroll"] != "smooth", reduced
+
+
+def test_menu_button_shows_only_where_the_navigation_is_a_drawer(keyboard_page, base_url):
+    pg = keyboard_page
+    pg.goto(base_url + "tsl/vad-ar-tsl/")
+    button = pg.locator("button.tillit-menu-button")
+    assert button.count() == 1 and not pg.locator('.md-header label[for="__drawer"]').count()
+    assert button.is_visible() == (pg.width == "390"), f"menu button visible at {pg.width}px: {button.is_visible()}"
 
 
 def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_url):
