@@ -1,6 +1,8 @@
 """Fill the om/lanka page: every page and section with its canonical URL in both languages, a copy button and a printable QR code (SVG, made with segno)."""
+import hashlib
 import html
 import io
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -20,17 +22,32 @@ TEXT = {
            "alt": "QR code for {url}", "caption": "Links to the page {title}"},
 }
 _svg_cache = {}
+# Encoding a QR code costs milliseconds and every rebuild of `make serve` needs hundreds: keep them on disk,
+# keyed by this file and segno's version so any change here or to segno makes new ones (.cache/ is git-ignored).
+QR_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr" / hashlib.sha256(
+    Path(__file__).read_bytes() + segno.__version__.encode()).hexdigest()[:16]
 
 
 def qr_svg(url):
     """An SVG QR code of `url`, QR_MM millimetres wide when printed, dark on white (readable in dark mode too)."""
     if url not in _svg_cache:
+        cached = QR_CACHE / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".svg")
+        if cached.is_file():
+            _svg_cache[url] = cached.read_bytes()
+            return _svg_cache[url]
         code = segno.make(url, error="m", micro=False)
         width = code.symbol_size(scale=1, border=4)[0]
         out = io.BytesIO()
         code.save(out, kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff",
                   xmldecl=False, title=url, nl=False)
         _svg_cache[url] = out.getvalue()
+        try:
+            QR_CACHE.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(_svg_cache[url])
+            partial.replace(cached)
+        except OSError:
+            pass   # a read-only checkout builds without the cache
     return _svg_cache[url]
 
 

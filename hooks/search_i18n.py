@@ -10,6 +10,7 @@ How search works (see also README.md, "Sökning"):
 - docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
   stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
 """
+import functools
 import html
 import json
 import re
@@ -74,7 +75,8 @@ class Enricher:
 
     def __init__(self, lang, docs, groups):
         self.lang = lang
-        self.stem = snowballstemmer.stemmer(STEMMERS.get(lang, "english")).stemWord
+        # memoised: the same few thousand words are stemmed tens of thousands of times per build
+        self.stem = functools.lru_cache(maxsize=None)(snowballstemmer.stemmer(STEMMERS.get(lang, "english")).stemWord)
         vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
         self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
         self.known = self.words | {self.stem(w) for w in self.words}
@@ -117,8 +119,9 @@ class Enricher:
             for w in dict.fromkeys(words):
                 out += self.split(w) or []
         stems = [self.stem(w) for w in words]
+        present = set(stems)   # a term can only occur if its first word does: skips the scan for most groups
         for group, surface in zip(self.groups, self.surface):
-            if any(self._contains(stems, term) for term in group):
+            if any(term and term[0] in present and self._contains(stems, term) for term in group):
                 out += surface
         return " ".join(dict.fromkeys(out))
 
