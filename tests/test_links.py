@@ -12,7 +12,7 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
-from conftest import ROOT, mkdocs_build, open_guarded_page
+from conftest import ROOT, copy_project, mkdocs_build, open_guarded_page
 
 CONTRACT = ROOT / "urls.txt"
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -217,15 +217,8 @@ def test_regenerating_the_contract_reports_a_change(site_dir, tmp_path):
 
 
 def project_copy(tmp_path):
-    """What the build reads (mkdocs.yml's watch list included), the scripts and the contract; no git history."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    watched = re.findall(r"^  - (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nwatch:\n")[1]
-                         .split("\n\n")[0], re.M)
-    for name in {"mkdocs.yml", "docs", "hooks", "overrides", "includes", "scripts", "urls.txt", *watched}:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, copy / name)
-    return copy
+    """The project without git history."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.mark.slow
