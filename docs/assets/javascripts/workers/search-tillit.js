@@ -98,7 +98,7 @@
         return b.covered[0] - a.covered[0] || b.covered[1] - a.covered[1] || a.rank - b.rank
       })
       .map(function (entry) { return entry.group })
-    post({ type: RESULT, data: { items: items } })
+    post.call(self, { type: RESULT, data: { items: items } })
   }
 
   // Wrap the message listener Material's worker registers
@@ -106,15 +106,15 @@
   self.addEventListener = function (type, fn, options) {
     if (type !== "message") return listen.call(self, type, fn, options)
     return listen.call(self, type, function (ev) {
-      var message = ev.data
+      var that = this, message = ev.data
       if (message && message.type === SETUP && message.data && message.data.config)
         lang = message.data.config.lang[0]
       if (message && message.type === QUERY)
-        return answer(fn, this, message.data).catch(function (err) {
+        return answer(fn, that, message.data).catch(function (err) {
           console.warn("search-tillit.js: query left as typed", err)
-          return fn.call(this, ev)
+          return fn.call(that, ev)
         })
-      return fn.call(this, ev)
+      return fn.call(that, ev)
     }, options)
   }
   importScripts(new URL(material, script).href)      // next to this file, also inside iframe-worker's iframe
