@@ -3,6 +3,7 @@ import gzip
 import os
 import shutil
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -47,7 +48,7 @@ def nginx_site(tmp_path_factory):
     for name in ("nginx.conf", "security-headers.conf"):
         shutil.copy(ROOT / "deploy" / name, conf / name)
     (conf / "nginx.conf").write_text(configure((conf / "nginx.conf").read_text(), tmp, port))
-    hashes = subprocess.run(["python3", str(ROOT / "scripts" / "csp_hashes.py"), str(tmp / "www" / "tsl"),
+    hashes = subprocess.run([sys.executable, str(ROOT / "scripts" / "csp_hashes.py"), str(tmp / "www" / "tsl"),
                              str(conf / "csp-hashes.conf")], capture_output=True, text=True)
     assert hashes.returncode == 0, hashes.stderr
     (tmp / "temp").mkdir()

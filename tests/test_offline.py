@@ -2,6 +2,7 @@
 import re
 import subprocess
 import zipfile
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_search_works_from_file_url(page, offline_root, lang, start, query, expe
     assert ("/en/" in result.evaluate("a => a.href")) == (lang == "en"), href
     result.click()
     page.wait_for_load_state()
-    assert page.url.startswith("file://") and page.url.split("#")[0].endswith(".html"), page.url
+    assert page.url.startswith("file://") and urlsplit(page.url).path.endswith(".html"), page.url
     assert page.locator("html").get_attribute("lang") == lang
     assert expected in page.locator("article").inner_text().lower()
 
