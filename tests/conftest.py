@@ -32,7 +32,7 @@ def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=ROOT):
 def copy_project(dest):
     """A copy of the project without history, environments or build output (for tests that break or change it)."""
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "site-*", "node_modules", ".pytest_cache", "__pycache__",
-                                   "dist", ".cache", ".search-site-tmp")
+                                   "dist", ".cache")
     shutil.copytree(ROOT, dest, ignore=ignore, dirs_exist_ok=True)
     return dest
 
