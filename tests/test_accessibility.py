@@ -114,7 +114,9 @@ FOCUS_INFO = """() => {
           outline: s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || parseFloat(s.outlineWidth) >= 2),
           shadow: s.boxShadow !== 'none',
           visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.bottom > 0 && r.top < innerHeight
-                   && r.right > 0 && r.left < innerWidth};
+                   && r.right > 0 && r.left < innerWidth,
+          onTop: (() => { const hit = document.elementFromPoint(r.left + Math.min(8, r.width / 2), r.top + r.height / 2);
+                          return !!hit && (el.contains(hit) || hit.contains(el)); })()};
 }"""
 
 
@@ -240,7 +242,26 @@ def test_menu_button_shows_only_where_the_navigation_is_a_drawer(keyboard_page, 
 
 
 def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_url):
+    """On a phone the navigation is a drawer with sub-menus: every stop in it is on screen and not covered."""
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS["390"])
+    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
+
+    def drawer_stops():
+        """Tab on into the drawer and through it; return its stops (and stop when focus leaves it)."""
+        for _ in range(20):
+            if pg.evaluate(in_drawer):
+                break
+            pg.keyboard.press("Tab")
+        pg.wait_for_timeout(300)
+        stops = [pg.evaluate(FOCUS_INFO)]
+        for _ in range(40):
+            pg.keyboard.press("Tab")
+            pg.wait_for_timeout(300)              # sub-menus slide in
+            if not pg.evaluate(in_drawer):
+                return stops
+            stops.append(pg.evaluate(FOCUS_INFO))
+        raise AssertionError("focus never left the drawer")
+
     try:
         pg.goto(base_url + "tsl/vad-ar-tsl/")
         stops = tab_to(pg, lambda i: i["tag"] == "BUTTON" and i["text"] == "Meny")
@@ -249,11 +270,24 @@ def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_
         assert not any("md-nav__link" in s["cls"] for s in stops), [s["text"] for s in stops]
         pg.keyboard.press("Enter")
         assert pg.evaluate("document.getElementById('__drawer').checked")
-        link = tab_to(pg, lambda i: "md-nav__link" in i["cls"] and (i["href"] or "").endswith("tillitsdelegationen/"))[-1]
-        pg.wait_for_timeout(300)   # the drawer slides in
-        assert pg.evaluate(FOCUS_INFO)["visible"], link
+        # the drawer opens on the current section's sub-menu; the level it covers takes no focus
+        stops = drawer_stops()
+        hidden = [s for s in stops if not (s["visible"] and s["onTop"])]
+        assert stops and not hidden, f"focus stops hidden in the drawer: {hidden}"
+        assert any((s["href"] or "").endswith("tillitsdelegationen/") for s in stops), [s["text"] for s in stops]
+        # back up one level with the sub-menu's title, then into "Referens" and to "Källor"
+        pg.keyboard.press("Shift+Tab")
+        while pg.evaluate("document.activeElement.classList.contains('md-nav__title')") is False:
+            pg.keyboard.press("Shift+Tab")
         pg.keyboard.press("Enter")
-        pg.wait_for_url(re.compile(r"/tsl/tillitsdelegationen/$"))
+        pg.wait_for_timeout(300)
+        tab_to(pg, lambda i: i["tag"] == "LABEL" and i["text"] == "Referens")
+        pg.keyboard.press("Enter")
+        pg.wait_for_timeout(300)
+        link = tab_to(pg, lambda i: "md-nav__link" in i["cls"] and (i["href"] or "").endswith("kallor/"))[-1]
+        assert link["visible"] and link["onTop"], link
+        pg.keyboard.press("Enter")
+        pg.wait_for_url(re.compile(r"/kallor/$"))
     finally:
         context.close()
     assert not guard.problems(), guard.problems()

@@ -18,7 +18,8 @@
     // In the drawer, sections open as sub-menus; stock section labels take no focus, so give them one there.
     var drawer = window.matchMedia("(max-width: 76.234375em)");
     function sectionLabels() {
-      document.querySelectorAll(".md-nav--primary .md-nav__item--section > label.md-nav__link").forEach(function (label) {
+      // section labels open a sub-menu; a sub-menu's title label goes back up (the top one closes the menu)
+      document.querySelectorAll(".md-nav--primary .md-nav__item--section > label.md-nav__link, .md-nav--primary label.md-nav__title").forEach(function (label) {
         if (drawer.matches) label.tabIndex = 0;
         else label.removeAttribute("tabindex");
       });
