@@ -567,7 +567,8 @@ def measure_scale(copy, factors, site_url, work):
     a, b = rows[-2], rows[-1]
     def k(key):
         return math.log(b[key] / a[key]) / math.log(b["pages"] / a["pages"])
-    return {"rows": rows, "time_exponent": k("seconds"), "cpu_exponent": k("cpu"), "index_exponent": k("index_raw")}
+    return {"rows": rows, "time_exponent": k("seconds"), "cpu_exponent": k("cpu"), "index_exponent": k("index_raw"),
+            "site_exponent": k("site_bytes")}
 
 
 def versions():
@@ -704,6 +705,10 @@ def report(r):
       f"k = {sc['cpu_exponent']:.2f} (wall clock k = {sc['time_exponent']:.2f}, one build each, so noisier), "
       f"search index k = {sc['index_exponent']:.2f}. The copies repeat today's text, so the gzip figures are "
       "optimistic (repeated text compresses well); the raw sizes are not.\n")
+    w(f"Site size grows with k = {sc['site_exponent']:.2f}: Material writes the whole navigation (every page of "
+      "every section, as `navigation.sections` shows them) into every page, so each page's HTML grows with the page "
+      "count, and om/lanka lists every section of every page with two QR codes. A build time exponent above 1 comes "
+      "from that, not from the search index (k shown above).\n")
     w("## Site size\n")
     w(f"The measured site (`{r['site_size']['what']}`): {r['site_size']['files']} files, "
       f"{r['site_size']['bytes'] / 1e6:.2f} MB.\n")
