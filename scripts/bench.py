@@ -573,8 +573,7 @@ def measure_scale(copy, factors, site_url, work):
 
 def versions():
     out = {"python": platform.python_version()}
-    for dist in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
-                 "mkdocs-git-revision-date-localized-plugin", "playwright"):
+    for dist in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "segno", "playwright"):
         try:
             out[dist] = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
