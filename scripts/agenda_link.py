@@ -8,14 +8,13 @@ Exits 2 with the closest matches when the page or the section does not exist.
 """
 import argparse
 import difflib
-import os
 import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import segno
-import yaml
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -25,17 +24,10 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def config():
-    """site_url and extra.redirects from mkdocs.yml (its !ENV and !!python tags are read as plain values)."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: (
-        loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else None))
-    data = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    site_url = data.get("site_url")
-    if isinstance(site_url, list):           # !ENV [SITE_URL, "default"]
-        site_url = site_url[-1]
-    site_url = os.environ.get("SITE_URL") or site_url or "http://127.0.0.1:8000/"
+    """site_url (SITE_URL from the environment wins, as in the build) and extra.redirects from mkdocs.yml."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        data = yaml_load(f)
+    site_url = data.get("site_url") or "http://127.0.0.1:8000/"
     return site_url.rstrip("/") + "/", (data.get("extra") or {}).get("redirects") or {}
 
 

@@ -9,7 +9,7 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from mkdocs.utils import yaml_load
 from lxml import html as lxml_html
 
 from conftest import ROOT, copy_project, mkdocs_build, open_guarded_page
@@ -42,12 +42,9 @@ def headings(p):
 
 
 def redirects():
-    """extra.redirects of mkdocs.yml (its !ENV and !!python tags are read as plain values)."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    data = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return data["extra"]["redirects"]
+    """extra.redirects of mkdocs.yml."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f)["extra"]["redirects"]
 
 
 def target_path(target):
