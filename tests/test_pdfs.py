@@ -210,3 +210,20 @@ def test_answers_are_printed_and_the_pdf_does_not_link_itself(pdfs, site_dir, la
     uris = [str(a.get_object()["/A"]["/URI"]) for page in reader.pages for a in page.get("/Annots") or []
             if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
     assert not [u for u in uris if u.endswith(".pdf")], f"{lang}: the PDF links to a PDF (itself?)"
+
+
+# Instructions that only make sense on a screen (click, tap, hover, a button, opening a box). On paper nothing
+# can be clicked and the answers are already open, so the pack must word them for both or leave them out.
+SCREEN_ONLY = {
+    "sv": r"\b(klicka\w*|hovra\w*|muspekar\w*|skrolla\w*|scrolla\w*|knapp(en|ar|arna)?"
+          r"|(tryck|trycka|peka|välj|öppna|fäll ut) (på )?(frågan|frågorna|rutan|länken|fliken|knappen|rubriken))\b",
+    "en": r"\b(click\w*|tap(s|ped|ping)?|hover\w*|scroll\w*|buttons?|mouse"
+          r"|(press|select|choose|open|expand) (on )?(the|a) (question|questions|box|link|tab|button|heading))\b",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_has_no_instruction_to_click(pdfs, lang):
+    text = _norm(" ".join(_page_texts(pdfs[lang])))
+    found = [text[max(m.start() - 40, 0):m.end() + 40] for m in re.finditer(SCREEN_ONLY[lang], text, re.IGNORECASE)]
+    assert not found, f"{lang} PDF tells the reader to do what paper cannot: {found}"
