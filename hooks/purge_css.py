@@ -1,0 +1,184 @@
+"""Drop the rules of Material's stylesheets that can match nothing on this site (main.css is 23 kB gzip on every page).
+
+A rule is kept when every class in its selector occurs in the built HTML (any page, any language) or anywhere in the
+site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and every
+data-md-color-* value it tests is one the site sets. Selectors inside :not(), :is(), :where() and :has() are not
+judged (kept). Custom properties no stylesheet, script or page refers to are dropped too. The result gets a new
+fingerprint in its file name (deploy/nginx.conf caches fingerprinted assets for a year) and every page is pointed
+at it. Results are cached in .cache/purge, keyed by the stylesheet and the set of names used.
+"""
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+from mkdocs.plugins import event_priority
+
+THEME_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
+CLASS_ATTR = re.compile(rb'\bclass="([^"]*)"')
+COLOR_ATTR = re.compile(rb'\bdata-md-color-[a-z]+="([\w-]+)"')
+STYLE_ATTR = re.compile(rb'\bstyle="([^"]*)"')
+JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
+JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
+FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "purge"
+VERSION = hashlib.sha256(Path(__file__).read_bytes() + tinycss2.__version__.encode()).hexdigest()[:12]
+
+
+def _strip_functional(selector):
+    """The selector without the arguments of :not(), :is() etc. (they may match without the classes they name)."""
+    out, i = [], 0
+    for m in FUNCTIONAL.finditer(selector):
+        if m.start() < i:
+            continue
+        out.append(selector[i:m.start()])
+        depth, j = 1, m.end()
+        while j < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[j], 0)
+            j += 1
+        i = j
+    out.append(selector[i:])
+    return re.sub(r"\[[^\]]*\]", lambda a: a.group(0) if a.group(0).startswith("[data-md-color-") else "[]",
+                  "".join(out))
+
+
+def _split_selectors(prelude):
+    """Top-level comma split (commas inside parentheses or attribute values belong to one selector)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(prelude):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def _matches_site(selector, used, prefixes):
+    plain = _strip_functional(selector)
+    classes = SELECTOR_CLASS.findall(plain)
+    return (all(c in used or c.startswith(prefixes) for c in classes)
+            and all(v in used for v in SELECTOR_COLOR.findall(plain)))
+
+
+def _purge_rules(rules, used, prefixes):
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            prelude = tinycss2.serialize(rule.prelude)   # (@keyframes blocks are at-rules: kept whole below)
+            kept = [s for s in _split_selectors(prelude) if _matches_site(s, used, prefixes)]
+            if kept:
+                decls = tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
+                out.append(["rule", ",".join(s.strip() for s in kept), decls])
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in (
+                "media", "supports", "layer", "container"):
+            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
+                                 used, prefixes)
+            if inner:
+                out.append(["block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner])
+        elif rule.type != "error":
+            out.append(["raw", tinycss2.serialize([rule])])
+    return out
+
+
+def _serialize(nodes, referenced):
+    css = []
+    for node in nodes:
+        if node[0] == "raw":
+            css.append(node[1])
+        elif node[0] == "block":
+            inner = _serialize(node[2], referenced)
+            if inner:
+                css.append(f"{node[1]}{{{inner}}}")
+        else:
+            decls = [d.serialize() for d in node[2] if d.type != "declaration" or not d.name.startswith("--")
+                     or d.name in referenced]
+            if decls:
+                css.append(f"{node[1]}{{{';'.join(decls)}}}")
+    return "".join(css)
+
+
+def _site_names(site):
+    """Classes and data-md-color values in the HTML, names in the JavaScript, prefixes of classes built in JS."""
+    used, prefixes = set(), set()
+    for path in site.rglob("*.html"):
+        data = path.read_bytes()
+        for m in CLASS_ATTR.finditer(data):
+            used.update(m.group(1).decode().split())
+        used.update(v.decode() for v in COLOR_ATTR.findall(data))
+        used.update(n.decode() for style in STYLE_ATTR.findall(data) for n in re.findall(rb"--[\w-]+", style))
+    for path in (site / "assets" / "javascripts").rglob("*.js"):
+        data = path.read_bytes()
+        used.update(t.decode() for t in JS_NAME.findall(data))
+        prefixes.update(p.decode() for p in JS_PREFIX.findall(data))
+    return used, tuple(sorted(prefixes))
+
+
+def _purge(sources, other_css, used, prefixes, text_names):
+    """{name: purged css} for Material's stylesheets; custom properties kept only where something refers to them."""
+    trees = {name: _purge_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), used,
+                                prefixes) for name, css in sources.items()}
+    referenced = None
+    while True:   # dropping a custom property can make another unused
+        text = "".join(_serialize(t, referenced or _ALL) for t in trees.values()) + other_css
+        found = set(VAR_USE.findall(text)) | text_names
+        if found == referenced:
+            return {name: _serialize(tree, referenced) for name, tree in trees.items()}
+        referenced = found
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
+
+
+_ALL = _Everything()
+
+
+@event_priority(-300)   # after static-i18n (-100) has built every language and hooks/search_i18n.py (-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return   # a nested per-language build: the other language's pages are not written yet
+    site = Path(config.site_dir)
+    styles = site / "assets" / "stylesheets"
+    theme = {p.name: p for p in styles.glob("*.css") if THEME_CSS.match(p.name)}
+    if not theme:
+        return
+    used, prefixes = _site_names(site)
+    sources = {name: path.read_text(encoding="utf-8") for name, path in sorted(theme.items())}
+    other_css = "".join(p.read_text(encoding="utf-8") for p in styles.rglob("*.css") if p.name not in theme)
+    js_text = b"".join(p.read_bytes() for p in (site / "assets" / "javascripts").rglob("*.js"))
+    # custom properties a script sets or reads by name, or a page sets in a style attribute
+    text_names = {n for n in re.findall(r"--[\w-]+", other_css + js_text.decode("utf-8", "replace"))}
+    text_names |= {n for n in used if n.startswith("--")}   # set in a style attribute
+    key = hashlib.sha256("\0".join([VERSION, *sources.values(), other_css, *sorted(used), *prefixes,
+                                    *sorted(text_names)]).encode()).hexdigest()[:32]
+    cached = {name: CACHE / key / name for name in sources}
+    if all(p.exists() for p in cached.values()):
+        purged = {name: p.read_text(encoding="utf-8") for name, p in cached.items()}
+    else:
+        purged = _purge(sources, other_css, used, prefixes, text_names)
+        for name, css in purged.items():
+            cached[name].parent.mkdir(parents=True, exist_ok=True)
+            cached[name].write_text(css, encoding="utf-8")
+    renames = {}
+    for name, css in purged.items():
+        stem = name.split(".")[0]
+        new = f"{stem}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+        theme[name].unlink()
+        (styles / new).write_text(css, encoding="utf-8")
+        renames[f"assets/stylesheets/{name}".encode()] = f"assets/stylesheets/{new}".encode()
+    for path in site.rglob("*.html"):
+        data = path.read_bytes()
+        changed = data
+        for old, new in renames.items():
+            changed = changed.replace(old, new)
+        if changed != data:
+            path.write_bytes(changed)
