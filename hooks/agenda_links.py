@@ -1,27 +1,34 @@
-"""Fill the om/lanka page: every page and section with its canonical URL in both languages, a copy button and a printable QR code (SVG, made with segno)."""
+"""Fill the linking pages under om/lanka/: each page's and section's canonical URL in both languages with a printable QR code (SVG, made with segno).
+
+om/lanka/index.* holds `<!-- agenda-links -->`: one row per page (its whole-page links), naming the sub-page with
+that page's sections. Each sub-page holds `<!-- agenda-links: STEM ... -->`: the sections of the pages whose source
+stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav must be on
+exactly one sub-page; the build stops otherwise. The pages are split so that each stays light to load (issue #8).
+The copy buttons need JavaScript, so docs/assets/javascripts/ makes them from the URL text.
+"""
 import hashlib
 import html
 import io
 import os
-import posixpath
 import re
 from pathlib import Path
 
 import segno
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
-PAGE = "om/lanka"
-MARKER = "<!-- agenda-links -->"
+PAGE_DIR = "om/lanka/"
+INDEX = PAGE_DIR + "index"
+MARKER = re.compile(r"<!-- agenda-links(?::\s*([^>]*?))?\s*-->")
 QR_DIR = "assets/qr"
 QR_MM = 30          # printed size of each QR code, quiet zone included
 TEXT = {
-    "sv": {"section": "Avsnitt", "page": "Hela sidan", "sv": "Svenska", "en": "Engelska", "copy": "Kopiera",
-           "label": "Kopiera länken på {language} till {title}", "sv_lc": "svenska", "en_lc": "engelska",
-           "alt": "QR-kod för {url}", "caption": "Länkar till sidan {title}"},
-    "en": {"section": "Section", "page": "Whole page", "sv": "Swedish", "en": "English", "copy": "Copy",
-           "label": "Copy the {language} link to {title}", "sv_lc": "Swedish", "en_lc": "English",
-           "alt": "QR code for {url}", "caption": "Links to the page {title}"},
+    "sv": {"page": "Sida", "section": "Avsnitt", "sv": "Svenska", "en": "Engelska", "qr": "QR-kod"},
+    "en": {"page": "Page", "section": "Section", "sv": "Swedish", "en": "English", "qr": "QR code"},
 }
 _svg_cache = {}
+_written = set()    # QR files written in this build, both languages (reset when the first language starts)
+_groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
 # Encoding a QR code costs milliseconds and every rebuild of `make serve` needs hundreds: keep them on disk,
 # keyed by this file and segno's version so any change here or to segno makes new ones (.cache/ is git-ignored).
 QR_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr" / hashlib.sha256(
@@ -60,67 +67,119 @@ def qr_file(lang, url_path, anchor):
 def _sections(toc):
     for item in toc:
         if item.level in (2, 3):
-            yield item.level, item.id, item.title
+            yield item.level, item.id, html.unescape(item.title)
         yield from _sections(item.children)
+
+
+def _stem(file):
+    return re.sub(r"\.(sv|en)\.md$", "", file.src_uri)
 
 
 def _url_path(page):
     """The page's published URL path below the language root, from its source: tsl/x.sv.md -> tsl/x/, index -> ''.
 
     Built from the source rather than page.url so the offline bundle (no directory URLs) lists the server's URLs."""
-    stem = re.sub(r"\.(sv|en)\.md$", "", page.file.src_uri)
+    stem = _stem(page.file)
     if stem == "index":
         return ""
     return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
-def _link_cell(t, lang, url_path, anchor, title, site_url, page_url, site_dir, written):
+def _table_id(url_path):
+    """Id of a page's table on its sub-page: sida-tsl-vad-ar-tsl (never one of the page's heading ids)."""
+    return "sida-" + (url_path.strip("/").replace("/", "-") or "start")
+
+
+def on_pre_build(config):
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False):     # static-i18n builds the other language inside the first build
+        _written.clear()
+
+
+def on_nav(nav, config, files):
+    """Which sub-page lists which page: read the sub-pages' markers; every page in the nav on exactly one."""
+    _groups.clear()
+    subpages = {}
+    for file in files.documentation_pages():
+        stem = _stem(file)
+        if stem.startswith(PAGE_DIR) and stem != INDEX:
+            match = MARKER.search(file.content_string)
+            if not match or not (match.group(1) or "").split():
+                raise PluginError(f"docs/{file.src_uri}: a page under docs/{PAGE_DIR} needs a marker like "
+                                  f"'<!-- agenda-links: tsl/ -->' naming the pages whose sections it lists")
+            subpages[file] = match.group(1).split()
+    problems = []
+    for page in nav.pages:
+        stem = _stem(page.file)
+        hits = [f for f, stems in subpages.items()
+                if any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)]
+        if len(hits) != 1:
+            where = ", ".join(f"docs/{f.src_uri}" for f in hits) or f"no page under docs/{PAGE_DIR}"
+            problems.append(f"docs/{page.file.src_uri}: its sections must be listed on exactly one linking page "
+                            f"(found: {where}); name '{stem}' in one marker '<!-- agenda-links: ... -->'")
+        else:
+            _groups[stem] = hits[0]
+    if problems:
+        raise PluginError("; ".join(problems))
+    return nav
+
+
+def _cell(lang, url_path, anchor, site_url, page, site_dir, t):
+    """One language's link: the QR code and the URL as text. tillit.js adds the copy button after the URL."""
     url = site_url + ("en/" if lang == "en" else "") + url_path + (f"#{anchor}" if anchor else "")
     rel = qr_file(lang, url_path, anchor)
-    if rel not in written:
+    if rel not in _written:
         target = Path(site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(qr_svg(url))
-        written.add(rel)
-    page_dir = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    src = posixpath.relpath(rel, page_dir or ".")
-    e = html.escape
-    label = t["label"].format(language=t[f"{lang}_lc"], title=title)
-    return (f'<div class="tillit-link" lang="{lang}">'
-            f'<span class="tillit-lang-label" aria-hidden="true">{t[lang]}</span>'
-            f'<img class="tillit-qr" src="{e(src)}" alt="{e(t["alt"].format(url=url))}" width="113" height="113" loading="lazy">'
-            f'<code class="tillit-url">{e(url)}</code>'
-            f'<button type="button" class="md-button tillit-copy" data-copy="{e(url)}" aria-label="{e(label)}">{t["copy"]}</button>'
-            f"</div>")
+        _written.add(rel)
+    # A short, constant alt text: the full URL is printed right beside the image. CSS sizes the image (3 cm).
+    return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" alt="{t["qr"]}" '
+            f'loading="lazy"><code class="tillit-url">{html.escape(url)}</code></td>')
+
+
+def _table(lang, t, first_header, rows, caption="", table_id=""):
+    other = "sv" if lang == "en" else "en"
+    attrs = f' id="{table_id}"' if table_id else ""
+    head = (f"<table{attrs}>{caption}<thead><tr>"
+            f'<th scope="col">{first_header}</th><th scope="col">{t[lang]}</th><th scope="col">{t[other]}</th>'
+            f"</tr></thead><tbody>")
+    return head + "".join(rows) + "</tbody></table>"
 
 
 def on_page_context(context, page, config, nav):
-    if not page.file.src_uri.startswith(PAGE + ".") or MARKER not in (page.content or ""):
+    stem = _stem(page.file)
+    if not stem.startswith(PAGE_DIR) or not MARKER.search(page.content or ""):
         return context
     lang = getattr(page.file, "locale", "sv")
     t = TEXT.get(lang, TEXT["en"])
     other = "sv" if lang == "en" else "en"
     site_url = (config.get("site_url") or "/").rstrip("/") + "/"
-    written = set()
+    e = html.escape
+
+    def cells(url_path, anchor):
+        return "".join(_cell(code, url_path, anchor, site_url, page, config["site_dir"], t) for code in (lang, other))
+
+    tables = []
+    if stem == INDEX:
+        rows = []
+        for target in nav.pages:
+            url_path = _url_path(target)
+            sub = _groups[_stem(target.file)]
+            href = get_relative_url(sub.url, page.url) + "#" + _table_id(url_path)
+            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(url_path, "")}</tr>')
+        tables.append(_table(lang, t, t["page"], rows))
+    else:
+        for target in nav.pages:
+            if _stem(_groups[_stem(target.file)]) != stem:
+                continue
+            url_path = _url_path(target)
+            rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'
+                    f"{cells(url_path, anchor)}</tr>"
+                    for level, anchor, section in _sections(target.toc)]
+            caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
+            tables.append(_table(lang, t, t["section"], rows, caption, _table_id(url_path)))
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
-    parts = ['<div class="tillit-agenda-links tillit-nolint">']
-    for target in nav.pages:
-        url_path = _url_path(target)
-        title = html.escape(target.title or url_path)
-        rows = [(2, "", f"{t['page']}: {target.title}")] + list(_sections(target.toc))
-        parts.append(f'<details class="abstract tillit-agenda-page"><summary>{title} '
-                     f'<code>/{html.escape(url_path)}</code></summary>')
-        parts.append(f'<table><caption class="tillit-sr-only">{html.escape(t["caption"].format(title=target.title))}'
-                     f'</caption><thead><tr><th scope="col">{t["section"]}</th><th scope="col">{t[lang]}</th>'
-                     f'<th scope="col">{t[other]}</th></tr></thead><tbody>')
-        for level, anchor, section in rows:
-            section = html.unescape(section)
-            name = html.escape(section)
-            cells = [_link_cell(t, code, url_path, anchor, section, site_url, page.url, config["site_dir"], written)
-                     for code in (lang, other)]
-            parts.append(f'<tr class="tillit-level-{level}"><th scope="row">{name}</th>'
-                         f"<td>{cells[0]}</td><td>{cells[1]}</td></tr>")
-        parts.append("</tbody></table></details>")
-    parts.append("</div>")
-    page.content = page.content.replace(MARKER, "\n".join(parts))
+    block = '<div class="tillit-agenda-links tillit-nolint">' + "".join(tables) + "</div>"
+    page.content = MARKER.sub(lambda m: block, page.content, count=1)
     return context

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Print the Swedish and English URL of a page or section for an agenda (kallelse) and write QR codes (SVG) for print.
+"""Print the Swedish and English URL of a page or section for an agenda (kallelse); with --out, also write QR codes (SVG) for print.
 
 Usage: scripts/agenda_link.py <page path or URL>[#section] [--out DIR]
+  Without --out nothing is written: the command only prints the two URLs.
   e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
 The URLs start with SITE_URL (environment) or else mkdocs.yml's site_url. Pages and sections are read from docs/.
 Exits 2 with the closest matches when the page or the section does not exist.
@@ -105,9 +106,11 @@ def fail(message, choices, wanted):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     epilog="Without --out no file is written: only the two URLs are printed.")
     parser.add_argument("target", help="page path or URL, optionally with #section (e.g. tsl/vad-ar-tsl#kallor)")
-    parser.add_argument("--out", default=".", help="folder for the QR codes (default: the current folder)")
+    parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
+                        "into DIR, created if missing (default: write nothing)")
     args = parser.parse_args(argv)
 
     site_url, redirects = config()
@@ -132,12 +135,15 @@ def main(argv=None):
 
     heading = dict(sections).get(section)
     print(title + (f" › {heading}" if heading else ""))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
     urls = {lang: url_for(site_url, path, section, lang) for lang in ("sv", "en")}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
+    if args.out is None:
+        print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
     for lang, url in urls.items():
         print(f"QR code ({lang}, {QR_MM} mm wide): {write_qr(url, out / f'{name}.{lang}.svg')}")
     return 0

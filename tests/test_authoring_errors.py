@@ -72,6 +72,13 @@ def test_front_matter_that_is_not_yaml_names_the_file(broken_copy):
 
 
 def test_image_without_alt_text_names_the_file(broken_copy):
-    page = broken_copy / "docs/om/lanka.sv.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="../assets/images/logo.svg">\n', encoding="utf-8")
-    build_fails(broken_copy, "docs/om/lanka.sv.md")
+    page = broken_copy / "docs/om/lanka/index.sv.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="../../assets/images/logo.svg">\n', encoding="utf-8")
+    build_fails(broken_copy, "docs/om/lanka/index.sv.md")
+
+
+def test_a_page_on_no_linking_page_names_the_file(broken_copy):
+    """Every page's sections must be listed on one page under om/lanka/ (hooks/agenda_links.py)."""
+    edit(broken_copy / "docs/om/lanka/kommuner.sv.md", "<!-- agenda-links: kommuner/ -->",
+         "<!-- agenda-links: kommuner/boras kommuner/bollebygd -->")
+    build_fails(broken_copy, "docs/kommuner/falkoping.sv.md: its sections must be listed on exactly one linking page")

@@ -17,7 +17,6 @@ from conftest import ROOT, copy_project, mkdocs_build, open_guarded_page
 CONTRACT = ROOT / "urls.txt"
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ATTR_LIST_ID = re.compile(r"\{[^}\n]*?#([^\s}]+)[^}\n]*\}")
-LANKA = {"sv": "om/lanka/index.html", "en": "en/om/lanka/index.html"}
 LIVE_TEXT = {"sv": "Länken är kopierad", "en": "Link copied"}
 
 
@@ -300,63 +299,153 @@ def test_redirects_land_in_chromium_and_keep_the_section(page, base_url, pages, 
             assert page.evaluate("location.hash") == f"#{section}"
 
 
-# ---------------------------------------------------------------- the om/lanka page
+# ---------------------------------------------------------------- the om/lanka pages
 
-def lanka_links(site_dir, lang):
-    tree = lxml_html.fromstring((site_dir / LANKA[lang]).read_text(encoding="utf-8"))
-    return tree, tree.xpath('//*[contains(@class,"tillit-agenda-links")]//div[contains(@class,"tillit-link")]')
+LANKA_DIR = "om/lanka/"
+MARKER = re.compile(r"<!-- agenda-links(?::\s*([^>]*?))?\s*-->")
+
+
+def lanka_pages(site_dir, lang):
+    """{site-relative HTML file: tree} of every linking page in one language: om/lanka/ and its sub-pages."""
+    root = site_dir / ("en/" if lang == "en" else "") / LANKA_DIR
+    found = {}
+    for file in sorted(root.glob("**/index.html")):
+        tree = lxml_html.fromstring(file.read_text(encoding="utf-8"))
+        if tree.xpath('//*[contains(@class,"tillit-agenda-links")]'):
+            found[file.relative_to(site_dir).as_posix()] = tree
+    return found
+
+
+def link_cells(element):
+    """The <td>s of the link tables in a page (or in one table or row), each with a QR image and a URL as text."""
+    if element.getparent() is None:
+        element = element.xpath('//*[contains(@class,"tillit-agenda-links")]')[0]
+    return element.xpath('.//td[code[contains(@class,"tillit-url")]]')
+
+
+def cell_url(td):
+    return td.xpath('./code[contains(@class,"tillit-url")]')[0].text_content()
+
+
+def page_urls(root, p):
+    """(the page's URLs in both languages, its sections' URLs in both languages)."""
+    whole = {root + prefix + p.url_path for prefix in ("", "en/")}
+    sections = {f"{root}{prefix}{p.url_path}#{hid}" for prefix in ("", "en/") for _, hid, _ in headings(p)}
+    return whole, sections
+
+
+def marker_stems(rel):
+    """The source stems a sub-page lists, from the marker in its Swedish source (e.g. ['tsl/'])."""
+    stem = rel.removeprefix("en/").removesuffix("/index.html")
+    src = ROOT / "docs" / f"{stem}.sv.md"
+    match = MARKER.search(src.read_text(encoding="utf-8"))
+    assert match and match.group(1), f"{src}: no '<!-- agenda-links: ... -->' marker"
+    return match.group(1).split()
+
+
+def in_group(p, stems):
+    stem = source_file(p).removeprefix("docs/").rsplit(".", 2)[0]
+    return any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_lanka_lists_every_page_and_section_in_both_languages(site_dir, pages, lang):
+def test_lanka_lists_every_page_and_section_once_in_both_languages(site_dir, pages, lang):
+    """om/lanka/ lists every page's own URL; each sub-page the sections of its group's pages; all exactly once."""
     root = canonical_root(site_dir)
-    tree, links = lanka_links(site_dir, lang)
-    listed = {link.xpath(".//button/@data-copy")[0] for link in links}
-    expected = set()
-    for p in (p for p in pages if p.lang == "sv"):
-        for prefix in ("", "en/"):
-            expected.add(root + prefix + p.url_path)
-            expected |= {f"{root}{prefix}{p.url_path}#{hid}" for _, hid, _ in headings(p)}
-    assert expected - listed == set(), f"{LANKA[lang]} misses {sorted(expected - listed)[:10]}"
-    assert listed - expected == set(), f"{LANKA[lang]} lists unknown URLs {sorted(listed - expected)[:10]}"
-    # each URL is shown as text too, next to its QR code and button
-    for link in links:
-        url = link.xpath(".//button/@data-copy")[0]
-        assert link.xpath('.//code[contains(@class,"tillit-url")]')[0].text_content() == url
+    linking = lanka_pages(site_dir, lang)
+    index = ("en/" if lang == "en" else "") + LANKA_DIR + "index.html"
+    assert index in linking and len(linking) > 2, f"linking pages found: {sorted(linking)}"
+    listed = {rel: [cell_url(td) for td in link_cells(tree)] for rel, tree in linking.items()}
+    every = [url for urls in listed.values() for url in urls]
+    twice = sorted({url for url in every if every.count(url) > 1})
+    assert not twice, f"listed more than once: {twice[:10]}"
+    sv_pages = [p for p in pages if p.lang == "sv"]
+    wholes, sections = set(), set()
+    for p in sv_pages:
+        w, s = page_urls(root, p)
+        wholes |= w
+        sections |= s
+    assert set(listed[index]) == wholes, (f"{index}: missing {sorted(wholes - set(listed[index]))[:10]}, "
+                                          f"unexpected {sorted(set(listed[index]) - wholes)[:10]}")
+    on_subpages = set(every) - set(listed[index])
+    assert on_subpages == sections, (f"sub-pages miss {sorted(sections - on_subpages)[:10]}, "
+                                     f"list unknown URLs {sorted(on_subpages - sections)[:10]}")
+    # each sub-page lists only the pages its marker names, in both languages
+    for rel, urls in listed.items():
+        if rel == index:
+            continue
+        stems = marker_stems(rel)
+        allowed = set()
+        for p in sv_pages:
+            if in_group(p, stems):
+                allowed |= page_urls(root, p)[1]
+        assert urls and set(urls) <= allowed, f"{rel} lists pages outside {stems}: {sorted(set(urls) - allowed)[:5]}"
     # the URLs are contracted: a listed URL must keep working
     contract = set(contract_entries())
-    paths = {"/" + u[len(root):] for u in listed}
+    paths = {"/" + u[len(root):] for u in every}
     assert paths <= contract, f"listed on om/lanka but not in urls.txt: {sorted(paths - contract)[:10]}"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
+def test_lanka_index_rows_lead_to_the_sections_of_their_page(site_dir, pages, lang):
+    """Each page's name on om/lanka/ links to the table on a sub-page that lists that page's sections, named as on
+    the page in this language; the table's caption links to the page itself."""
+    root = canonical_root(site_dir)
+    by_rel = {p.rel: p for p in pages}
+    index = ("en/" if lang == "en" else "") + LANKA_DIR + "index.html"
+    tree = lanka_pages(site_dir, lang)[index]
+    rows = tree.xpath('//*[contains(@class,"tillit-agenda-links")]//tbody/tr')
+    assert rows
+    for row in rows:
+        own = cell_url(link_cells(row)[0])
+        p = by_rel[own[len(root):] + "index.html"]
+        assert row.xpath("./th/a")[0].text_content().strip() == p.tree.xpath("//article//h1")[0].text_content().replace("¶", "").strip()
+        href = row.xpath("./th/a/@href")[0]
+        path, _, table_id = href.partition("#")
+        sub_rel = posixpath.normpath(posixpath.join(posixpath.dirname(index), path)) + "/index.html"
+        sub = lxml_html.fromstring((site_dir / sub_rel).read_text(encoding="utf-8"))
+        table = sub.xpath("//table[@id=$i]", i=table_id)
+        assert table, f"{index}: {href} leads to no table on {sub_rel}"
+        names = [th.text_content().strip() for th in table[0].xpath("./tbody/tr/th")]
+        assert names == [text for _, _, text in headings(p)], f"{sub_rel}#{table_id}: rows {names}"
+        urls = [cell_url(td) for td in link_cells(table[0])]
+        assert set(urls) == page_urls(root, p)[1] and len(urls) == len(set(urls))
+        caption = table[0].xpath("./caption/a/@href")[0]
+        target = (posixpath.normpath(posixpath.join(posixpath.dirname(sub_rel), caption)) + "/index.html").removeprefix("./")
+        assert target == p.rel, f"{sub_rel}#{table_id}: caption links to {caption}, not to {p.rel}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
 def test_lanka_qr_images_have_alt_text_and_print_size(site_dir, lang):
-    tree, links = lanka_links(site_dir, lang)
-    assert links
-    page_dir = posixpath.dirname(LANKA[lang])
-    for link in links:
-        url = link.xpath(".//button/@data-copy")[0]
-        img = link.xpath('.//img[contains(@class,"tillit-qr")]')[0]
-        assert url in img.get("alt", ""), f"QR alt text {img.get('alt')!r} does not name {url}"
-        assert img.get("alt").startswith({"sv": "QR-kod", "en": "QR code"}[lang])
-        svg = site_dir / posixpath.normpath(posixpath.join(page_dir, img.get("src")))
-        assert svg.is_file(), f"missing QR file {svg}"
-        width = re.search(r'<svg[^>]*\bwidth="([\d.]+)mm"', svg.read_text(encoding="utf-8"))
-        assert width and float(width.group(1)) >= 20, f"{svg.name}: not sized for print (>= 2 cm)"
-        button = link.xpath(".//button")[0]
-        assert button.get("type") == "button" and button.get("aria-label", "").startswith(button.text_content())
+    """Each URL has its QR image (a short alt text: the URL is printed beside it), 3 cm for print, holding that URL;
+    the URL is in the HTML once, as text (tillit.js makes the copy buttons from it)."""
+    for rel, tree in lanka_pages(site_dir, lang).items():
+        cells = link_cells(tree)
+        assert cells, rel
+        for td in cells:
+            url = cell_url(td)
+            img = td.xpath('./img[contains(@class,"tillit-qr")]')[0]
+            assert img.get("alt") == {"sv": "QR-kod", "en": "QR code"}[lang], f"{rel}: alt {img.get('alt')!r}"
+            svg = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(rel), img.get("src")))
+            assert svg.is_file(), f"{rel}: missing QR file {svg}"
+            text = svg.read_text(encoding="utf-8")
+            width = re.search(r'<svg[^>]*\bwidth="([\d.]+)mm"', text)
+            assert width and float(width.group(1)) >= 20, f"{svg.name}: not sized for print (>= 2 cm)"
+            assert f"<title>{url}</title>" in text.replace("&amp;", "&"), f"{svg.name} is not the code of {url}"
+            assert not td.xpath(".//@*[contains(., '://')]"), f"{rel}: {url} repeated in an attribute"
+        assert not tree.xpath('//*[contains(@class,"tillit-agenda-links")]//button'), f"{rel}: buttons in the HTML"
 
 
 @pytest.mark.browser
 def test_lanka_qr_codes_decode_to_their_urls(browser, site_dir, tmp_path):
-    """Every QR code on the page, rasterised by Chromium, decodes (zbarimg) to the URL printed next to it."""
-    tree, links = lanka_links(site_dir, "sv")
+    """Every QR code on the linking pages, rasterised by Chromium, decodes (zbarimg) to the URL printed next to it."""
     root = canonical_root(site_dir)
     items = []
-    for link in links:
-        src = link.xpath('.//img[contains(@class,"tillit-qr")]/@src')[0]
-        items.append((link.xpath(".//button/@data-copy")[0],
-                      (site_dir / "om/lanka" / src).resolve().read_text(encoding="utf-8")))
+    for rel, tree in lanka_pages(site_dir, "sv").items():
+        for td in link_cells(tree):
+            src = td.xpath('./img[contains(@class,"tillit-qr")]/@src')[0]
+            svg = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(rel), src))
+            items.append((cell_url(td), svg.read_text(encoding="utf-8")))
     expected = [url for url, _ in items]
     decoded = decode_svgs(browser, items, tmp_path)
     assert sorted(decoded) == sorted(expected), (
@@ -383,6 +472,16 @@ def test_cli_prints_both_urls_and_writes_qr_codes(tmp_path, arg, path, section):
     assert sorted(p.suffixes[-2] for p in tmp_path.glob("*.svg")) == [".en", ".sv"]
     entries = set(contract_entries())
     assert f"/{path}{suffix}" in entries and f"/en/{path}{suffix}" in entries
+
+
+def test_cli_without_out_prints_the_urls_and_writes_nothing(tmp_path):
+    result = run_cli("kallor#bollebygd-ks-202", cwd=tmp_path, env_extra={"SITE_URL": "https://kommun.example.se/"})
+    assert result.returncode == 0, result.stderr
+    assert "sv: https://kommun.example.se/kallor/#bollebygd-ks-202\n" in result.stdout, result.stdout
+    assert "en: https://kommun.example.se/en/kallor/#bollebygd-ks-202\n" in result.stdout, result.stdout
+    assert "--out" in result.stderr, "the command should say how to get the QR codes"
+    assert list(tmp_path.iterdir()) == [], "nothing is written without --out"
+    assert "--out DIR" in run_cli("--help").stdout
 
 
 def test_cli_accepts_a_full_url_under_a_sub_path(tmp_path):
@@ -449,20 +548,38 @@ def test_heading_copy_button_copies_the_section_link(browser, base_url, site_dir
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_lanka_copy_button_works_by_keyboard(browser, base_url, lang):
+@pytest.mark.parametrize("where", ["", "tsl/"])
+def test_lanka_copy_button_works_by_keyboard(browser, base_url, lang, where):
+    """On om/lanka/ and a sub-page: Tab from a row's link reaches the copy buttons (named by the section, its page
+    and the language), Enter copies the URL printed beside the button and the live region announces it."""
+    prefix = "en/" if lang == "en" else ""
+    other = {"sv": "engelska", "en": "Swedish"}[lang]
     context, pg, guard = open_guarded_page(browser, permissions=["clipboard-read", "clipboard-write"])
     try:
-        pg.goto(base_url + LANKA[lang].removesuffix("index.html"))
-        block = pg.locator("details.tillit-agenda-page").nth(5)
-        block.locator("summary").focus()
-        pg.keyboard.press("Enter")      # opens the page's block
-        button = block.locator("button.tillit-copy").nth(1)
-        button.focus()
+        pg.goto(f"{base_url}{prefix}{LANKA_DIR}{where}")
+        table = pg.locator(".tillit-agenda-links table").nth(1 if where else 0)
+        row = table.locator("tbody tr").nth(1)
+        cell = row.locator("td").nth(1)              # the other language's link
+        url = cell.locator("code.tillit-url").inner_text()
+        row_name = row.locator("th").inner_text().strip()
+        if where:
+            row_name += f" ({table.locator('caption').inner_text().strip()})"
+            table.locator("caption a").focus()       # Tab order: caption link, row 1's buttons, row 2's buttons
+            pg.keyboard.press("Tab")
+            pg.keyboard.press("Tab")
+        else:
+            row.locator("th a").focus()
+        pg.keyboard.press("Tab")
+        pg.keyboard.press("Tab")
+        name = {"sv": f"Kopiera länken på {other} till {row_name}", "en": f"Copy the {other} link to {row_name}"}[lang]
+        button = pg.get_by_role("button", name=name, exact=True)
+        assert button.count() == 1, f"no single button named {name!r}"
+        assert button.evaluate("b => b === document.activeElement"), "Tab did not reach the button"
         pg.keyboard.press("Enter")
         pg.locator(".tillit-live").filter(has_text=LIVE_TEXT[lang]).wait_for()
-        assert pg.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy")
-        # the QR code next to it was loaded once the block opened
-        img = block.locator("img.tillit-qr").nth(1)
+        assert pg.evaluate("navigator.clipboard.readText()") == url
+        # the QR code beside it loads once it is in view
+        img = cell.locator("img.tillit-qr")
         img.scroll_into_view_if_needed()
         pg.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
     finally:

@@ -1,13 +1,13 @@
-// Copy links for agendas: a "copy link" button after every h2/h3 with an id, and the copy buttons
-// (button[data-copy]) on the om/lanka page. Success or failure is announced in an aria-live region.
+// Copy links for agendas: a "copy link" button after every h2/h3 with an id, and a copy button after each URL
+// on the om/lanka pages (made here: they need JavaScript anyway). Success or failure is announced in an aria-live region.
 (function () {
   "use strict";
   var en = (document.documentElement.lang || "sv").slice(0, 2) === "en";
   var text = en
     ? { copied: "Link copied", failed: "Could not copy. Select the link and copy it yourself.",
-        label: "Copy link to the section: " }
+        label: "Copy link to the section: ", copy: "Copy", url: "Copy the {language} link to {title}" }
     : { copied: "Länken är kopierad", failed: "Det gick inte att kopiera. Markera länken och kopiera den själv.",
-        label: "Kopiera länk till avsnittet: " };
+        label: "Kopiera länk till avsnittet: ", copy: "Kopiera", url: "Kopiera länken på {language} till {title}" };
 
   var live = document.createElement("div");
   live.className = "tillit-sr-only tillit-live";
@@ -78,18 +78,33 @@
     wrap.appendChild(button);
   });
 
+  // om/lanka tables (hooks/agenda_links.py): a button after each URL, named by its row (on a sub-page with the
+  // page in the caption) and its column's language header.
+  Array.prototype.forEach.call(document.querySelectorAll(".tillit-agenda-links td > code.tillit-url"), function (code) {
+    var cell = code.parentNode, row = cell.parentNode, table = row.closest("table");
+    var header = table.querySelectorAll("thead th")[cell.cellIndex].textContent.trim();
+    var title = row.querySelector("th").textContent.trim();
+    if (table.caption) title += " (" + table.caption.textContent.trim() + ")";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button tillit-copy";
+    button.textContent = text.copy;
+    button.setAttribute("aria-label", text.url.replace("{language}", en ? header : header.toLowerCase())
+      .replace("{title}", title));
+    cell.appendChild(button);
+  });
+
   document.addEventListener("click", function (event) {
-    var button = event.target instanceof Element && event.target.closest("button[data-copy], button[data-copy-heading]");
+    var button = event.target instanceof Element && event.target.closest("button.tillit-copy, button[data-copy-heading]");
     if (!button) return;
-    var value = button.hasAttribute("data-copy")
-      ? button.getAttribute("data-copy")
+    var value = button.classList.contains("tillit-copy")
+      ? button.parentNode.querySelector("code.tillit-url").textContent
       : pageUrl() + "#" + button.getAttribute("data-copy-heading");
     copy(value, button);
   });
 
-  // Printing the om/lanka page: open every page's block and load its QR codes first.
+  // Printing an om/lanka page: load all its QR codes first.
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details.tillit-agenda-page"), function (d) { d.open = true; });
     Array.prototype.forEach.call(document.querySelectorAll("img.tillit-qr"), function (img) { img.loading = "eager"; });
   });
 })();
