@@ -10,9 +10,10 @@ How search works (see also README.md, "Sökning"):
 - docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
   stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
 """
-import functools
 import html
+import importlib.metadata
 import json
+import os
 import re
 from pathlib import Path
 
@@ -70,18 +71,51 @@ def load_synonyms(path=SYNONYMS):
     return [[" ".join(_words(str(t))) or str(t).lower() for t in g] for g in groups]
 
 
+STEM_CACHE = ROOT / ".cache" / "stems"
+
+
+def _cached_stemmer(algorithm):
+    """A memoised stem function backed by .cache/stems/<algorithm>-<snowball version>.json, and its dict."""
+    path = STEM_CACHE / f"{algorithm}-{importlib.metadata.version('snowballstemmer')}.json"
+    try:
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    stem_word = snowballstemmer.stemmer(algorithm).stemWord
+    known = len(cache)
+
+    def stem(word):
+        found = cache.get(word)
+        if found is None:
+            found = cache[word] = stem_word(word)
+        return found
+
+    def save():
+        if len(cache) != known:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(cache, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp.replace(path)   # atomic: two builds at once (tests) never read half a file
+    return stem, save
+
+
 class Enricher:
     """Adds compound parts (Swedish) and synonyms to the hidden fields of one language's index entries."""
 
     def __init__(self, lang, docs, groups):
         self.lang = lang
-        # memoised: the same few thousand words are stemmed tens of thousands of times per build
-        self.stem = functools.lru_cache(maxsize=None)(snowballstemmer.stemmer(STEMMERS.get(lang, "english")).stemWord)
+        # memoised, and kept between builds in .cache/stems: a word's stem never changes (snowball's Python is slow)
+        self.stem, self.save_stems = _cached_stemmer(STEMMERS.get(lang, "english"))
         vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
         self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
         self.known = self.words | {self.stem(w) for w in self.words}
         self.groups = [[tuple(self.stem(w) for w in term.split()) for term in g] for g in groups]
         self.surface = [[term for term in g] for g in groups]
+        self.by_first = {}   # first stem of a term -> the groups it starts a term of (most texts mention few groups)
+        for i, group in enumerate(self.groups):
+            for term in group:
+                if term:
+                    self.by_first.setdefault(term[0], set()).add(i)
         self._splits = {}
 
     def split(self, word, depth=0):
@@ -119,10 +153,10 @@ class Enricher:
             for w in dict.fromkeys(words):
                 out += self.split(w) or []
         stems = [self.stem(w) for w in words]
-        present = set(stems)   # a term can only occur if its first word does: skips the scan for most groups
-        for group, surface in zip(self.groups, self.surface):
-            if any(term and term[0] in present and self._contains(stems, term) for term in group):
-                out += surface
+        present = set(stems)   # a term can only occur if its first word does: only those groups are scanned
+        for i in sorted({i for stem in present for i in self.by_first.get(stem, ())}):
+            if any(term and term[0] in present and self._contains(stems, term) for term in self.groups[i]):
+                out += self.surface[i]
         return " ".join(dict.fromkeys(out))
 
     @staticmethod
@@ -151,6 +185,7 @@ def split_index(index, languages, default, groups):
         config = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
                   "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS}}
         out[lang] = {"config": config, "docs": [enricher.enrich(d) for d in docs]}
+        enricher.save_stems()
     return out
 
 
