@@ -1,5 +1,169 @@
+// The one script of the site (sections: language switch, copy links, print, keyboard access).
 // Language switch keeps the section: carry the current #anchor over to the twin page in the other language.
 document.addEventListener("click", function (event) {
   var link = event.target instanceof Element && event.target.closest(".md-select__link[hreflang]");
   if (link && location.hash) link.hash = location.hash;
 }, true);
+
+// ------------------------------------------------------------------------------------------------
+// Copy links for agendas: a "copy link" button after every h2/h3 with an id, and a copy button after each URL
+// on the om/lanka pages (made here: they need JavaScript anyway). Success or failure is announced in an aria-live region.
+(function () {
+  "use strict";
+  var en = (document.documentElement.lang || "sv").slice(0, 2) === "en";
+  var text = en
+    ? { copied: "Link copied", failed: "Could not copy. Select the link and copy it yourself.",
+        label: "Copy link to the section: ", copy: "Copy", url: "Copy the {language} link to {title}" }
+    : { copied: "Länken är kopierad", failed: "Det gick inte att kopiera. Markera länken och kopiera den själv.",
+        label: "Kopiera länk till avsnittet: ", copy: "Kopiera", url: "Kopiera länken på {language} till {title}" };
+
+  var live = document.createElement("div");
+  live.className = "tillit-sr-only tillit-live";
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  document.body.appendChild(live);
+
+  function announce(message) {
+    live.textContent = "";
+    // a fresh text node after a tick is announced again even when the message is the same
+    setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  function fallbackCopy(value) {
+    var area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.className = "tillit-offscreen";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(value, button) {
+    function done(ok) {
+      announce(ok ? text.copied : text.failed);
+      button.classList.toggle("tillit-copied", ok);
+      setTimeout(function () { button.classList.remove("tillit-copied"); }, 2000);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).then(function () { done(true); },
+        function () { done(fallbackCopy(value)); });
+    } else {
+      done(fallbackCopy(value));
+    }
+  }
+
+  // The published address of this page: <link rel=canonical> comes from site_url.
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return (canonical ? canonical.href : location.href).split("#")[0];
+  }
+
+  var icon = '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">' +
+    '<path fill="currentColor" d="M10.6 13.4a1 1 0 0 1 0-1.4l3.3-3.3a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0Z' +
+    'M7.8 20.5a4.3 4.3 0 0 1-3-7.3l2.5-2.5a1 1 0 0 1 1.4 1.4l-2.5 2.5a2.3 2.3 0 0 0 3.3 3.3l2.5-2.5a1 1 0 1 1 1.4 1.4l-2.5 2.5a4.3 4.3 0 0 1-3.1 1.2Z' +
+    'M16.1 14.2a1 1 0 0 1-.7-1.7l2.5-2.5a2.3 2.3 0 0 0-3.3-3.3l-2.5 2.5a1 1 0 0 1-1.4-1.4l2.5-2.5a4.3 4.3 0 0 1 6.1 6.1l-2.5 2.5a1 1 0 0 1-.7.3Z"/></svg>';
+
+  var headings = document.querySelectorAll(".md-content article h2[id], .md-content article h3[id]");
+  Array.prototype.forEach.call(headings, function (heading) {
+    var name = heading.cloneNode(true);
+    Array.prototype.forEach.call(name.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "tillit-heading-copy";
+    button.setAttribute("data-copy-heading", heading.id);
+    button.setAttribute("aria-label", text.label + name.textContent.trim());
+    button.title = text.label.replace(/: $/, "");
+    button.innerHTML = icon;
+    // heading and button side by side, the button after the heading in reading order
+    var wrap = document.createElement("div");
+    wrap.className = "tillit-heading tillit-heading--" + heading.tagName.toLowerCase();
+    heading.parentNode.insertBefore(wrap, heading);
+    wrap.appendChild(heading);
+    wrap.appendChild(button);
+  });
+
+  // om/lanka tables (hooks/agenda_links.py): a button after each URL, named by its row (on a sub-page with the
+  // page in the caption) and its column's language header.
+  Array.prototype.forEach.call(document.querySelectorAll(".tillit-agenda-links td > code.tillit-url"), function (code) {
+    var cell = code.parentNode, row = cell.parentNode, table = row.closest("table");
+    var header = table.querySelectorAll("thead th")[cell.cellIndex].textContent.trim();
+    var title = row.querySelector("th").textContent.trim();
+    if (table.caption) title += " (" + table.caption.textContent.trim() + ")";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button tillit-copy";
+    button.textContent = text.copy;
+    button.setAttribute("aria-label", text.url.replace("{language}", en ? header : header.toLowerCase())
+      .replace("{title}", title));
+    cell.appendChild(button);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("button.tillit-copy, button[data-copy-heading]");
+    if (!button) return;
+    var value = button.classList.contains("tillit-copy")
+      ? button.parentNode.querySelector("code.tillit-url").textContent
+      : pageUrl() + "#" + button.getAttribute("data-copy-heading");
+    copy(value, button);
+  });
+
+  // Printing an om/lanka page: load all its QR codes first.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("img.tillit-qr"), function (img) { img.loading = "eager"; });
+  });
+})();
+
+// ------------------------------------------------------------------------------------------------
+/* Print: give each link in the page text its absolute address, which the print section of tillit.css shows after the link on paper. */
+document.addEventListener("DOMContentLoaded", function () {
+  var here = location.href.split("#")[0];
+  document.querySelectorAll(".md-content .md-typeset :is(p, li, td, dd) a[href]").forEach(function (a) {
+    if (a.matches(".headerlink, .footnote-ref, .footnote-backref") || a.href.split("#")[0] === here) return;
+    a.setAttribute("data-print-href", a.href);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Keyboard access Material lacks: the phone menu button is a <label>, drawer sections take no focus, wide tables no stop.
+(function () {
+  function setup() {
+    var en = document.documentElement.lang === "en";
+    // The phone menu "button" is a <label>, which takes no focus: put a real button in its place.
+    var toggle = document.getElementById("__drawer");
+    document.querySelectorAll('.md-header label.md-header__button[for="__drawer"]').forEach(function (label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " tillit-menu-button";
+      button.innerHTML = label.innerHTML;
+      button.setAttribute("aria-label", en ? "Menu" : "Meny");
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      button.addEventListener("click", function () { toggle.click(); });
+      toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
+      label.replaceWith(button);
+    });
+    // In the drawer, sections open as sub-menus; stock section labels take no focus, so give them one there.
+    var drawer = window.matchMedia("(max-width: 76.234375em)");
+    function sectionLabels() {
+      // section labels open a sub-menu; a sub-menu's title label goes back up (the top one closes the menu)
+      document.querySelectorAll(".md-nav--primary .md-nav__item--section > label.md-nav__link, .md-nav--primary label.md-nav__title").forEach(function (label) {
+        if (drawer.matches) label.tabIndex = 0;
+        else label.removeAttribute("tabindex");
+      });
+    }
+    sectionLabels();
+    drawer.addEventListener("change", sectionLabels);
+    // A table wider than the screen scrolls inside its wrapper: let keyboard users focus and scroll it.
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      var caption = wrap.querySelector("caption");
+      wrap.setAttribute("aria-label", caption ? caption.textContent : (en ? "Table" : "Tabell"));
+    });
+  }
+  if (window.document$) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();
