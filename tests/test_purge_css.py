@@ -60,10 +60,15 @@ def test_purged_css_renders_like_material(browser, base_url, path, tmp_path):
     if path == "ordlista/":
         cases += [(DESKTOP, "dark", "scrolled"), (DESKTOP, "light", "keyboard"), (PHONE, "light", "top")]
     for viewport, scheme, action in cases:
-        for _attempt in range(3):   # a scrolled page can differ by a few pixels between two identical loads
+        # Chromium renders some pages in one of two ways from load to load (icon anti-aliasing), whatever the CSS:
+        # pass as soon as a purged rendering equals an original one
+        purged_shots, original_shots = set(), set()
+        for _attempt in range(4):
             purged = _screenshot(browser, base_url + path, False, viewport, scheme, action)
             original = _screenshot(browser, base_url + path, True, viewport, scheme, action)
-            if purged == original:
+            purged_shots.add(purged)
+            original_shots.add(original)
+            if purged_shots & original_shots:
                 break
         else:
             name = f"{path.strip('/').replace('/', '_') or 'start'}-{viewport['width']}-{scheme}-{action}"
