@@ -24,6 +24,7 @@ SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+PROPERTY = re.compile(rb"--[\w-]+")
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "purge"
 VERSION = hashlib.sha256(Path(__file__).read_bytes() + tinycss2.__version__.encode()).hexdigest()[:12]
 
@@ -98,47 +99,41 @@ def _serialize(nodes, referenced):
                 css.append(f"{node[1]}{{{inner}}}")
         else:
             decls = [d.serialize() for d in node[2] if d.type != "declaration" or not d.name.startswith("--")
-                     or d.name in referenced]
+                     or referenced is None or d.name in referenced]
             if decls:
                 css.append(f"{node[1]}{{{';'.join(decls)}}}")
     return "".join(css)
 
 
 def _site_names(site):
-    """Classes and data-md-color values in the HTML, names in the JavaScript, prefixes of classes built in JS."""
-    used, prefixes = set(), set()
+    """Classes and data-md-color values in the HTML and names in the JavaScript; prefixes of classes built in JS;
+    custom properties a page sets in a style attribute or a script sets or reads by name."""
+    used, prefixes, properties = set(), set(), set()
     for path in site.rglob("*.html"):
         data = path.read_bytes()
         for m in CLASS_ATTR.finditer(data):
             used.update(m.group(1).decode().split())
         used.update(v.decode() for v in COLOR_ATTR.findall(data))
-        used.update(n.decode() for style in STYLE_ATTR.findall(data) for n in re.findall(rb"--[\w-]+", style))
+        properties.update(n.decode() for style in STYLE_ATTR.findall(data) for n in PROPERTY.findall(style))
     for path in (site / "assets" / "javascripts").rglob("*.js"):
         data = path.read_bytes()
         used.update(t.decode() for t in JS_NAME.findall(data))
         prefixes.update(p.decode() for p in JS_PREFIX.findall(data))
-    return used, tuple(sorted(prefixes))
+        properties.update(n.decode() for n in PROPERTY.findall(data))
+    return used, tuple(sorted(prefixes)), properties
 
 
 def _purge(sources, other_css, used, prefixes, text_names):
     """{name: purged css} for Material's stylesheets; custom properties kept only where something refers to them."""
     trees = {name: _purge_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), used,
                                 prefixes) for name, css in sources.items()}
-    referenced = None
+    referenced = None   # None: keep every custom property (first round)
     while True:   # dropping a custom property can make another unused
-        text = "".join(_serialize(t, referenced or _ALL) for t in trees.values()) + other_css
+        text = "".join(_serialize(t, referenced) for t in trees.values()) + other_css
         found = set(VAR_USE.findall(text)) | text_names
         if found == referenced:
             return {name: _serialize(tree, referenced) for name, tree in trees.items()}
         referenced = found
-
-
-class _Everything:
-    def __contains__(self, item):
-        return True
-
-
-_ALL = _Everything()
 
 
 @event_priority(-300)   # after static-i18n (-100) has built every language and hooks/search_i18n.py (-200)
@@ -151,13 +146,10 @@ def on_post_build(config):
     theme = {p.name: p for p in styles.glob("*.css") if THEME_CSS.match(p.name)}
     if not theme:
         return
-    used, prefixes = _site_names(site)
+    used, prefixes, text_names = _site_names(site)
     sources = {name: path.read_text(encoding="utf-8") for name, path in sorted(theme.items())}
     other_css = "".join(p.read_text(encoding="utf-8") for p in styles.rglob("*.css") if p.name not in theme)
-    js_text = b"".join(p.read_bytes() for p in (site / "assets" / "javascripts").rglob("*.js"))
-    # custom properties a script sets or reads by name, or a page sets in a style attribute
-    text_names = {n for n in re.findall(r"--[\w-]+", other_css + js_text.decode("utf-8", "replace"))}
-    text_names |= {n for n in used if n.startswith("--")}   # set in a style attribute
+    text_names |= {n.decode() for n in PROPERTY.findall(other_css.encode())}   # declared or used by our CSS
     key = hashlib.sha256("\0".join([VERSION, *sources.values(), other_css, *sorted(used), *prefixes,
                                     *sorted(text_names)]).encode()).hexdigest()[:32]
     cached = {name: CACHE / key / name for name in sources}

@@ -75,7 +75,7 @@ STEM_CACHE = ROOT / ".cache" / "stems"
 
 
 def _cached_stemmer(algorithm):
-    """A memoised stem function backed by .cache/stems/<algorithm>-<snowball version>.json, and its dict."""
+    """A memoised stem function backed by .cache/stems/<algorithm>-<snowball version>.json, and one that saves it."""
     path = STEM_CACHE / f"{algorithm}-{importlib.metadata.version('snowballstemmer')}.json"
     try:
         cache = json.loads(path.read_text(encoding="utf-8"))
