@@ -12,6 +12,7 @@ import functools
 import gzip
 import http.server
 import importlib.metadata
+import importlib.util
 import json
 import math
 import os
@@ -508,13 +509,15 @@ def measure_transfer(base, subjects, browser):
 
 
 def rename(rel, i):
-    """docs path of synthetic copy i: first directory (or the file stem) gets a '-benchN' suffix, same depth."""
+    """docs path (or source stem) of synthetic copy i: the first directory or the file stem gets a '-benchN' suffix.
+
+    'tsl/x.sv.md' -> 'tsl-bench2/x.sv.md', 'index.sv.md' -> 'index-bench2.sv.md', 'tsl/' -> 'tsl-bench2/'."""
     parts = rel.split("/")
     if len(parts) > 1:
         parts[0] += f"-bench{i}"
     else:
-        stem, _, ext = parts[0].partition(".")
-        parts[0] = f"{stem}-bench{i}.{ext}"
+        stem, dot, ext = parts[0].partition(".")
+        parts[0] = f"{stem}-bench{i}{dot}{ext}"
     return "/".join(parts)
 
 
@@ -528,22 +531,29 @@ def renav(node, i):
     return node
 
 
-def rename_stem(stem, i):
-    """A linking-page marker stem (hooks/agenda_links.py) for synthetic copy i: 'tsl/' -> 'tsl-bench2/'."""
-    first, sep, rest = stem.partition("/")
-    return f"{first}-bench{i}{sep}{rest}"
+def _agenda_links_hook():
+    """hooks/agenda_links.py, for its linking-page folder and marker syntax."""
+    spec = importlib.util.spec_from_file_location("agenda_links", ROOT / "hooks" / "agenda_links.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def extend_markers(docs, factor):
     """Name the copies' pages in the linking pages' markers, as an editor adding pages would; returns the originals."""
+    linking = _agenda_links_hook()
     originals = {}
-    for path in sorted((docs / "om" / "lanka").glob("*.md")):
+
+    def more(m):
+        if m.group(1) is None:   # the index page's marker names no pages
+            return m.group(0)
+        stems = m.group(1).split()
+        return "<!-- agenda-links: " + " ".join(
+            stems + [rename(s, i) for i in range(2, factor + 1) for s in stems]) + " -->"
+
+    for path in sorted((docs / linking.PAGE_DIR).glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        def more(m):
-            stems = m.group(1).split()
-            return "<!-- agenda-links: " + " ".join(
-                stems + [rename_stem(s, i) for i in range(2, factor + 1) for s in stems]) + " -->"
-        changed = re.sub(r"<!-- agenda-links:\s*([^>]*?)\s*-->", more, text)
+        changed = linking.MARKER.sub(more, text)
         if changed != text:
             originals[path] = text
             path.write_text(changed, encoding="utf-8")
