@@ -1,0 +1,69 @@
+"""Shared rules for hooks, scripts and tests (one place each): languages, UI strings, docs path -> URL, mkdocs.yml, Chromium.
+
+Hooks import it directly (MkDocs puts hooks/ on sys.path); scripts and tests do `sys.path.insert(0, str(ROOT / "hooks"))`.
+"""
+import functools
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+@functools.cache
+def load_config(path=None):
+    """mkdocs.yml as a plain dict, read with MkDocs' own loader (!ENV tags resolved as in the build)."""
+    from mkdocs.utils import yaml_load
+    with open(path or ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+def _i18n_languages(config=None):
+    """The i18n plugin's language entries: from a running build's config, else from mkdocs.yml."""
+    if config is not None and hasattr(config, "plugins") and "i18n" in config.plugins:
+        return [dict(lang) for lang in config.plugins["i18n"].config["languages"]]
+    plugins = load_config()["plugins"]
+    return next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]
+
+
+def languages(config=None):
+    """Locales in build order, the default language first, e.g. ('sv', 'en')."""
+    entries = _i18n_languages(config)
+    default = [lang["locale"] for lang in entries if lang.get("default")]
+    return tuple(default + [lang["locale"] for lang in entries if not lang.get("default")])
+
+
+def default_language(config=None):
+    return languages(config)[0]
+
+
+def lang_prefix(lang, config=None):
+    """URL prefix of a language below the site root: '' for the default language, 'en/' for English."""
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+@functools.cache
+def strings(lang):
+    """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
+    import yaml
+    path = LOCALES / f"{lang}.yml"
+    if not path.exists():
+        raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def url_path(stem):
+    """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
+    stem = stem.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def chromium_args():
+    """Debian Chromium's launch flags here: no sandbox as root, no GPU, and nothing that calls other hosts."""
+    args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-quic"]
+    return (["--no-sandbox"] if os.geteuid() == 0 else []) + args
