@@ -1,0 +1,255 @@
+"""Draw the site's pictures at build time: `<!-- figure: NAME -->` on a page becomes diagrams/NAME.yml drawn as an inline SVG figure in the page's language.
+
+One source per picture holds every language's labels, caption and text alternative (see README, "Bilder"). The
+build stops, naming the source file, when a label lacks a language. Two layouts, both vertical so they stay readable
+at 320 px: `stack` (boxes top to bottom, optional arrows) and `timeline` (dated events; also rendered as a table).
+`stack` with `list: true` is also rendered as a numbered list (decision paths). Parts marked `ours: true` are drawn
+dashed and labelled as our illustration. Colours come from the theme (currentColor, CSS in tillit.css), so light and
+dark mode both work. Drawn SVGs are cached in .cache/figures, keyed by the source, this file and the language.
+"""
+import hashlib
+import html
+import re
+import textwrap
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+import _site
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "diagrams"
+CACHE = ROOT / ".cache" / "figures"
+MARKER = re.compile(r"<!-- figure:\s*([a-z0-9-]+)\s*-->")
+CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+W = 340              # viewBox width: about 36 characters a line; scales down to ~12 px text at 320 px screens
+PAD = 12
+TITLE_PX, LINE_PX, LEAD = 16, 14, 1.3
+GAP = 26             # space between boxes (arrows go here)
+STRIPE = 10          # pattern stripe at the left of a zone box: golden (dots) or grey (hatch), never colour alone
+_sources = {}        # name -> parsed source (validated once per build)
+
+
+def _rel(path):
+    return path.relative_to(ROOT).as_posix()
+
+
+def _check_text(value, where, path, langs):
+    """A {lang: text} mapping with every language: else stop the build naming the file."""
+    missing = [lang for lang in langs if not (isinstance(value, dict) and str(value.get(lang) or "").strip())]
+    if missing:
+        raise PluginError(f"{_rel(path)}: {where} has no {', '.join(missing)} text. "
+                          f"Write it as {{{', '.join(f'{lang}: ...' for lang in langs)}}}.")
+
+
+def _validate(data, path, langs):
+    if not isinstance(data, dict) or data.get("layout") not in ("stack", "timeline"):
+        raise PluginError(f"{_rel(path)}: 'layout' must be 'stack' or 'timeline'")
+    for key in ("caption", "alt"):
+        _check_text(data.get(key), key, path, langs)
+    items = data.get("boxes" if data["layout"] == "stack" else "events")
+    if not items:
+        raise PluginError(f"{_rel(path)}: a {data['layout']} needs a list of "
+                          f"'{'boxes' if data['layout'] == 'stack' else 'events'}'")
+    for i, item in enumerate(items, 1):
+        if data["layout"] == "stack":
+            _check_text(item.get("title"), f"box {i} title", path, langs)
+        else:
+            _check_text(item.get("date"), f"event {i} date", path, langs)
+            _check_text(item.get("text"), f"event {i} text", path, langs)
+        for j, line in enumerate(item.get("lines") or [], 1):
+            _check_text(line, f"box {i} line {j}", path, langs)
+
+
+def on_config(config):
+    _sources.clear()
+    langs = _site.languages(config)
+    for path in sorted(SOURCES.glob("*.yml")):
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+        _validate(data, path, langs)
+        _sources[path.stem] = (data, path.read_bytes())
+    return config
+
+
+# --- drawing -------------------------------------------------------------------------------------------------------
+
+def _wrap(text, px, width, bold=False):
+    """Wrap to the box: average glyph width ~0.56 em, bold ~0.64 em (generous: the reader's font is not known)."""
+    return textwrap.wrap(text, max(10, int(width / (px * (0.64 if bold else 0.56))))) or [""]
+
+
+def _text_block(x, y, rows, cls):
+    """Lines of one text as one <text> (selectable, found by find-in-page); y is the first baseline."""
+    px = TITLE_PX if "title" in cls else LINE_PX
+    spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else round(px * LEAD, 1)}">{html.escape(r)}</tspan>'
+                    for i, r in enumerate(rows))
+    return f'<text class="{cls}" x="{x}" y="{y}">{spans}</text>', len(rows) * px * LEAD
+
+
+def _box(item, lang, y, ui):
+    """One box: title, lines (bullets with a dot), a tag when it is our illustration. Returns (svg, height)."""
+    style = item.get("style", "plain")
+    left = PAD + (STRIPE + 6 if style in ("golden", "grey") else 0)
+    inner = W - 2 - left - PAD
+    parts, h = [], PAD + TITLE_PX
+    rows = _wrap(item["title"][lang], TITLE_PX, inner, bold=True)
+    t, th = _text_block(1 + left, y + h, rows, "tf-title")
+    parts.append(t)
+    h += th
+    for line in item.get("lines") or []:
+        text = line[lang] + (" *" if line.get("ours") else "")
+        bullet = line.get("bullet", False)
+        indent = 14 if bullet else 0
+        rows = _wrap(text, LINE_PX, inner - indent)
+        t, lh = _text_block(1 + left + indent, y + h + 2, rows, "tf-line" + (" tf-ours" if line.get("ours") else ""))
+        if bullet:
+            parts.append(f'<circle class="tf-dot" cx="{1 + left + 4}" cy="{y + h + 2 - LINE_PX * 0.35:.1f}" r="2.5"/>')
+        parts.append(t)
+        h += lh + 2
+    if item.get("ours"):
+        t, lh = _text_block(1 + left, y + h + 2, [f"({ui['ours']})"], "tf-line tf-ours")
+        parts.append(t)
+        h += lh + 2
+    h += PAD - LINE_PX * 0.3
+    cls = f"tf-box tf-box--{style}" + (" tf-box--ours" if item.get("ours") else "")
+    shapes = [f'<rect class="{cls}" x="1" y="{y}" width="{W - 2}" height="{h:.1f}" rx="6"/>']
+    if style in ("golden", "grey"):
+        shapes.append(f'<rect class="tf-stripe" x="7" y="{y + 6}" width="{STRIPE}" height="{h - 12:.1f}" '
+                      f'fill="url(#{{pid}}-{style})"/>')
+    return "".join(shapes + parts), h
+
+
+def _arrow(y, h, kind, label, lang):
+    """The gap between two boxes: a line, with a head at the end it points to, and an optional label beside it."""
+    x, out = W / 2, []
+    if kind in ("down", "up", "line"):
+        out.append(f'<line class="tf-link" x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + h - 2}"/>')
+        if kind == "down":
+            out.append(f'<path class="tf-head" d="M{x - 6} {y + h - 10}L{x} {y + h - 1}L{x + 6} {y + h - 10}Z"/>')
+        if kind == "up":
+            out.append(f'<path class="tf-head" d="M{x - 6} {y + 10}L{x} {y + 1}L{x + 6} {y + 10}Z"/>')
+    if label:   # left of the line, right-aligned, wrapped to the half width
+        text = label[lang] + (" *" if label.get("ours") else "")
+        rows = _wrap(text, 13, W / 2 - 24)
+        first = y + h / 2 - (len(rows) - 1) * 13 * LEAD / 2 + 4
+        spans = "".join(f'<tspan x="{x - 10}" dy="{0 if i == 0 else round(13 * LEAD, 1)}">{html.escape(r)}</tspan>'
+                        for i, r in enumerate(rows))
+        out.append(f'<text class="tf-line tf-small{" tf-ours" if label.get("ours") else ""}" text-anchor="end" '
+                   f'x="{x - 10}" y="{first:.1f}">{spans}</text>')
+    return "".join(out)
+
+
+def _stack(data, lang, ui):
+    parts, y = [], 1
+    boxes = data["boxes"]
+    for i, item in enumerate(boxes):
+        svg, h = _box(item, lang, y, ui)
+        parts.append(svg)
+        y += h
+        if i < len(boxes) - 1:
+            link = item.get("link") or {}
+            gap = GAP + (22 if link.get("label") else 0)
+            parts.append(_arrow(y, gap, link.get("kind", "none"), link.get("label"), lang))
+            y += gap
+    return parts, y
+
+
+def _timeline(data, lang, ui):
+    parts, y = [], 4
+    axis_x, text_x = 10, 28
+    inner = W - text_x - 4
+    for event in data["events"]:
+        ours = event.get("ours") or event.get("unknown")
+        marker = "tf-marker tf-marker--open" if ours else "tf-marker"
+        date = event["date"][lang] + (" *" if event.get("ours") else "")
+        t, dh = _text_block(text_x, y + TITLE_PX, _wrap(date, TITLE_PX, inner, bold=True), "tf-title")
+        rows = _wrap(event["text"][lang], LINE_PX, inner)
+        t2, th = _text_block(text_x, y + TITLE_PX + dh + 2, rows, "tf-line")
+        parts.append(f'<circle class="{marker}" cx="{axis_x}" cy="{y + TITLE_PX * 0.65:.1f}" r="6"/>{t}{t2}')
+        y += TITLE_PX + dh + th + 14
+    parts.insert(0, f'<line class="tf-axis{" tf-axis--open" if data["events"][-1].get("unknown") else ""}" '
+                    f'x1="{axis_x}" y1="10" x2="{axis_x}" y2="{y - 20:.1f}"/>')
+    return parts, y
+
+
+def _has_ours(data):
+    items = data.get("boxes") or data.get("events") or []
+    return any(i.get("ours") or any(l.get("ours") for l in i.get("lines") or [])
+               or (i.get("link") or {}).get("label", {}).get("ours") for i in items)
+
+
+def draw(name, lang):
+    """The picture's <svg> in one language (ids prefixed with the picture's name: several may share a page)."""
+    data, raw = _sources[name]
+    key = hashlib.sha256(raw + CODE_VERSION.encode() + lang.encode()
+                         + repr(sorted(_site.strings(lang).get("figure", {}).items())).encode()).hexdigest()[:24]
+    cached = CACHE / f"{name}.{lang}.{key}.svg"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    ui = _site.strings(lang)["figure"]
+    parts, height = (_stack if data["layout"] == "stack" else _timeline)(data, lang, ui)
+    if _has_ours(data):
+        t, lh = _text_block(1, height + LINE_PX + 4, _wrap(ui["legend"], LINE_PX, W - 4), "tf-line tf-small")
+        parts.append(t)
+        height += lh + 8
+    pid = f"tf-{name}"
+    defs = (f'<defs><pattern id="{pid}-grey" width="6" height="6" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><line class="tf-hatch" x1="0" y1="0" x2="0" y2="6"/></pattern>'
+            f'<pattern id="{pid}-golden" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<circle class="tf-golddot" cx="3" cy="3" r="2"/></pattern></defs>')
+    svg = (f'<svg class="tf-svg" viewBox="0 0 {W} {height + 2:.0f}" role="img" '
+           f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
+           f'<title id="{pid}-title">{html.escape(data["caption"][lang])}</title>'
+           f'<desc id="{pid}-desc">{html.escape(data["alt"][lang])}</desc>{defs}'
+           + "".join(parts).replace("{pid}", pid) + "</svg>")
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob(f"{name}.{lang}.*.svg"):
+            old.unlink()
+        cached.write_text(svg, encoding="utf-8")
+    except OSError:
+        pass   # a read-only checkout builds without the cache
+    return svg
+
+
+def _text_version(data, lang, ui):
+    """The list or table shown under timelines and decision paths (the picture's content as text on the page)."""
+    def cell(item, key):
+        return html.escape(item[key][lang])
+    if data["layout"] == "timeline":
+        rows = "".join(f"<tr><td>{cell(e, 'date')}</td><td>{cell(e, 'text')}</td></tr>" for e in data["events"])
+        return (f'<table class="tf-table"><thead><tr><th scope="col">{ui["when"]}</th>'
+                f'<th scope="col">{ui["what"]}</th></tr></thead><tbody>{rows}</tbody></table>')
+    if data.get("list"):
+        items = "".join(f"<li><strong>{cell(b, 'title')}</strong>"
+                        + "".join(f" {html.escape(l[lang])}" for l in b.get("lines") or []) + "</li>"
+                        for b in data["boxes"])
+        return f'<ol class="tf-list">{items}</ol>'
+    return ""
+
+
+def figure(name, lang):
+    data, _ = _sources[name]
+    ui = _site.strings(lang)["figure"]
+    caption = html.escape(data["caption"][lang]) + (f" {html.escape(ui['caption_ours'])}" if _has_ours(data) else "")
+    return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}'
+            f'<figcaption>{caption}</figcaption></figure>{_text_version(data, lang, ui)}')
+
+
+def on_page_content(html_text, page, config, files):
+    if "<!-- figure:" not in html_text:
+        return html_text
+    lang = page.file.src_uri.rsplit(".", 2)[-2] if page.file.src_uri.count(".") >= 2 else _site.default_language(config)
+
+    def replace(m):
+        name = m.group(1)
+        if name not in _sources:
+            raise PluginError(f"docs/{page.file.src_uri}: no picture '{name}': add diagrams/{name}.yml "
+                              f"or fix the name (pictures: {', '.join(sorted(_sources)) or 'none'})")
+        return figure(name, lang)
+    # Markdown wraps a lone comment in nothing, but one inside a paragraph in <p>: drop that wrapper too
+    html_text = re.sub(r"<p>\s*(<!-- figure:[^>]*-->)\s*</p>", r"\1", html_text)
+    return MARKER.sub(replace, html_text)
