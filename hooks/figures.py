@@ -116,10 +116,24 @@ def _box(item, lang, y, ui):
     h += PAD - LINE_PX * 0.3
     cls = f"tf-box tf-box--{style}" + (" tf-box--ours" if item.get("ours") else "")
     shapes = [f'<rect class="{cls}" x="1" y="{y}" width="{W - 2}" height="{h:.1f}" rx="6"/>']
-    if style in ("golden", "grey"):
-        shapes.append(f'<rect class="tf-stripe" x="7" y="{y + 6}" width="{STRIPE}" height="{h - 12:.1f}" '
-                      f'fill="url(#{{pid}}-{style})"/>')
+    if style in ("golden", "grey"):   # drawn shapes, not an SVG <pattern>: url(#id) breaks under a <base> (PDFs)
+        top, bottom, x0 = y + 6, y + h - 6, 7
+        shapes.append(f'<rect class="tf-stripe" x="{x0}" y="{top}" width="{STRIPE}" height="{bottom - top:.1f}"/>')
+        if style == "golden":
+            marks = "".join(f'<circle cx="{x0 + STRIPE / 2}" cy="{yy:.1f}" r="2.5"/>'
+                            for yy in _steps(top + 5, bottom - 4, 7))
+            shapes.append(f'<g class="tf-golddot">{marks}</g>')
+        else:
+            marks = "".join(f'<line x1="{x0}" y1="{yy:.1f}" x2="{x0 + STRIPE}" y2="{yy - STRIPE:.1f}"/>'
+                            for yy in _steps(top + STRIPE, bottom, 6))
+            shapes.append(f'<g class="tf-hatch">{marks}</g>')
     return "".join(shapes + parts), h
+
+
+def _steps(start, stop, step):
+    while start <= stop:
+        yield start
+        start += step
 
 
 def _arrow(y, h, kind, label, lang):
@@ -196,15 +210,11 @@ def draw(name, lang):
         parts.append(t)
         height += lh + 8
     pid = f"tf-{name}"
-    defs = (f'<defs><pattern id="{pid}-grey" width="6" height="6" patternUnits="userSpaceOnUse" '
-            f'patternTransform="rotate(45)"><line class="tf-hatch" x1="0" y1="0" x2="0" y2="6"/></pattern>'
-            f'<pattern id="{pid}-golden" width="6" height="6" patternUnits="userSpaceOnUse">'
-            f'<circle class="tf-golddot" cx="3" cy="3" r="2"/></pattern></defs>')
     svg = (f'<svg class="tf-svg" viewBox="0 0 {W} {height + 2:.0f}" role="img" '
            f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="{pid}-title">{html.escape(data["caption"][lang])}</title>'
-           f'<desc id="{pid}-desc">{html.escape(data["alt"][lang])}</desc>{defs}'
-           + "".join(parts).replace("{pid}", pid) + "</svg>")
+           f'<desc id="{pid}-desc">{html.escape(data["alt"][lang])}</desc>'
+           + "".join(parts) + "</svg>")
     try:
         CACHE.mkdir(parents=True, exist_ok=True)
         for old in CACHE.glob(f"{name}.{lang}.*.svg"):
