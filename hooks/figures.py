@@ -234,7 +234,7 @@ def _text_version(data, lang, ui):
         return (f'<table class="tf-table"><thead><tr><th scope="col">{ui["when"]}</th>'
                 f'<th scope="col">{ui["what"]}</th></tr></thead><tbody>{rows}</tbody></table>')
     if data.get("list"):
-        items = "".join(f"<li><strong>{cell(b, 'title')}</strong>"
+        items = "".join(f"<li><strong>{cell(b, 'title')}</strong>{':' if b.get('lines') else ''}"
                         + "".join(f" {html.escape(l[lang])}" for l in b.get("lines") or []) + "</li>"
                         for b in data["boxes"])
         return f'<ol class="tf-list">{items}</ol>'
