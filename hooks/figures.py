@@ -76,9 +76,15 @@ def on_config(config):
 
 # --- drawing -------------------------------------------------------------------------------------------------------
 
+def plain(text):
+    """A label without its inline HTML (e.g. <span lang="sv">): the SVG and its title/desc hold plain text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
 def _wrap(text, px, width, bold=False):
     """Wrap to the box: average glyph width ~0.56 em, bold ~0.64 em (generous: the reader's font is not known)."""
-    return textwrap.wrap(text, max(10, int(width / (px * (0.64 if bold else 0.56))))) or [""]
+    return textwrap.wrap(plain(text), max(10, int(width / (px * (0.64 if bold else 0.56)))),
+                         break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _text_block(x, y, rows, cls):
@@ -212,8 +218,8 @@ def draw(name, lang):
     pid = f"tf-{name}"
     svg = (f'<svg class="tf-svg" viewBox="0 0 {W} {height + 2:.0f}" role="img" '
            f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
-           f'<title id="{pid}-title">{html.escape(data["caption"][lang])}</title>'
-           f'<desc id="{pid}-desc">{html.escape(data["alt"][lang])}</desc>'
+           f'<title id="{pid}-title">{html.escape(plain(data["caption"][lang]))}</title>'
+           f'<desc id="{pid}-desc">{html.escape(plain(data["alt"][lang]))}</desc>'
            + "".join(parts) + "</svg>")
     try:
         CACHE.mkdir(parents=True, exist_ok=True)
@@ -225,41 +231,42 @@ def draw(name, lang):
     return svg
 
 
+def _cell(text):
+    """A label in Markdown: inline HTML (<span lang="sv">) kept, a table's pipe escaped."""
+    return text.replace("|", "\\|")
+
+
 def _text_version(data, lang, ui):
-    """The list or table shown under timelines and decision paths (the picture's content as text on the page)."""
-    def cell(item, key):
-        return html.escape(item[key][lang])
+    """The list or table shown under timelines and decision paths, as Markdown (so abbreviations get <abbr> too)."""
     if data["layout"] == "timeline":
-        rows = "".join(f"<tr><td>{cell(e, 'date')}</td><td>{cell(e, 'text')}</td></tr>" for e in data["events"])
-        return (f'<table class="tf-table"><thead><tr><th scope="col">{ui["when"]}</th>'
-                f'<th scope="col">{ui["what"]}</th></tr></thead><tbody>{rows}</tbody></table>')
+        rows = "".join(f"| {_cell(e['date'][lang])} | {_cell(e['text'][lang])} |\n" for e in data["events"])
+        return f"| {ui['when']} | {ui['what']} |\n|---|---|\n{rows}"
     if data.get("list"):
-        items = "".join(f"<li><strong>{cell(b, 'title')}</strong>{':' if b.get('lines') else ''}"
-                        + "".join(f" {html.escape(l[lang])}" for l in b.get("lines") or []) + "</li>"
-                        for b in data["boxes"])
-        return f'<ol class="tf-list">{items}</ol>'
+        return "".join(f"1. **{_cell(b['title'][lang])}**{':' if b.get('lines') else ''}"
+                       + "".join(f" {_cell(l[lang])}" for l in b.get("lines") or []) + "\n" for b in data["boxes"])
     return ""
 
 
 def figure(name, lang):
+    """The figure as one raw HTML line (SVG + caption), then its table or list in Markdown."""
     data, _ = _sources[name]
     ui = _site.strings(lang)["figure"]
-    caption = html.escape(data["caption"][lang]) + (f" {html.escape(ui['caption_ours'])}" if _has_ours(data) else "")
-    return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}'
-            f'<figcaption>{caption}</figcaption></figure>{_text_version(data, lang, ui)}')
+    caption = data["caption"][lang] + (f" {html.escape(ui['caption_ours'])}" if _has_ours(data) else "")
+    text = _text_version(data, lang, ui)
+    return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}<figcaption>{caption}</figcaption></figure>'
+            + (f'\n\n<div class="tf-text" markdown="1">\n\n{text}\n</div>' if text else ""))
 
 
-def on_page_content(html_text, page, config, files):
-    if "<!-- figure:" not in html_text:
-        return html_text
-    lang = page.file.src_uri.rsplit(".", 2)[-2] if page.file.src_uri.count(".") >= 2 else _site.default_language(config)
+def on_page_markdown(markdown, page, config, files):
+    if "<!-- figure:" not in markdown:
+        return markdown
+    m = re.search(r"\.([a-z]{2})\.md$", page.file.src_uri)
+    lang = m.group(1) if m else _site.default_language(config)
 
     def replace(m):
         name = m.group(1)
         if name not in _sources:
             raise PluginError(f"docs/{page.file.src_uri}: no picture '{name}': add diagrams/{name}.yml "
                               f"or fix the name (pictures: {', '.join(sorted(_sources)) or 'none'})")
-        return figure(name, lang)
-    # Markdown wraps a lone comment in nothing, but one inside a paragraph in <p>: drop that wrapper too
-    html_text = re.sub(r"<p>\s*(<!-- figure:[^>]*-->)\s*</p>", r"\1", html_text)
-    return MARKER.sub(replace, html_text)
+        return f"\n{figure(name, lang)}\n"
+    return MARKER.sub(replace, markdown)
