@@ -5,7 +5,9 @@ build stops, naming the source file, when a label lacks a language. Two layouts,
 at 320 px: `stack` (boxes top to bottom, optional arrows) and `timeline` (dated events; also rendered as a table).
 `stack` with `list: true` is also rendered as a numbered list (decision paths). Parts marked `ours: true` are drawn
 dashed and labelled as our illustration. Colours come from the theme (currentColor, CSS in tillit.css), so light and
-dark mode both work. Drawn SVGs are cached in .cache/figures, keyed by the source, this file and the language.
+dark mode both work. The marker is replaced in the Markdown (on_page_markdown), so the table or list under a picture
+gets the site's abbreviations like any other text. Drawn SVGs are cached in .cache/figures, keyed by the source, this
+file, the language and its UI strings.
 """
 import hashlib
 import html
@@ -61,6 +63,8 @@ def _validate(data, path, langs):
             _check_text(item.get("text"), f"event {i} text", path, langs)
         for j, line in enumerate(item.get("lines") or [], 1):
             _check_text(line, f"box {i} line {j}", path, langs)
+        if (item.get("link") or {}).get("label") is not None:
+            _check_text(item["link"]["label"], f"box {i} link label", path, langs)
 
 
 def on_config(config):
@@ -190,8 +194,7 @@ def _timeline(data, lang, ui):
         t2, th = _text_block(text_x, y + TITLE_PX + dh + 2, rows, "tf-line")
         parts.append(f'<circle class="{marker}" cx="{axis_x}" cy="{y + TITLE_PX * 0.65:.1f}" r="6"/>{t}{t2}')
         y += TITLE_PX + dh + th + 14
-    parts.insert(0, f'<line class="tf-axis{" tf-axis--open" if data["events"][-1].get("unknown") else ""}" '
-                    f'x1="{axis_x}" y1="10" x2="{axis_x}" y2="{y - 20:.1f}"/>')
+    parts.insert(0, f'<line class="tf-axis" x1="{axis_x}" y1="10" x2="{axis_x}" y2="{y - 20:.1f}"/>')
     return parts, y
 
 
@@ -260,8 +263,7 @@ def figure(name, lang):
 def on_page_markdown(markdown, page, config, files):
     if "<!-- figure:" not in markdown:
         return markdown
-    m = re.search(r"\.([a-z]{2})\.md$", page.file.src_uri)
-    lang = m.group(1) if m else _site.default_language(config)
+    lang = getattr(page.file, "locale", None) or _site.default_language(config)   # set by mkdocs-static-i18n
 
     def replace(m):
         name = m.group(1)
