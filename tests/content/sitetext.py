@@ -114,9 +114,16 @@ def strip_quotes(text):
     return QUOTE.sub(f" {BREAK} ", text)
 
 
-def text(page, *, quotes=False, **kwargs):
-    """One string: the blocks joined by BREAKs, quotations removed unless quotes=True."""
-    joined = f" {BREAK} ".join(blocks(page, **kwargs))
+def description(page):
+    """The page's meta description (shown in search results and link previews)."""
+    found = page.tree.xpath('//meta[@name="description"]/@content')
+    return " ".join(found[0].split()) if found else ""
+
+
+def text(page, *, quotes=False, with_description=False, **kwargs):
+    """One string: the blocks joined by BREAKs (the meta description first if asked), quotations removed unless quotes=True."""
+    parts = ([description(page)] if with_description else []) + blocks(page, **kwargs)
+    joined = f" {BREAK} ".join(parts)
     return joined if quotes else strip_quotes(joined)
 
 

@@ -56,7 +56,7 @@ def test_the_matcher_flags_avoided_renderings_and_spares_the_right_ones():
 def test_english_pages_use_the_term_base(pages):
     problems = []
     for p in (p for p in pages if p.lang == "en"):
-        found = avoided_in(sitetext.text(p))
+        found = avoided_in(sitetext.text(p, with_description=True))
         for term, entry, matched in found:
             shown = "" if entry.startswith("re:") else f" avoids {entry!r}"
             hint = " (this page lists other pages' headings: fix them there)" if p.url_path.startswith("om/lanka/") else ""
