@@ -103,3 +103,35 @@ def test_every_term_of_art_has_a_glossary_entry(pages, lang):
     missing = [f"{t[lang]} (#{t.get('glossary')})" for t in TERMS
                if t.get("term_of_art") and t.get("glossary") not in entries]
     assert not missing, f"{sitetext.source_file(page)}: no glossary entry for the terms of art {missing} (terms.yml)"
+
+
+def _uses(term_word, text):
+    """The term in any inflection (understyrd, understyrda; under-steered) as a whole word."""
+    return re.search(rf"(?<![\w-]){re.escape(term_word)}\w*", text, re.I) is not None
+
+
+def test_a_plain_paraphrase_never_replaces_a_term_of_art():
+    """Controls: the check flags a page that only paraphrases, and accepts one that names the term and explains it."""
+    understyrd = next(t for t in TERMS if t["sv"] == "understyrd")
+    assert paraphrase_problems(understyrd, "sv", "Vissa förvaltningar styrs för lite.")
+    assert not paraphrase_problems(understyrd, "sv", "Vissa förvaltningar är understyrda, de styrs för lite.")
+
+
+def paraphrase_problems(term, lang, text):
+    used = [m.group(0) for entry in (term.get("plain") or {}).get(lang, []) for m in avoid_pattern(entry).finditer(text)]
+    return used if used and not _uses(term[lang], text) else []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_terms_of_art_stay_beside_their_explanation(pages, lang):
+    problems = []
+    for p in (p for p in pages if p.lang == lang):
+        text = sitetext.text(p, quotes=True, other_lang=True)
+        for term in (t for t in TERMS if t.get("term_of_art")):
+            for used in paraphrase_problems(term, lang, text):
+                problems.append(f"{sitetext.source_file(p)}: {used!r} explains {term['sv']} but the page never uses "
+                                f"the term itself; write {term[lang]!r} and keep the explanation (terms.yml: plain)")
+            if sitetext.source_file(p) in (term.get("on_pages") or []) and not _uses(term[lang], text):
+                problems.append(f"{sitetext.source_file(p)}: the source's own term {term[lang]!r} is missing "
+                                f"(terms.yml: on_pages)")
+    assert not problems, "Terms of art replaced by plain words:\n" + "\n".join(sorted(set(problems)))
