@@ -59,8 +59,13 @@ def test_a_published_build_stops_on_the_example_contact(tmp_path):
     assert result.returncode != 0 and "mkdocs.yml extra.contact" in output and CONTACT["email"] in output, output[-2000:]
     config = copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(\n    email: ).*", r"\1tillit@falkoping.se", text, count=1), encoding="utf-8")
+    text = re.sub(r"(\n    email: ).*", r"\1tillit@falkoping.se", text, count=1)
+    text = re.sub(r"(\n    form_url: ).*", r"\1https://intranat.falkoping.se/synpunkter", text, count=1)
+    config.write_text(text, encoding="utf-8")
     result = mkdocs_build(tmp_path / "out", config=config, cwd=copy, env_extra=published)
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
-    footer = (tmp_path / "out/en/index.html").read_text(encoding="utf-8")
-    assert 'href="mailto:tillit@falkoping.se"' in footer and "example.se" not in footer
+    for rel, lang in (("index.html", "sv"), ("en/index.html", "en")):
+        footer = (tmp_path / "out" / rel).read_text(encoding="utf-8")
+        form_label = sitetext._site.strings(lang)["contact"]["form"]
+        assert 'href="mailto:tillit@falkoping.se"' in footer and "example.se" not in footer, rel
+        assert f'<a href="https://intranat.falkoping.se/synpunkter">{form_label}</a>' in footer, rel
