@@ -68,3 +68,24 @@ def test_pages_attribute_the_sources_right(pages, lang):
                             f"'{phrase['rule']}': {RULES[phrase['rule']]}")
     assert not problems, (f"Wordings that credit a text to the wrong author ({LIST}; README 'Vem sa vad'):\n"
                           + "\n".join(sorted(set(problems))))
+
+
+# What each municipality page must say about the form of its source (issue 12 part 2), per language
+MUST_SAY = {
+    ("kommuner/boras/", "sv"): ["alternativt förslag", "Kommunstyrelsens beslut", "Allianspartierna", "Annette Carlson",
+                                "Niklas Arvidsson", "Moderaterna", "Kristdemokraterna"],
+    ("kommuner/boras/", "en"): ["alternative proposal", "Kommunstyrelsens beslut", "Allianspartierna", "Annette Carlson",
+                                "Niklas Arvidsson", "Moderaterna", "Kristdemokraterna"],
+    ("kommuner/bollebygd/", "sv"): ["§134", "§202", "föresl", "återremi"],
+    ("kommuner/bollebygd/", "en"): ["§134", "§202", "propos", "referred the case back"],
+}
+
+
+@pytest.mark.parametrize("url_path,lang", sorted(MUST_SAY))
+def test_the_municipality_pages_say_who_proposed_and_what_happened(pages, url_path, lang):
+    """The Borås page explains that the text is the parties' alternative proposal, drafted as a KS decision; the
+    Bollebygd page says that §134 proposed and §202 referred the case back."""
+    page = next(p for p in pages if p.lang == lang and p.url_path == url_path)
+    text = " ".join(" ".join(sitetext.blocks(page, other_lang=True)).split())
+    missing = [w for w in MUST_SAY[url_path, lang] if w.lower() not in text.lower()]
+    assert not missing, f"{sitetext.source_file(page)}: say who proposed and what happened; missing {missing}"
