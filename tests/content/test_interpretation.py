@@ -116,3 +116,24 @@ def test_the_box_is_distinct_and_readable(page, base_url, scheme):
     assert (s["line"], s["style"]) != (s["note"], s["noteStyle"]), f"the tolkning box looks like a note: {s}"
     assert float(s["alpha"]) == 1, f"the title band should be opaque to keep its contrast fixed: {s}"
     assert _contrast(s["fg"], s["bg"]) >= 4.5, f"title contrast {_contrast(s['fg'], s['bg']):.2f}:1 in {scheme}: {s}"
+
+
+def boxes_in_one_language(pages):
+    """Messages for each page whose translation holds a different number of tolkning boxes."""
+    count = {(p.lang, p.url_path): len(sitetext.article(p).xpath(".//*[contains(concat(' ', @class, ' '), ' tolkning ')]"))
+             for p in pages if sitetext.article(p) is not None}
+    return [f"{sitetext.source_file(p)}: {count['sv', p.url_path]} box(es), the English page "
+            f"{count.get(('en', p.url_path))}" for p in pages
+            if p.lang == "sv" and count.get(("en", p.url_path)) != count[("sv", p.url_path)]]
+
+
+def test_the_language_check_counts_boxes():
+    box = '<div class="admonition tolkning"><p class="admonition-title">T</p><p>x</p></div>'
+    sv, en = _page(box + box), _page(box, "en")
+    assert len(boxes_in_one_language([sv, en])) == 1 and not boxes_in_one_language([_page(box), en])
+
+
+def test_both_languages_mark_the_same_readings(pages):
+    """A page and its translation hold the same number of tolkning boxes (our reading is ours in both languages)."""
+    differ = boxes_in_one_language(pages)
+    assert not differ, "Our reading marked in one language only:\n" + "\n".join(differ)
