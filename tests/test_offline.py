@@ -1,12 +1,13 @@
 """`make offline`: a zip of the site that works from file:// without a server, search included, nothing off-host."""
 import re
 import subprocess
+import time
 import zipfile
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -66,3 +67,99 @@ def test_links_between_pages_work_from_file_url(page, offline_root):
     page.locator('footer a.tillit-a11y-link').click()
     page.wait_for_url(re.compile(r"/en/om/tillganglighet\.html$"))
     assert page.locator("h1").inner_text()
+
+
+# Typed as a reader would: slowly and fast. Each query's result list must end up as the one the http-served pages give.
+PACES_MS = (400, 20)
+QUERIES = {   # query -> a page the answer must contain (inflected forms and Swedish compound parts included)
+    "sv": {"gyllene zonen": "kommuner/falkoping", "återremitterades": "kommuner/bollebygd",
+           "delegationen": "tsl/tillitsdelegationen"},
+    "en": {"golden zone": "kommuner/falkoping", "referred back": "kommuner/bollebygd",
+           "steering": "tsl/tillitsdelegationen"},
+}
+CASES = [(lang, query) for lang in QUERIES for query in QUERIES[lang]]
+RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map(a =>
+    [(a.querySelector("h1, h2") || a).textContent.trim(), a.href])"""
+
+
+def _page_key(href, root):
+    """A result link as '<page>?h=…#section', the page without .html / index.html, so both URL styles compare."""
+    assert href.startswith(root), f"result {href} is outside {root}"
+    parts = urlsplit(href[len(root):])
+    path = re.sub(r"(^|/)index\.html$", r"\1", parts.path)
+    path = re.sub(r"\.html$", "/", path)
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _results(page, root):
+    meta = page.locator(".md-search-result__meta").inner_text()
+    return meta, [(title, _page_key(href, root)) for title, href in page.evaluate(RESULTS)]
+
+
+def _reference(page, root, lang, query):
+    """What the pages answer to the whole query at once (?q=, one query after the index is ready), over http."""
+    start = root + ("en/" if lang == "en" else "")
+    page.goto(start + "?q=" + query)
+    page.locator(".md-search-result__list .md-search-result__link").first.wait_for(timeout=15_000)
+    return _results(page, root)
+
+
+def _typed(page, start, root, query, pace_ms, expected, timeout=8.0):
+    """Open the search with '/', type the query key by key, and return the result list once it holds still."""
+    page.goto(start)
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=pace_ms)
+    deadline, seen = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:   # results arrive after the last key; wait until they match or time runs out
+        seen = _results(page, root)
+        if seen == expected:
+            page.wait_for_timeout(500)     # and stay: no late answer to an older query replaces them
+            return _results(page, root)
+        page.wait_for_timeout(100)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def offline_http(offline_root):
+    server, url = serve(offline_root)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def references(browser, offline_http, base_url):
+    """Per (lang, query): the answer of the offline pages served over http, and of the served site."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = {(lang, query): (_reference(page, offline_http, lang, query), _reference(page, base_url, lang, query))
+             for lang, query in CASES}
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("lang,query", CASES)
+def test_offline_and_served_search_answer_alike(references, lang, query):
+    offline, served = references[(lang, query)]
+    assert offline == served, f"{query!r}: the offline pages answer differently from the served site"
+    page = ("en/" if lang == "en" else "") + QUERIES[lang][query] + "/"
+    assert any(key.startswith(page) for _, key in served[1]), \
+        f"{query!r}: {QUERIES[lang][query]} is not among the results {served[1]}"
+
+
+@pytest.mark.parametrize("pace_ms", PACES_MS)
+@pytest.mark.parametrize("lang,query", CASES)
+def test_typed_search_from_file_url_answers_the_whole_query(page, offline_root, offline_http, references,
+                                                            lang, query, pace_ms):
+    expected = references[(lang, query)][0]
+    start = (offline_root / ("en/index.html" if lang == "en" else "index.html")).as_uri()
+    got = _typed(page, start, offline_root.as_uri() + "/", query, pace_ms, expected)
+    assert page.evaluate("location.protocol") == "file:"
+    assert got == expected, f"{query!r} typed at {pace_ms} ms per key from file://:\n got {got}\n http {expected}"
+
+
+@pytest.mark.parametrize("lang,query,pace_ms", [(lang, query, PACES_MS[1]) for lang, query in CASES] + [
+    (lang, next(iter(QUERIES[lang])), PACES_MS[0]) for lang in QUERIES])   # slow typing: one query per language
+def test_typed_search_on_the_served_site_answers_the_whole_query(page, base_url, references, lang, query, pace_ms):
+    expected = references[(lang, query)][1]
+    got = _typed(page, base_url + ("en/" if lang == "en" else ""), base_url, query, pace_ms, expected)
+    assert got == expected, f"{query!r} typed at {pace_ms} ms per key:\n got {got}\n ?q= {expected}"
