@@ -1,8 +1,10 @@
 """`make offline`: a zip of the site that works from file:// without a server, search included, nothing off-host."""
+import json
 import re
 import subprocess
 import time
 import zipfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -163,3 +165,45 @@ def test_typed_search_on_the_served_site_answers_the_whole_query(page, base_url,
     expected = references[(lang, query)][1]
     got = _typed(page, base_url + ("en/" if lang == "en" else ""), base_url, query, pace_ms, expected)
     assert got == expected, f"{query!r} typed at {pace_ms} ms per key:\n got {got}\n ?q= {expected}"
+
+
+FIREFOX = "/usr/bin/firefox-esr"
+
+
+@pytest.mark.firefox
+def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offline_root, offline_http, base_url,
+                                                                   references, pages):
+    """Debian's Firefox ESR over WebDriver BiDi (tests/firefox_smoke.mjs): search on the served site and from file://,
+    the language switch keeping the #section, no console error, nothing from another host."""
+    if not Path(FIREFOX).exists():
+        pytest.fail(f"Firefox ESR not found at {FIREFOX}: run `make browser` (installs Debian's firefox-esr)")
+    offline = offline_root.as_uri() + "/"
+    twin = next(p for p in pages if p.lang == "sv" and p.url_path == "tsl/vad-ar-tsl/")
+    section = twin.tree.xpath("//article//h2[@id]/@id")[0]
+    cases = [(lang, next(iter(QUERIES[lang])), pace) for lang, pace in zip(QUERIES, PACES_MS)]
+    searches = [{"site": site, "lang": lang, "query": query, "pace": pace,
+                 "start": root + ("en/" if lang == "en" else "") + ("index.html" if site == "offline" else "")}
+                for site, root in (("served", base_url), ("offline", offline)) for lang, query, pace in cases]
+    switches = [{"site": "served", "hreflang": "en", "start": f"{base_url}tsl/vad-ar-tsl/#{section}",
+                 "expected": f"{base_url}en/tsl/vad-ar-tsl/#{section}"},
+                {"site": "offline", "hreflang": "en", "start": f"{offline}tsl/vad-ar-tsl.html#{section}",
+                 "expected": f"{offline}en/tsl/vad-ar-tsl.html#{section}"},
+                {"site": "offline", "hreflang": "sv", "start": f"{offline}en/tsl/vad-ar-tsl.html#{section}",
+                 "expected": f"{offline}tsl/vad-ar-tsl.html#{section}"}]
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"firefox": FIREFOX, "searches": searches, "switches": switches}), encoding="utf-8")
+    run = subprocess.run(["node", str(ROOT / "tests" / "firefox_smoke.mjs"), str(spec)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["version"].startswith("firefox/"), seen["version"]
+    for search in seen["searches"]:
+        offline_answer, served_answer = references[(search["lang"], search["query"])]
+        expected = offline_answer if search["site"] == "offline" else served_answer
+        root = offline if search["site"] == "offline" else base_url
+        got = (search["meta"], [(title, _page_key(href, root)) for title, href in search["results"]])
+        assert got == tuple(expected), f"Firefox, {search['site']}, {search['query']!r} at {search['pace']} ms per key:" \
+                                       f"\n got {got}\n Chromium ?q= {expected}"
+    for change in seen["switches"]:
+        assert change["landed"] == change["expected"] and change["lang"] == change["hreflang"], change
+    assert not seen["errors"] and not seen["offhost"], seen["errors"] + seen["offhost"]
