@@ -5,7 +5,7 @@ import subprocess
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -146,6 +146,9 @@ def test_offline_and_served_search_answer_alike(references, lang, query):
     page = ("en/" if lang == "en" else "") + QUERIES[lang][query] + "/"
     assert any(key.startswith(page) for _, key in served[1]), \
         f"{query!r}: {QUERIES[lang][query]} is not among the results {served[1]}"
+    # every word of the query is found (and highlighted) somewhere, not only the last one typed
+    highlighted = [parse_qs(urlsplit(key).query).get("h", [""])[0].split() for _, key in served[1]]
+    assert max(map(len, highlighted)) == len(query.split()), f"{query!r}: not every word found: {served[1]}"
 
 
 @pytest.mark.parametrize("pace_ms", PACES_MS)

@@ -24,15 +24,28 @@
     }
   }
 
-  // Runs after Material's worker loads lunr's language files: extend lunr.sv's stemmer (index and queries alike)
+  // While Material answers one query: the whole-word stems terms() made. lunr runs its search pipeline (stemmer
+  // included) on every term without a wildcard, and stemming is not idempotent ("gyllene" -> "gyllen" -> "gyll"), so
+  // these pass through once stemmed. Set and cleared around Material's handler, whose search runs synchronously.
+  var exact = null
+  function once(stem) {
+    var stemmer = function (token) { return exact && exact[token.toString()] ? token : stem(token) }
+    stemmer.tillit = true
+    return stemmer
+  }
+
+  // Runs after each importScripts (Material's worker, then lunr's language files): English and Swedish stemmers
+  // wrapped by once(); lunr.sv's also drops the definite endings (index and queries alike)
   function patchStemmer() {
-    var sv = self.lunr && self.lunr.sv
+    var lunr = self.lunr, sv = lunr && lunr.sv
+    if (lunr && lunr.stemmer && !lunr.stemmer.tillit) {
+      lunr.stemmer = once(lunr.stemmer)
+      lunr.Pipeline.registerFunction(lunr.stemmer, "stemmer-tillit")
+    }
     if (!sv || !sv.stemmer || sv.stemmer.tillit) return
     var snowball = sv.stemmer
-    var stemmer = function (token) { return snowball(token).update(swedishEndings(snowball)) }
-    stemmer.tillit = true
-    self.lunr.Pipeline.registerFunction(stemmer, "stemmer-sv-tillit")
-    sv.stemmer = stemmer
+    sv.stemmer = once(function (token) { return snowball(token).update(swedishEndings(snowball)) })
+    lunr.Pipeline.registerFunction(sv.stemmer, "stemmer-sv-tillit")
   }
   var load = self.importScripts
   self.importScripts = function () {
@@ -114,14 +127,21 @@
       if (message && message.type === SETUP && message.data && message.data.config)
         lang = message.data.config.lang[0]
       if (message && message.type === QUERY) {
-        var stemmed
+        var list
         try {
-          stemmed = lunrQuery(terms(message.data))
+          list = terms(message.data)
         } catch (err) {
           console.warn("search-tillit.js: query left as typed", err)
         }
-        if (stemmed !== undefined)
-          return fn.call(this, { data: { type: QUERY, data: stemmed } })
+        if (list) {
+          exact = {}
+          list.forEach(function (t) { if (!t.wildcard) exact[t.stem] = true })
+          try {
+            return fn.call(this, { data: { type: QUERY, data: lunrQuery(list) } })
+          } finally {
+            exact = null
+          }
+        }
       }
       return fn.call(this, ev)
     }, options)
