@@ -103,7 +103,11 @@ def _reference(page, root, lang, query):
     start = root + ("en/" if lang == "en" else "")
     page.goto(start + "?q=" + query)
     page.locator(".md-search-result__list .md-search-result__link").first.wait_for(timeout=15_000)
-    return _results(page, root)
+    before, after = None, _results(page, root)
+    while after != before:   # fully rendered: the same list twice, 300 ms apart
+        page.wait_for_timeout(300)
+        before, after = after, _results(page, root)
+    return after
 
 
 def _typed(page, start, root, query, pace_ms, expected, timeout=8.0):
