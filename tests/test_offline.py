@@ -157,8 +157,7 @@ def test_offline_and_served_search_answer_alike(references, lang, query):
 
 @pytest.mark.parametrize("pace_ms", PACES_MS)
 @pytest.mark.parametrize("lang,query", CASES)
-def test_typed_search_from_file_url_answers_the_whole_query(page, offline_root, offline_http, references,
-                                                            lang, query, pace_ms):
+def test_typed_search_from_file_url_answers_the_whole_query(page, offline_root, references, lang, query, pace_ms):
     expected = references[(lang, query)][0]
     start = (offline_root / ("en/index.html" if lang == "en" else "index.html")).as_uri()
     got = _typed(page, start, offline_root.as_uri() + "/", query, pace_ms, expected)
