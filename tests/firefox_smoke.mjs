@@ -53,7 +53,9 @@ try {
     seen.searches.push({ ...search, ...await settledResults(page) })
   }
   for (const change of spec.switches) {
-    await page.goto(change.start, { waitUntil: "load" })
+    // once the page has fetched what it needs (the search index): leaving earlier aborts that fetch, and Firefox
+    // reports the abort (NS_BINDING_ABORTED) as a page error although a reader sees nothing
+    await page.goto(change.start, { waitUntil: ["load", "networkidle0"] })
     const link = await page.$(`.md-select a[hreflang="${change.hreflang}"]`)
     await Promise.all([page.waitForNavigation({ waitUntil: "load" }), link.evaluate(a => a.click())])
     seen.switches.push({ ...change, landed: page.url(), lang: await page.evaluate(() => document.documentElement.lang) })
