@@ -24,9 +24,9 @@ $(BIN)/pytest: $(BIN)/mkdocs requirements/test.txt
 
 install: $(BIN)/mkdocs ## Install the site's tools into .venv
 
-install-test: $(BIN)/pytest browser node_modules/.package-lock.json ## Install the test tools (and Debian's Chromium when root)
+install-test: $(BIN)/pytest browser node_modules/.package-lock.json ## Install the test tools (and Debian's Chromium and Firefox ESR when root)
 
-browser: ## Make sure Debian's Chromium and the test programs are installed
+browser: ## Make sure Debian's Chromium, Firefox ESR and the test programs are installed
 	@bash scripts/install_system_deps.sh
 
 serve: install ## Live preview on http://127.0.0.1:8000/
@@ -49,7 +49,7 @@ bench: install-test ## Measure build cost, preview, page weight, Lighthouse, sea
 	$(BIN)/python scripts/bench.py
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), iframe-worker
+	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), puppeteer-core (Firefox), iframe-worker
 
 OFFLINE_DIR ?= dist
 offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR)/tillit-offline.zip (opens from file://, search works)
