@@ -1,6 +1,7 @@
 """Validate every page's front matter (title, description, tags per language, owner, review_date) and flag overdue reviews."""
 import datetime
 
+from _site import local_time, strings
 from mkdocs.exceptions import PluginError
 
 REQUIRED = ("title", "description", "tags", "owner", "review_date")
@@ -12,7 +13,7 @@ def on_page_markdown(markdown, page, config, files):
     src = f"docs/{page.file.src_uri}"
     meta = page.meta
     problems = [f"missing '{key}'" for key in REQUIRED if not meta.get(key)]
-    allowed = config["extra"]["tags_allowed"].get(lang, [])
+    allowed = strings(lang).get("tags", []) if lang else []   # locales/<lang>.yml, key tags
     tags = meta.get("tags") or []
     if not isinstance(tags, list):
         problems.append("'tags' must be a list")
@@ -23,9 +24,9 @@ def on_page_markdown(markdown, page, config, files):
     if description and len(str(description)) > MAX_DESCRIPTION:
         problems.append(f"'description' is longer than {MAX_DESCRIPTION} characters")
     review = meta.get("review_date")
-    if review and not isinstance(review, datetime.date):
+    if review and type(review) is not datetime.date:   # a datetime (2027-11-23 10:00) is not a review date
         problems.append(f"'review_date' must be a date written YYYY-MM-DD, not '{review}'")
     if problems:
         raise PluginError(f"{src}: bad front matter: " + "; ".join(problems))
-    meta["review_overdue"] = review < datetime.date.today()
+    meta["review_overdue"] = review < local_time().date()   # the date in Sweden, not UTC
     return markdown
