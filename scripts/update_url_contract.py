@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from _site import is_redirect_stub, not_a_page_prefixes  # noqa: E402
 CONTRACT = ROOT / "urls.txt"
 HEADER = """\
 # URL contract of Tillit: every published URL (path below site_url, both languages) and its section anchors.
@@ -22,7 +24,6 @@ HEADER = """\
 # tests/test_links.py checks every line. `make urls` adds new pages and sections (and exits 1 when it did).
 # Never delete a line: when a page moves, add a redirect in mkdocs.yml (extra.redirects); never rename a heading id.
 """
-SKIP = ("assets/", "search/", "en/assets/", "en/search/")
 HEADING_ID = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"")
 ANY_ID = re.compile(r"\bid=\"([^\"]+)\"")
 REFRESH = re.compile(r"http-equiv=\"refresh\" content=\"0; url=([^\"#]*)")
@@ -59,12 +60,12 @@ def published(site):
     entries = set()
     for file in site.rglob("index.html"):
         rel = file.relative_to(site).as_posix()
-        if rel.startswith(SKIP):
+        if rel.startswith(not_a_page_prefixes()):
             continue
         text = file.read_text(encoding="utf-8")
         path = page_path(rel)
         entries.add(path)
-        if REFRESH.search(text[:2000]):
+        if is_redirect_stub(text):
             continue
         article = text[text.find("<article"): text.rfind("</article>")]
         entries.update(f"{path}#{anchor}" for anchor in HEADING_ID.findall(article))
