@@ -8,7 +8,7 @@ export SITE_URL
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test install install-test browser clean bench pdf offline
+.PHONY: help serve build test install install-test browser clean bench pdf offline csp
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,7 +36,11 @@ build: install ## Build the complete site into site/, with the onboarding PDFs (
 	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python scripts/build_pdfs.py site
-	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf   # for deploy/nginx.conf: this build's inline scripts
+	$(BIN)/python scripts/csp_hashes.py site .cache/csp-hashes.conf   # this build's inline scripts (tests/test_csp_hashes.py)
+	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
+
+csp: ## Write deploy/csp-hashes.conf (nginx's CSP hashes) from the built site/ (after a Material upgrade)
+	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf
 
 pdf: install ## Print the onboarding PDFs into an existing site/ build (site/pdf/, site/en/pdf/)
 	@bash scripts/install_system_deps.sh chromium
