@@ -30,7 +30,13 @@ FINNISH = {("notfound", "title"): "Sivua ei löydy", ("footer", "accessibility")
 FI_ENTRY = """        - locale: fi
           name: Suomi
           build: true
+          nav_translations:
 """
+
+
+def languages_config():
+    plugins = load_config()["plugins"]
+    return next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]
 
 
 def add_finnish(project):
@@ -39,7 +45,11 @@ def add_finnish(project):
     text = config.read_text(encoding="utf-8")
     anchor = "      languages:\n"
     assert text.count(anchor) == 1, "mkdocs.yml: expected one i18n 'languages:' list"
-    config.write_text(text.replace(anchor, anchor + FI_ENTRY), encoding="utf-8")
+    # menu names in Finnish: here the Swedish ones, as the pages are copies of the Swedish pages
+    names = next(lang for lang in languages_config() if lang["locale"] == "en")["nav_translations"]
+    entry = FI_ENTRY + "".join(f"            {json.dumps(name, ensure_ascii=False)}: "
+                               f"{json.dumps(name, ensure_ascii=False)}\n" for name in names)
+    config.write_text(text.replace(anchor, anchor + entry), encoding="utf-8")
 
     strings = yaml.safe_load((project / "locales" / "sv.yml").read_text(encoding="utf-8"))
     for (group, key), value in FINNISH.items():
