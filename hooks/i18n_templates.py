@@ -2,11 +2,13 @@
 from pathlib import Path
 
 from _site import build_language, default_language, lang_prefix
+from mkdocs.plugins import event_priority
 
 PER_LANGUAGE = ("404.html", "sitemap.xml")
 _default_output = {}
 
 
+@event_priority(-10)   # after every other on_post_template (valid_html, minify_html: 0): it copies their final output
 def on_post_template(output, template_name, config):
     if template_name not in PER_LANGUAGE:
         return output

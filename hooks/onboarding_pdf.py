@@ -17,7 +17,7 @@ def pack_path(config, lang):
         raise PluginError(f"mkdocs.yml: extra.onboarding_pdf.file is missing or malformed ({err})") from err
 
 
-@mkdocs.plugins.event_priority(-100)   # after static-i18n has sorted the files into the current language
+@mkdocs.plugins.event_priority(-110)   # after static-i18n's on_files (-100) has sorted the files into this language
 def on_files(files, config):
     lang = build_language(config)
     src = pack_path(config, lang)
