@@ -1,4 +1,4 @@
-"""Give each language its own 404.html and sitemap.xml (static-i18n 1.3.1 writes one, in the last-built language); reads static-i18n's current language."""
+"""Give each language its own 404.html and sitemap.xml (static-i18n 1.3.1 writes one, in the last-built language); reads static-i18n's private state (current language)."""
 from pathlib import Path
 
 from _site import build_language, default_language, lang_prefix

@@ -1,4 +1,4 @@
-"""Register each language's onboarding-pack PDF as a site file so pages can link it under strict validation (reads static-i18n's current language).
+"""Register each language's onboarding-pack PDF as a site file so pages can link it under strict validation (reads static-i18n's private state: current language).
 
 scripts/build_pdfs.py prints the real PDFs into the built site after `mkdocs build` (see `make build`).
 Until then each file is a one-page placeholder that says how to build it (e.g. under `mkdocs serve`).
