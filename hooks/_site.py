@@ -123,3 +123,15 @@ def source_stem(src_uri):
     """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
     import re
     return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
+
+
+def address_warning(url, what):
+    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer, else ''.
+    The published address is site_url in mkdocs.yml; SITE_URL overrides it (README: Bygga och publicera)."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(str(url)).hostname or "").lower()
+    if host in ("localhost", "::1", "0.0.0.0") or host.startswith("127."):
+        return (f"warning: {what} would point to {url}, an address on this computer that nobody else can open. "
+                "Build with the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
+                "SITE_URL=https://… (varning: adressen går bara att öppna på den här datorn)")
+    return ""

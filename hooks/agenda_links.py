@@ -3,7 +3,7 @@
 om/lanka/index.* holds `<!-- agenda-links -->`: one row per page (its whole-page links), naming the sub-page with
 that page's sections. Each sub-page holds `<!-- agenda-links: STEM ... -->`: the sections of the pages whose source
 stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav must be on
-exactly one sub-page; the build stops otherwise. The pages are split so that each stays light to load (issue #8).
+exactly one sub-page (scripts/check_site.py). The pages are split so that each stays light to load (issue #8).
 The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
 Reads static-i18n's private state (`building`, through _site.after_all_languages) to reset the QR files once per build.
 """
@@ -13,7 +13,6 @@ from pathlib import Path
 
 from _qr import qr_svg
 from _site import after_all_languages, lang_prefix, languages, site_url, source_stem, strings, url_path
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 PAGE_DIR = "om/lanka/"
@@ -58,30 +57,21 @@ def on_pre_build(config):
 
 
 def on_nav(nav, config, files):
-    """Which sub-page lists which page: read the sub-pages' markers; every page in the nav on exactly one."""
+    """Which sub-page lists which page, from the sub-pages' markers (scripts/check_site.py checks that every page in the
+    nav is on exactly one; hooks/check_sources.py stops the build before this otherwise)."""
     _groups.clear()
     subpages = {}
     for file in files.documentation_pages():
         stem = _stem(file)
         if stem.startswith(PAGE_DIR) and stem != INDEX:
             match = MARKER.search(file.content_string)
-            if not match or not (match.group(1) or "").split():
-                raise PluginError(f"docs/{file.src_uri}: a page under docs/{PAGE_DIR} needs a marker like "
-                                  f"'<!-- agenda-links: tsl/ -->' naming the pages whose sections it lists")
-            subpages[file] = match.group(1).split()
-    problems = []
+            subpages[file] = (match.group(1) or "").split() if match else []
     for page in nav.pages:
         stem = _stem(page.file)
         hits = [f for f, stems in subpages.items()
                 if any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)]
-        if len(hits) != 1:
-            where = ", ".join(f"docs/{f.src_uri}" for f in hits) or f"no page under docs/{PAGE_DIR}"
-            problems.append(f"docs/{page.file.src_uri}: its sections must be listed on exactly one linking page "
-                            f"(found: {where}); name '{stem}' in one marker '<!-- agenda-links: ... -->'")
-        else:
+        if len(hits) == 1:
             _groups[stem] = hits[0]
-    if problems:
-        raise PluginError("; ".join(problems))
     return nav
 
 
@@ -131,13 +121,15 @@ def on_page_context(context, page, config, nav):
         rows = []
         for target in nav.pages:
             path = _url_path(target)
-            sub = _groups[_stem(target.file)]
+            sub = _groups.get(_stem(target.file))
+            if sub is None:
+                continue
             href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
             rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "")}</tr>')
         tables.append(_table(codes, t, t["agenda"]["page"], rows))
     else:
         for target in nav.pages:
-            if _stem(_groups[_stem(target.file)]) != stem:
+            if _stem(_groups.get(_stem(target.file), target.file)) != stem:
                 continue
             path = _url_path(target)
             rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'

@@ -4,7 +4,8 @@
 Usage: scripts/agenda_link.py <page path or URL>[#section] [--out DIR]
   Without --out nothing is written: the command only prints the two URLs.
   e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
-The URLs start with SITE_URL (environment) or else mkdocs.yml's site_url. Pages and sections are read from docs/.
+The URLs start with mkdocs.yml's site_url (the published address) or SITE_URL; a localhost address gets a
+warning. Pages and sections are read from docs/.
 Exits 2 with the closest matches when the page or the section does not exist.
 """
 import argparse
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from _qr import QR_MM, qr_svg  # noqa: E402  (the same QR codes as the om/lanka pages)
-from _site import lang_prefix, languages, load_config, site_url, url_path  # noqa: E402
+from _site import address_warning, lang_prefix, languages, load_config, site_url, url_path  # noqa: E402
 
 DOCS = ROOT / "docs"
 HEADING = re.compile(r"^\s{0,3}(#{2,3})\s+(.*?)\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
@@ -130,6 +131,9 @@ def main(argv=None):
     urls = {lang: url_for(base, path, section, lang) for lang in langs}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
+    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
+    if warning:
+        print(warning, file=sys.stderr)
     if args.out is None:
         print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
         return 0

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _site import CHROMIUM, chromium_args, lang_prefix, languages, load_config, local_time, strings, url_path  # noqa: E402
+from _site import CHROMIUM, address_warning, chromium_args, lang_prefix, languages, load_config, local_time, strings, url_path  # noqa: E402
 
 # Parts of a built page that make no sense on paper.
 DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
@@ -175,6 +175,9 @@ def main(site_dir):
             parts = [Part(lang_root, md) for md in pack["pages"]]
             out = lang_root / pack["file"].format(lang=lang)
             out.parent.mkdir(parents=True, exist_ok=True)
+            warning = address_warning(parts[0].url, f"the links in {out.name}")
+            if warning:
+                print(warning, file=sys.stderr)
             count = print_pack(browser, lang, parts, (site / "assets/images/logo.svg").as_uri(), out)
             print(f"build_pdfs: {out.relative_to(site)}: {count} pages")
         browser.close()

@@ -1,0 +1,25 @@
+"""Run scripts/check_site.py's source checks on every build and rebuild, so `make serve` shows the same errors as `make build`.
+
+The checks themselves live in the script (they read only docs/ and mkdocs.yml, so they survive a change of
+generator); this hook only stops the build with their messages. Runs once per build: static-i18n's nested build of
+each further language is skipped (_site.after_all_languages reads static-i18n's private state).
+"""
+import importlib.util
+
+from _site import ROOT, after_all_languages
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+_spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check_site.py")
+check_site = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_site)
+
+
+@event_priority(100)   # before every other hook and plugin: a broken source stops the build before it is rendered
+def on_pre_build(config):
+    if not after_all_languages(config):
+        return
+    problems = check_site.source_problems()
+    if problems:
+        raise PluginError("\n".join(problems) + f"\n{len(problems)} problem(s) in the sources: fix them in the files "
+                          "named above (scripts/check_site.py lists them too)")
