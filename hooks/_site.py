@@ -135,3 +135,8 @@ def address_warning(url, what):
                 "Build with the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
                 "SITE_URL=https://… (varning: adressen går bara att öppna på den här datorn)")
     return ""
+
+
+def language_name(lang, config=None):
+    """A language's own name, from its entry in mkdocs.yml (the name static-i18n's language switch shows)."""
+    return next(entry.get("name") or lang for entry in _i18n_languages(config) if entry["locale"] == lang)

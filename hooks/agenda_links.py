@@ -1,4 +1,4 @@
-"""Fill the linking pages under om/lanka/: each page's and section's canonical URL in every language with a printable QR code (hooks/_qr.py).
+"""Fill the linking pages under om/lanka/: every page's and section's URL in every language with a printable QR code (reads static-i18n's private state).
 
 om/lanka/index.* holds `<!-- agenda-links -->`: one row per page (its whole-page links), naming the sub-page with
 that page's sections. Each sub-page holds `<!-- agenda-links: STEM ... -->`: the sections of the pages whose source
@@ -6,13 +6,15 @@ stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`).
 exactly one sub-page (scripts/check_site.py). The pages are split so that each stays light to load (issue #8).
 The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
 Reads static-i18n's private state (`building`, through _site.after_all_languages) to reset the QR files once per build.
+QR codes come from hooks/_qr.py, shared with scripts/agenda_link.py.
 """
 import html
 import re
 from pathlib import Path
 
 from _qr import qr_svg
-from _site import after_all_languages, lang_prefix, languages, site_url, source_stem, strings, url_path
+from _site import after_all_languages, lang_prefix, language_name, languages, site_url, source_stem, strings, url_path
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 PAGE_DIR = "om/lanka/"
@@ -91,7 +93,8 @@ def _cell(lang, path, anchor, base, page, config, t):
 
 
 def _language_name(t, code):
-    return t["language"].get("names", {}).get(code) or strings(code)["language"]["name"]
+    """A language's name in this page's language (locales: language.names), else its own name from mkdocs.yml."""
+    return t.get("language", {}).get("names", {}).get(code) or language_name(code)
 
 
 def _table(codes, t, first_header, rows, caption="", table_id=""):
@@ -103,6 +106,7 @@ def _table(codes, t, first_header, rows, caption="", table_id=""):
     return head + "".join(rows) + "</tbody></table>"
 
 
+@event_priority(-10)   # after Material's search (0) has taken the page's text: the tables stay out of the index
 def on_page_context(context, page, config, nav):
     stem = _stem(page.file)
     if not stem.startswith(PAGE_DIR) or not MARKER.search(page.content or ""):

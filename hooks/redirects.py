@@ -1,4 +1,4 @@
-"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language root (reads static-i18n's current language).
+"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language root (reads static-i18n's private state: current language).
 
 mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per language.
 Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below the
