@@ -151,3 +151,13 @@ def test_finnish_onboarding_pdf(fi_site):
     assert len(reader.pages) > 5, "still the placeholder PDF"
     assert reader.trailer["/Root"].get("/Lang") == "fi"
     assert "Tillit luottamushenkilöille" in reader.pages[0].extract_text()
+
+
+def test_linking_pages_list_finnish_addresses(fi_site):
+    tree = html.fromstring((fi_site / "om" / "lanka" / "index.html").read_bytes())
+    headers = [th.text_content().strip() for th in tree.xpath("//div[contains(@class,'tillit-agenda-links')]//thead//th")]
+    assert "Suomi" in headers, headers
+    urls = [c.text_content() for c in tree.xpath("//code[@class='tillit-url']")]
+    assert any("/fi/tsl/vad-ar-tsl/" in url for url in urls)
+    qr = [src for src in tree.xpath("//img[@class='tillit-qr']/@src") if "/fi/" in src]
+    assert qr and (fi_site / "om" / "lanka" / qr[0]).resolve().is_file()
