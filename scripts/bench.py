@@ -167,7 +167,7 @@ def snapshot(dest):
 
 
 def page_count(docs):
-    return len(list(Path(docs).rglob("*.sv.md")))
+    return len(list(Path(docs).rglob(f"*.{LANGS[0]}.md")))
 
 
 # ---- gzip-capable static server on loopback (like nginx with gzip on) ----
@@ -311,9 +311,9 @@ def measure_preview(copy, rel_page, edits):
     port = free_port()
     url = f"http://127.0.0.1:{port}{url_of(rel_page)}"
     stem = rel_page[: -len("index.html")].rstrip("/")
-    src = copy / "docs" / (stem + ".sv.md" if stem else "index.sv.md")
+    src = copy / "docs" / f"{stem or 'index'}.{LANGS[0]}.md"   # a page of the default language (rel_page has no prefix)
     if not src.exists():
-        src = copy / "docs" / stem / "index.sv.md"
+        src = copy / "docs" / stem / f"index.{LANGS[0]}.md"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
