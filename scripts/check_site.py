@@ -37,6 +37,7 @@ SOURCES_ID = "kallor"        # every content page (outside om/) ends with this s
 SOURCES_PAGE = "kallor"
 NO_SOURCES = ("om/",)        # pages about the site itself need no sources section
 PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
+READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
 OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 
 
@@ -173,6 +174,18 @@ def check_placeholders(page):
             for number, line in enumerate(page.lines, 1) if PLACEHOLDER in line]
 
 
+def check_reading_boxes(page):
+    """The box for our own reading has the same title everywhere: "Vår tolkning" / "Our reading" (locales)."""
+    title = strings(page.lang).get("newpage", {}).get("reading")
+    problems = []
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        match = READING.match(line)
+        if match and title and match.group(1).strip() != f'"{title}"':
+            problems.append(f"{page.where(number)}: the box for our own reading is titled the same on every page: "
+                            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)")
+    return problems
+
+
 def _attrs(tag):
     return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
 
@@ -193,7 +206,7 @@ ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img
            f"decorative picture may have an empty alt, marked ![](bild.svg){{ .{DECORATIVE} }}")
 
 
-def check_alt_text(page):
+def check_pictures(page):
     problems = []
     for number, line in _fenced(page.lines, page.body_start - 1):
         line = re.sub(r"`[^`]*`", "", line)
@@ -202,12 +215,35 @@ def check_alt_text(page):
             why = _alt_problem(alt, src, f".{DECORATIVE}" in attrs)
             if why:
                 problems.append(f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}")
+            missing = _missing_picture_file(page, src)
+            if missing:
+                problems.append(f"{page.where(number)}: the picture {src} has no file for this language: add "
+                                f"{missing} (each language has its own picture file, like the pages: "
+                                f"name.{languages()[0]}.svg, name.{languages()[-1]}.svg, linked as name.svg)")
         for tag in HTML_IMG.findall(line):
             attrs = _attrs(tag)
             why = _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split())
             if why:
                 problems.append(f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}")
     return problems
+
+
+def _missing_picture_file(page, src):
+    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local).
+
+    static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
+    off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg."""
+    path = src.split("#")[0].split("?")[0]
+    if not path or re.match(r"^[a-z]+:|^/", path):
+        return ""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
+    if target.startswith(".."):
+        return ""
+    base, ext = posixpath.splitext(target)
+    localized = f"{base}.{page.lang}{ext}"
+    if (DOCS / localized).exists() or (page.lang == languages()[0] and (DOCS / target).exists()):
+        return ""
+    return f"docs/{localized}"
 
 
 def check_heading_ids(page):
@@ -399,7 +435,8 @@ def source_problems():
         for page in pair.values():
             problems += check_front_matter(page)
             problems += check_placeholders(page)
-            problems += check_alt_text(page)
+            problems += check_pictures(page)
+            problems += check_reading_boxes(page)
             problems += check_heading_ids(page)
             problems += check_sources_section(page)
         problems += check_ids_match(pair)

@@ -156,7 +156,19 @@ def test_picture_without_real_alt_text_names_the_file_and_line(project, picture,
     assert "{ .decorative }" in text, "the message should say how to mark a decorative picture"
 
 
+def test_a_picture_needs_a_file_in_the_pages_language(project):
+    """static-i18n puts docs/assets/images/logo.svg only into the Swedish build: an English page needs logo.en.svg."""
+    page = project / "docs/tsl/vad-ar-tsl.en.md"
+    edit(page, "\n## ", "\n![The Tillit logo](../assets/images/logo.svg)\n\n## ")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.en.md:{line_of(page, 'The Tillit logo')}:",
+                "has no file for this language: add docs/assets/images/logo.en.svg")
+    shutil.copy(project / "docs/assets/images/logo.svg", project / "docs/assets/images/logo.en.svg")
+    code, output = run(project, "check_site.py")
+    assert code == 0, output
+
+
 def test_a_decorative_picture_needs_the_marker_and_nothing_else(project):
+    shutil.copy(project / "docs/assets/images/logo.svg", project / "docs/assets/images/logo.en.svg")
     append(project / "docs/tsl/vad-ar-tsl.en.md", "\n![](../assets/images/logo.svg){ .decorative }\n"
            '<img src="../assets/images/logo.svg" alt="" class="decorative">\n')
     edit(project / "docs/tsl/vad-ar-tsl.en.md", "## Sources { #kallor }",
@@ -314,15 +326,25 @@ NEW_PAGE = {
 
 @pytest.mark.slow
 def test_a_new_page_by_the_readme_steps_passes_the_check_and_builds(project):
-    """README 'Ny sida': make new-page, fill in every TODO, add the nav line; the check and the build pass."""
+    """README 'En ny sida, steg för steg': make new-page, replace every TODO, add the nav line; check and build pass.
+
+    The page has two sections, a link to another page's section, an abbreviation and a picture in both languages."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make new-page PAGE=" in readme and "nav:" in readme and "{ #kallor }" in readme
-    code, output = run(project, "new_page.py", "tsl/tillit-i-praktiken", NEW_PAGE["sv"][0], NEW_PAGE["en"][0])
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    titles = f'"{NEW_PAGE["sv"][0]}" "{NEW_PAGE["en"][0]}"'
+    made = subprocess.run(["make", "-o", ".venv/bin/mkdocs", "new-page", "PAGE=tsl/tillit-i-praktiken",
+                           f"TITLES={titles}"], cwd=project, capture_output=True, text=True)
+    code, output = made.returncode, made.stdout + made.stderr
     assert code == 0, output
     assert "mkdocs.yml" in output and "- tsl/tillit-i-praktiken.md" in output, "the next steps name the nav line"
     code, output = run(project, "check_site.py")
     assert code == 1 and "TODO" in output and "the page is not in the menu" in output, output
 
+    for lang in NEW_PAGE:   # README: a picture has a file per language, linked without the language
+        shutil.copy(project / "docs/assets/images/logo.svg", project / f"docs/assets/images/praktik.{lang}.svg")
     for lang, (title, tag, first, second, sources, description, link, alt, source, supports) in NEW_PAGE.items():
         page = project / f"docs/tsl/tillit-i-praktiken.{lang}.md"
         page.write_text(f"""---
@@ -340,7 +362,7 @@ review_date: 2027-11-23
 
 ## {first} {{ #ett-vanligt-arende }}
 
-![{alt}](../assets/images/logo.svg)
+![{alt}](../assets/images/praktik.svg)
 
 ## {second} {{ #politikens-roll }}
 
