@@ -132,7 +132,7 @@ def address_warning(url, what):
     host = (urlsplit(str(url)).hostname or "").lower()
     if host in ("localhost", "::1", "0.0.0.0") or host.startswith("127."):
         return (f"warning: {what} would point to {url}, an address on this computer that nobody else can open. "
-                "Build with the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
+                "Use the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
                 "SITE_URL=https://… (varning: adressen går bara att öppna på den här datorn)")
     return ""
 

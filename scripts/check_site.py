@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _site import address_warning, languages, load_config, strings  # noqa: E402
+from _site import address_warning, lang_prefix, language_of, languages, load_config, strings  # noqa: E402
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
 
 DOCS = ROOT / "docs"
@@ -451,11 +451,8 @@ def source_problems():
 
 def source_of(rel):
     """The docs/ file of a built page: 'en/tsl/x/index.html' -> 'docs/tsl/x.en.md' (or the built file if none)."""
-    langs = languages()
-    first = rel.split("/", 1)[0]
-    lang = first if first in langs[1:] else langs[0]
-    path = rel[len(lang) + 1:] if lang != langs[0] else rel
-    stem = path.removesuffix("index.html").strip("/") or "index"
+    lang = language_of(rel)
+    stem = rel.removeprefix(lang_prefix(lang)).removesuffix("index.html").strip("/") or "index"
     for candidate in (f"{stem}.{lang}.md", f"{stem}/index.{lang}.md"):
         if (DOCS / candidate).exists():
             return f"docs/{candidate}"
