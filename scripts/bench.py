@@ -70,7 +70,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-# ---- mkdocs.yml round trip (keeps !ENV and !!python/name tags so a derived config builds the same) ----
+# ---- mkdocs.yml round trip (keeps !ENV and !!python/name tags so a derived config builds the same; _site.load_config
+# resolves them, which is right for reading settings but cannot write a copy) ----
 
 class Tagged:
     def __init__(self, tag, value):
