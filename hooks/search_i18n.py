@@ -3,7 +3,7 @@
 How search works (see also README.md, "Sökning"):
 - static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
   built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
-  (that language only, locations relative to /<lang>/). overrides/main.html points English pages' search base at /en/.
+  (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at its root (/en/, …).
 - Each index turns on lunr's stemmer (index side) and adds two hidden fields per entry: `kt` (title) and `kx` (text),
   holding the parts of Swedish compounds ("tillitsstyrning" -> "tillit styrning", split against the site's own
   vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
-from _site import after_all_languages, build_language, lang_prefix, languages, strings
+from _site import after_all_languages, lang_prefix, languages, strings
 from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -58,9 +58,8 @@ def _material_worker():
 
 
 def on_env(env, config, files):
-    # per build (= per language): where this language's index lives and which worker to wrap (overrides/main.html)
-    root = lang_prefix(build_language(config), config)
-    env.globals["tillit_search"] = {"root": root, "worker": _material_worker()}
+    # which of Material's workers search-tillit.js wraps (overrides/main.html; the index's place is tillit_lang.prefix)
+    env.globals["tillit_search"] = {"worker": _material_worker()}
     return env
 
 
