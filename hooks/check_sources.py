@@ -1,12 +1,12 @@
 """Run scripts/check_site.py's source checks on every build and rebuild, so `make serve` shows the same errors as `make build`.
 
 The checks themselves live in the script (they read only docs/ and mkdocs.yml, so they survive a change of
-generator); this hook only stops the build with their messages. Runs once per build: static-i18n's nested build of
-each further language is skipped (_site.after_all_languages reads static-i18n's private state).
+generator); this hook only stops the build with their messages. It reads no plugin state: static-i18n's nested
+build of each further language runs the checks again (a tenth of a second), which is simpler than telling them apart.
 """
 import importlib.util
 
-from _site import ROOT, after_all_languages
+from _site import ROOT, load_config, strings
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -17,8 +17,9 @@ _spec.loader.exec_module(check_site)
 
 @event_priority(100)   # before every other hook and plugin: a broken source stops the build before it is rendered
 def on_pre_build(config):
-    if not after_all_languages(config):
-        return
+    # make serve rebuilds in one process: read mkdocs.yml and locales/ again (a nav line or a tag just added)
+    load_config.cache_clear()
+    strings.cache_clear()
     problems = check_site.source_problems()
     if problems:
         raise PluginError("\n".join(problems) + f"\n{len(problems)} problem(s) in the sources: fix them in the files "
