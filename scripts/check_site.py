@@ -374,7 +374,8 @@ def check_redirects(pages, config):
     for old, target in redirects.items():
         where = f"mkdocs.yml extra.redirects '{old}'"
         if not OLD_PATH.match(str(old)):
-            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', like 'tsl/gammal-sida/'")
+            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', "
+                            "like 'tsl/gammal-sida/'")
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
@@ -460,7 +461,7 @@ def source_of(rel):
 
 
 def site_problems(site):
-    """Pictures in the built pages' content (also those a hook or plugin adds) need alt text; warn on a localhost address."""
+    """Pictures in the built pages' content (also those a hook adds) need alt text; warn on a localhost address."""
     from lxml import html as lxml_html
     problems, warnings = [], []
     for file in sorted(site.rglob("*.html")):

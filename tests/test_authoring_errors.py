@@ -231,7 +231,8 @@ def test_a_page_without_a_sources_section_says_what_to_write(project):
 def test_a_sources_section_without_a_source_names_the_file(project):
     page = project / "docs/kommuner/boras.en.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text[: text.index("## Sources { #kallor }")] + "## Sources { #kallor }\n\nNone.\n", encoding="utf-8")
+    cut = text.index("## Sources { #kallor }")
+    page.write_text(text[:cut] + "## Sources { #kallor }\n\nNone.\n", encoding="utf-8")
     check_fails(project, f"docs/kommuner/boras.en.md:{line_of(page, '## Sources')}:", "links to no source",
                 "(../kallor.md#")
 
