@@ -311,6 +311,21 @@ def test_make_urls_refuses_ids_that_differ_between_languages(site_dir, tmp_path)
     assert contract.read_text(encoding="utf-8") == before, "nothing may be recorded"
 
 
+@pytest.mark.slow
+def test_make_urls_reports_an_update_as_success(project):
+    """`make urls` adds a new section in both languages and ends with a success line and exit 0, not a make error."""
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    for lang, heading in (("sv", "## Nytt avsnitt { #nytt-avsnitt }"), ("en", "## New section { #nytt-avsnitt }")):
+        edit(project / f"docs/kommuner/boras.{lang}.md", "\n## ", f"\n{heading}\n\nText.\n\n## ")
+    made = subprocess.run(["make", "-o", ".venv/bin/mkdocs", "urls"], cwd=project, capture_output=True, text=True)
+    output = made.stdout + made.stderr
+    assert made.returncode == 0 and "Error" not in output, output
+    assert "OK: urls.txt är uppdaterad" in output and "+ /en/kommuner/boras/#nytt-avsnitt" in output, output
+    assert "/kommuner/boras/#nytt-avsnitt" in (project / "urls.txt").read_text(encoding="utf-8").split()
+
+
 # ---------------------------------------------------------------- a new page by the README's steps
 
 NEW_PAGE = {
