@@ -32,6 +32,8 @@ HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 IMAGE_FILE = re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)$", re.IGNORECASE)
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
+ANY_ID = re.compile(r"\{[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
 DECORATIVE = "decorative"   # the class that marks an image with alt="" as decorative: ![](x.svg){ .decorative }
 SOURCES_ID = "kallor"        # every content page (outside om/) ends with this section, linking to kallor.md
 SOURCES_PAGE = "kallor"
@@ -315,6 +317,42 @@ def check_sources_section(page):
     return []
 
 
+def _ids(page):
+    """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML."""
+    return {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
+
+
+def check_links(page, pages):
+    """Links to other pages name an existing page without language suffix, and an existing section."""
+    problems = []
+    langs = languages()
+    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        for target in MD_LINK.findall(re.sub(r"`[^`]*`", "", line)):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+                continue     # http:, mailto: …
+            path, _, anchor = target.partition("#")
+            if path and not path.endswith(".md"):
+                continue     # a PDF or another file: MkDocs checks it
+            if suffix.search(path):
+                problems.append(f"{page.where(number)}: link to '{target}': write "
+                                f"'{suffix.sub('.md', path)}{'#' + anchor if anchor else ''}' (links name the page "
+                                "without language; each language's page links to its own language)")
+                continue
+            stem = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path)).removesuffix(".md") \
+                if path else page.stem
+            if stem not in pages:
+                problems.append(f"{page.where(number)}: link to '{target}': there is no page "
+                                f"docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
+                                "without language)")
+                continue
+            other = pages[stem].get(page.lang)
+            if anchor and other is not None and anchor not in _ids(other):
+                problems.append(f"{page.where(number)}: link to '{target}': {other.rel} has no section '#{anchor}' "
+                                "(use one of its heading ids, written { #id } after the heading)")
+    return problems
+
+
 def _nav_entries(nav, path=()):
     """(group path, title or None, page) for every page in mkdocs.yml's nav; (group path, title, None) per group."""
     for item in nav or []:
@@ -438,6 +476,7 @@ def source_problems():
             problems += check_placeholders(page)
             problems += check_pictures(page)
             problems += check_reading_boxes(page)
+            problems += check_links(page, pages)
             problems += check_heading_ids(page)
             problems += check_sources_section(page)
         problems += check_ids_match(pair)

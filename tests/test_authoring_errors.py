@@ -76,18 +76,27 @@ def test_the_unbroken_copy_builds_and_its_site_passes_the_check(project):
     assert code == 0, output
 
 
-# ---------------------------------------------------------------- mistakes only MkDocs sees (one build each)
+# ---------------------------------------------------------------- links
 
-@pytest.mark.slow
-def test_broken_link_names_the_file(project):
-    append(project / "docs/tsl/vad-ar-tsl.sv.md", "\n[Trasig länk](finns-inte.md)\n")
-    build_fails(project, "tsl/vad-ar-tsl.sv.md", "finns-inte.md")
+def test_broken_link_names_the_file_and_line(project):
+    page = project / "docs/tsl/vad-ar-tsl.sv.md"
+    append(page, "\n[Trasig länk](../kommuner/modig-kommun.md)\n")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.sv.md:{line_of(page, 'Trasig länk')}:",
+                "there is no page docs/kommuner/modig-kommun.sv.md")
 
 
-@pytest.mark.slow
-def test_broken_anchor_names_the_file(project):
-    append(project / "docs/tsl/vad-ar-tsl.en.md", "\n[Broken anchor](../index.md#no-such-section)\n")
-    build_fails(project, "tsl/vad-ar-tsl.en.md", "no-such-section")
+def test_broken_anchor_names_the_file_and_line(project):
+    page = project / "docs/tsl/vad-ar-tsl.en.md"
+    append(page, "\n[Broken anchor](../index.md#no-such-section)\n")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.en.md:{line_of(page, 'Broken anchor')}:",
+                "docs/index.en.md has no section '#no-such-section'")
+
+
+def test_a_link_with_a_language_suffix_says_the_right_form(project):
+    page = project / "docs/tsl/vad-ar-tsl.sv.md"
+    append(page, "\n[Bollebygd](../kommuner/bollebygd.sv.md#tidslinje)\n")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.sv.md:{line_of(page, '[Bollebygd]')}:",
+                "write '../kommuner/bollebygd.md#tidslinje'")
 
 
 @pytest.mark.slow
