@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from _qr import QR_MM, qr_svg  # noqa: E402  (the same QR codes as the om/lanka pages)
 from _site import address_warning, lang_prefix, languages, load_config, site_url, url_path  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_site  # noqa: E402  (how a page's title and section ids are read from docs/)
 
 DOCS = ROOT / "docs"
-HEADING = re.compile(r"^\s{0,3}(#{2,3})\s+(.*?)\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def config():
@@ -31,20 +31,10 @@ def config():
 
 
 def read_page(path):
-    """(title, [(id, heading text)]) of one language file."""
-    title, sections, fenced = None, [], False
-    text = path.read_text(encoding="utf-8")
-    match = re.search(r"^title:\s*(.+)$", text, re.M)
-    if match:
-        title = match.group(1).strip().strip("'\"")
-    for line in text.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        heading = None if fenced else HEADING.match(line)
-        if heading:
-            sections.append((heading.group(3), heading.group(2)))
-    return title, sections
+    """(title, [(id, heading text)]) of one language file, read as scripts/check_site.py reads it."""
+    stem, _, lang = path.relative_to(DOCS).as_posix().removesuffix(".md").rpartition(".")
+    page = check_site.read_page(path, stem, lang)
+    return page.meta.get("title"), [(h.id, h.text) for h in page.headings if h.level in (2, 3) and h.id]
 
 
 def site_pages():
