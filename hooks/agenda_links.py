@@ -92,14 +92,14 @@ def _cell(lang, path, anchor, base, page, config, t):
             f'loading="lazy"><code class="tillit-url">{html.escape(url)}</code></td>')
 
 
-def _language_name(t, code):
+def _language_name(t, code, config):
     """A language's name in this page's language (locales: language.names), else its own name from mkdocs.yml."""
-    return t.get("language", {}).get("names", {}).get(code) or language_name(code)
+    return t.get("language", {}).get("names", {}).get(code) or language_name(code, config)
 
 
-def _table(codes, t, first_header, rows, caption="", table_id=""):
+def _table(codes, t, config, first_header, rows, caption="", table_id=""):
     attrs = f' id="{table_id}"' if table_id else ""
-    columns = "".join(f'<th scope="col">{_language_name(t, code)}</th>' for code in codes)
+    columns = "".join(f'<th scope="col">{_language_name(t, code, config)}</th>' for code in codes)
     head = (f"<table{attrs}>{caption}<thead><tr>"
             f'<th scope="col">{first_header}</th>{columns}'
             f"</tr></thead><tbody>")
@@ -130,7 +130,7 @@ def on_page_context(context, page, config, nav):
                 continue
             href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
             rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "")}</tr>')
-        tables.append(_table(codes, t, t["agenda"]["page"], rows))
+        tables.append(_table(codes, t, config, t["agenda"]["page"], rows))
     else:
         for target in nav.pages:
             if _stem(_groups.get(_stem(target.file), target.file)) != stem:
@@ -140,7 +140,7 @@ def on_page_context(context, page, config, nav):
                     f"{cells(path, anchor)}</tr>"
                     for level, anchor, section in _sections(target.toc)]
             caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
-            tables.append(_table(codes, t, t["agenda"]["section"], rows, caption, _table_id(path)))
+            tables.append(_table(codes, t, config, t["agenda"]["section"], rows, caption, _table_id(path)))
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
     block = '<div class="tillit-agenda-links tillit-nolint">' + "".join(tables) + "</div>"
     page.content = MARKER.sub(lambda m: block, page.content, count=1)

@@ -26,6 +26,7 @@ def missing_strings(config=None):
 
 
 def on_config(config):
+    strings.cache_clear()   # make serve: an edited locales file counts from the next rebuild
     # a missing key would show as an empty text in the templates: stop instead
     problems = missing_strings(config)
     if problems:
