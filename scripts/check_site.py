@@ -21,6 +21,7 @@ from _site import address_warning, lang_prefix, language_of, languages, load_con
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
 
 DOCS = ROOT / "docs"
+CONFIG = ROOT / "mkdocs.yml"
 REQUIRED = ("title", "description", "tags", "owner", "review_date")
 MAX_DESCRIPTION = 160
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,6 +62,7 @@ class Page:
     meta_error: str = ""
     body_start: int = 1       # 1-based line of the first body line
     headings: list = field(default_factory=list)
+    ids: set = None           # every id the source defines (_ids)
 
     def where(self, line=None):
         return f"{self.rel}:{line}" if line else self.rel
@@ -310,16 +312,18 @@ def check_sources_section(page):
         return [f"{page.where(h2[-1].line if h2 else None)}: the last section is not the sources section: {fix}"]
     section = page.lines[h2[-1].line:]
     targets = [t for line in section for t in LINK_TARGET.findall(line)]
-    own = page.stem == SOURCES_PAGE
-    if not any(t.split("#")[0].endswith(f"{SOURCES_PAGE}.md") or (own and t.startswith("#")) for t in targets):
+    # a link to the sources page, or on the sources page itself to a source further up (#bollebygd-ks-202)
+    if not any(t.split("#")[0].endswith(f"{SOURCES_PAGE}.md") or t.startswith("#") for t in targets):
         return [f"{page.where(h2[-1].line)}: the sources section links to no source: link each source on "
                 f"the sources page, e.g. - [Name of the source]({to_sources}#the-source-id)"]
     return []
 
 
 def _ids(page):
-    """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML."""
-    return {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
+    """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML (read once per page)."""
+    if page.ids is None:
+        page.ids = {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
+    return page.ids
 
 
 def check_links(page, pages):
@@ -367,16 +371,17 @@ def _nav_entries(nav, path=()):
                     yield path, title, str(value)
 
 
-def _config_line(text, needle):
+def _config_line(text, needle, name="mkdocs.yml"):
     for number, line in enumerate(text.splitlines(), 1):
         if needle in line:
-            return f"mkdocs.yml:{number}"
-    return "mkdocs.yml"
+            return f"{name}:{number}"
+    return name
 
 
-def check_nav(pages, config):
+def check_nav(pages, config, config_path=CONFIG):
     langs = languages()
-    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    yml = Path(config_path).read_text(encoding="utf-8")
+    name = Path(config_path).name
     suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     translations = {entry["locale"]: entry.get("nav_translations") or {} for entry in i18n["languages"]}
@@ -385,24 +390,24 @@ def check_nav(pages, config):
         if title is not None:
             for lang in langs[1:]:
                 if title not in translations.get(lang, {}):
-                    problems.append(f"{_config_line(yml, title + ':')}: the menu name '{title}' has no name in "
+                    problems.append(f"{_config_line(yml, title + ':', name)}: the menu name '{title}' has no name in "
                                     f"'{lang}': add '{title}: …' under nav_translations of the '{lang}' language "
                                     "(plugins: i18n: languages in mkdocs.yml)")
         if target is None or re.match(r"^[a-z]+://", target):
             continue
         if suffix.search(target):
             right = suffix.sub(".md", target)
-            problems.append(f"{_config_line(yml, target)}: the menu (nav:) names pages without language: "
+            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names pages without language: "
                             f"write '{right}', not '{target}'")
             target = right
         stem = target.removesuffix(".md")
         listed.add(stem)
         if stem not in pages:
-            problems.append(f"{_config_line(yml, target)}: the menu (nav:) names '{target}', but there is no "
+            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names '{target}', but there is no "
                             f"docs/{stem}.{langs[0]}.md: correct the path (relative to docs/, without language)")
     for stem in sorted(set(pages) - listed):
         problems.append(f"docs/{stem}.{langs[0]}.md: the page is not in the menu: add '- {stem}.md' (without "
-                        f".{langs[0]}) under nav: in mkdocs.yml, in its group")
+                        f".{langs[0]}) under nav: in {name}, in its group")
     return problems, listed
 
 
@@ -455,9 +460,15 @@ def check_linking_pages(pages, nav_stems):
             problems += [f"{page.rel}: its marker names {markers[lang]}, the {default} page {markers[default]}: "
                          "write the same '<!-- agenda-links: … -->' in every language"
                          for lang, page in pair.items() if markers[lang] and markers[lang] != markers[default]]
+    exact, prefixes = {}, []
+    for sub, names in subpages.items():
+        for name in dict.fromkeys(names):
+            if name.endswith("/"):
+                prefixes.append((name, sub))
+            else:
+                exact.setdefault(name, []).append(sub)
     for stem in sorted(nav_stems & set(pages)):
-        hits = [sub for sub, names in subpages.items()
-                if any(stem == n or (n.endswith("/") and stem.startswith(n)) for n in names)]
+        hits = list(dict.fromkeys(exact.get(stem, []) + [sub for name, sub in prefixes if stem.startswith(name)]))
         if len(hits) != 1:
             where = ", ".join(f"docs/{h}.{default}.md" for h in hits) or f"no page under docs/{PAGE_DIR}"
             problems.append(f"docs/{stem}.{default}.md: its sections must be listed on exactly one linking page "
@@ -465,9 +476,9 @@ def check_linking_pages(pages, nav_stems):
     return problems
 
 
-def source_problems():
-    """Every problem in docs/ and mkdocs.yml, as messages naming the file (and line) with the fix."""
-    config = load_config(ROOT / "mkdocs.yml")
+def source_problems(config_path=CONFIG):
+    """Every problem in docs/ and mkdocs.yml (or the build's config file), as messages naming the file and line."""
+    config = load_config(Path(config_path))
     pages, problems = read_docs()
     problems += check_pairs(pages)
     for stem, pair in sorted(pages.items()):
@@ -480,7 +491,7 @@ def source_problems():
             problems += check_heading_ids(page)
             problems += check_sources_section(page)
         problems += check_ids_match(pair)
-    nav_problems, nav_stems = check_nav(pages, config)
+    nav_problems, nav_stems = check_nav(pages, config, config_path)
     problems += nav_problems
     problems += check_redirects(pages, config)
     problems += check_linking_pages(pages, nav_stems)
@@ -525,8 +536,9 @@ def site_problems(site):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="also check this built site (e.g. site)")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the MkDocs config file (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    problems = source_problems()
+    problems = source_problems(args.config)
     warnings = []
     if args.site:
         built, warnings = site_problems(args.site)
