@@ -1,4 +1,4 @@
-# Tillit: `make serve` to preview, `make test` to check everything. `make help` lists all targets.
+# Tillit: `make serve` to preview, `make check` for the quick tests (no browser, about a minute), `make test` for everything. `make help` lists all targets.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test install install-test browser clean bench pdf offline csp
+.PHONY: help serve build check test install install-test browser clean bench pdf offline csp
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,11 +46,17 @@ pdf: install ## Print the onboarding PDFs into an existing site/ build (site/pdf
 	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/python scripts/build_pdfs.py site
 
-test: install-test build ## Build the site and run every test
-	SITE_DIR=site $(BIN)/pytest
+# Markers (pytest.ini; conftest.py sets browser/slow from the fixtures a test uses): browser = Chromium,
+# slow = builds a copy or serves through nginx, bench = measures (Lighthouse on every template, bench.py's smoke run).
+check: $(BIN)/pytest build ## Build the site and run every test that needs no browser (about a minute)
+	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench"
 
-bench: install-test ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
+test: install-test build ## Build the site and run every test (about six minutes)
+	SITE_DIR=site $(BIN)/pytest -m "not bench"
+
+bench: install-test build ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
+	SITE_DIR=site $(BIN)/pytest -m bench   # Lighthouse on every template and language; bench.py's smoke run
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), iframe-worker
