@@ -1,4 +1,4 @@
-"""The feedback contact (mkdocs.yml extra.contact, one place) in the footer and wherever a page says <!-- contact -->; a build for a real address stops while it is still the example value."""
+"""The feedback contact (mkdocs.yml extra.contact, one place) in the footer and wherever a page says <!-- contact -->; a build for a real address stops while it is still the example value. Reads static-i18n's private state (current language) through _site.build_language."""
 import re
 from urllib.parse import urlsplit
 
@@ -41,7 +41,7 @@ def on_config(config):
 def contact_html(config):
     """The contact line in the language being built: label, mail link and (if set) the form."""
     email, form_url = _contact(config)
-    t = _site.strings(config.plugins["i18n"].current_language)["contact"]
+    t = _site.strings(_site.build_language(config))["contact"]
     links = []
     if email:
         links.append(Markup('<a href="mailto:{0}">{0}</a>').format(email))

@@ -55,6 +55,7 @@
 
   // Query -> terms: plain words, stop words dropped, each stemmed; a leading + or - on a word is kept
   function terms(query) {
+    // lunr itself is English; every other language is lunr.<lang> (lang comes from the index's config)
     var fns = lang === "en" ? self.lunr : self.lunr[lang], kept = [], all = []
     String(query).slice(0, 200).toLowerCase().split(/\s+/).forEach(function (chunk) {
       var op = /^[+-]/.test(chunk) ? chunk.charAt(0) : ""
