@@ -1,14 +1,13 @@
-# Tillit: `make serve` to preview, `make test` to check everything. `make help` lists all targets.
+# Tillit: `make serve` to preview, `make check` for the quick tests (no browser, about a minute), `make test` for everything. `make help` lists all targets.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SITE_URL ?= http://127.0.0.1:8000/
-export SITE_URL
+# The published address is site_url in mkdocs.yml; SITE_URL=https://… overrides it for one build.
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test install install-test browser clean bench pdf offline
+.PHONY: help serve build check test install install-test browser clean bench pdf offline csp
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,9 +23,9 @@ $(BIN)/pytest: $(BIN)/mkdocs requirements/test.txt
 
 install: $(BIN)/mkdocs ## Install the site's tools into .venv
 
-install-test: $(BIN)/pytest browser node_modules/.package-lock.json ## Install the test tools (and Debian's Chromium when root)
+install-test: $(BIN)/pytest browser node_modules/.package-lock.json ## Install the test tools (and Debian's Chromium and Firefox ESR when root)
 
-browser: ## Make sure Debian's Chromium and the test programs are installed
+browser: ## Make sure Debian's Chromium, Firefox ESR and the test programs are installed
 	@bash scripts/install_system_deps.sh
 
 serve: install ## Live preview on http://127.0.0.1:8000/
@@ -35,21 +34,32 @@ serve: install ## Live preview on http://127.0.0.1:8000/
 build: install ## Build the complete site into site/, with the onboarding PDFs (needs Chromium)
 	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/check_site.py --site site   # every authoring rule, named by docs/ file and line
 	$(BIN)/python scripts/build_pdfs.py site
-	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf   # for deploy/nginx.conf: this build's inline scripts
+	$(BIN)/python scripts/csp_hashes.py site .cache/csp-hashes.conf   # this build's inline scripts (tests/test_csp_hashes.py)
+	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
+
+csp: ## Write deploy/csp-hashes.conf (nginx's CSP hashes) from the built site/ (after a Material upgrade)
+	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf
 
 pdf: install ## Print the onboarding PDFs into an existing site/ build (site/pdf/, site/en/pdf/)
 	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/python scripts/build_pdfs.py site
 
-test: install-test build ## Build the site and run every test
-	SITE_DIR=site $(BIN)/pytest
+# Markers (pytest.ini; conftest.py sets browser/slow from the fixtures a test uses): browser = Chromium,
+# slow = builds a copy or serves through nginx, bench = measures (Lighthouse on every template, bench.py's smoke run).
+check: $(BIN)/pytest build ## Build the site and run every test that needs no browser (about a minute)
+	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench"
 
-bench: install-test ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
+test: install-test build ## Build the site and run every test (about six minutes)
+	SITE_DIR=site $(BIN)/pytest -m "not bench"
+
+bench: install-test build ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
+	SITE_DIR=site $(BIN)/pytest -m bench   # Lighthouse on every template and language; bench.py's smoke run
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), iframe-worker
+	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), puppeteer-core (Firefox), iframe-worker
 
 OFFLINE_DIR ?= dist
 offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR)/tillit-offline.zip (opens from file://, search works)
@@ -57,9 +67,20 @@ offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --quiet --site-dir $(abspath $(OFFLINE_DIR))/tillit-offline
 	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c tillit-offline.zip tillit-offline
 
-.PHONY: urls
-urls: install ## Update urls.txt (published URLs + section anchors) from a fresh build; exits 1 if it changed
-	$(BIN)/python scripts/update_url_contract.py
+.PHONY: urls urls-check new-page
+# update_url_contract.py exits 0 (unchanged), 1 (urls.txt updated), 2 (a published URL broke), 3 (ids differ between
+# languages: nothing written). `make urls` is for writers: an update is a success. `make urls-check` is for CI.
+urls: install ## Add new pages and sections to urls.txt (refuses ids that differ between languages)
+	@$(BIN)/python scripts/update_url_contract.py; rc=$$?; \
+	if [ $$rc -eq 1 ]; then echo "OK: urls.txt är uppdaterad. Läs raderna med + ovan och committa urls.txt. (urls.txt updated: review and commit it)"; \
+	elif [ $$rc -ne 0 ]; then exit $$rc; fi
+
+urls-check: install ## Fail when urls.txt lacks a published URL or a listed URL broke (writes nothing; for CI)
+	$(BIN)/python scripts/update_url_contract.py --check
+
+new-page: install ## New page in every language: make new-page PAGE=tsl/ny-sida TITLES='"Ny sida" "New page"'
+	@test -n "$(PAGE)" || { echo 'Write: make new-page PAGE=tsl/ny-sida TITLES='"'"'"Ny sida" "New page"'"'"; exit 2; }
+	$(BIN)/python scripts/new_page.py $(PAGE) $(TITLES)
 
 clean: ## Remove build output
 	rm -rf site .pytest_cache

@@ -67,3 +67,76 @@ def chromium_args():
     args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--disable-quic"]
     return (["--no-sandbox"] if os.geteuid() == 0 else []) + args
+
+
+# What in a built site is not a page: theme assets and the search indexes, under every language root.
+ASSET_DIRS = ("assets/", "search/")
+
+
+def not_a_page_prefixes(config=None):
+    """Site paths that hold no content page, e.g. ('assets/', 'search/', 'en/assets/', 'en/search/')."""
+    return tuple(lang_prefix(lang, config) + d for lang in languages(config) for d in ASSET_DIRS)
+
+
+def is_redirect_stub(text):
+    """A page hooks/redirects.py left at an old address (it starts with a meta refresh)."""
+    return 'http-equiv="refresh"' in text[:2000]
+
+
+def language_of(rel, config=None):
+    """The language of a built file from its site path: 'en/tsl/x/index.html' -> 'en', 'tsl/x/index.html' -> 'sv'."""
+    first = rel.split("/", 1)[0]
+    return first if first in languages(config)[1:] and "/" in rel else default_language(config)
+
+
+def site_url(config=None):
+    """The published address with one trailing slash (SITE_URL wins over mkdocs.yml, as in the build)."""
+    url = (config or {}).get("site_url") if config is not None else load_config().get("site_url")
+    return (url or "/").rstrip("/") + "/"
+
+
+def build_language(config):
+    """The language the running build renders. Reads static-i18n's private state (current_language)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or default_language(config)
+
+
+def after_all_languages(config):
+    """True in the outer build once every language is built. Reads static-i18n's private state (`building` is
+    True inside the nested build of each further language)."""
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not i18n.building
+
+
+TIMEZONE = "Europe/Stockholm"   # dates a reader sees (last updated, printed) are Swedish dates
+
+
+def local_time(timestamp=None):
+    """Swedish time now, or at a unix time (an aware datetime; .date() is the date a Swedish reader expects)."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    zone = ZoneInfo(TIMEZONE)
+    return datetime.datetime.now(zone) if timestamp is None else datetime.datetime.fromtimestamp(int(timestamp), zone)
+
+
+def source_stem(src_uri):
+    """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
+    import re
+    return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
+
+
+def address_warning(url, what):
+    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer, else ''.
+    The published address is site_url in mkdocs.yml; SITE_URL overrides it (README: Bygga och publicera)."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(str(url)).hostname or "").lower()
+    if host in ("localhost", "::1", "0.0.0.0") or host.startswith("127."):
+        return (f"warning: {what} would point to {url}, an address on this computer that nobody else can open. "
+                "Use the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
+                "SITE_URL=https://… (varning: adressen går bara att öppna på den här datorn)")
+    return ""
+
+
+def language_name(lang, config=None):
+    """A language's own name, from its entry in mkdocs.yml (the name static-i18n's language switch shows)."""
+    return next(entry.get("name") or lang for entry in _i18n_languages(config) if entry["locale"] == lang)

@@ -6,9 +6,9 @@ ABBR = re.compile(r'<abbr title="([^"]*)">([^<]+)</abbr>')
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang = getattr(page.file, "locale", None)
+    lang = config.theme["language"]   # static-i18n sets it per language build
     path = Path(config["config_file_path"]).parent / "includes" / f"abbreviations.{lang}.md"
-    if lang is None or not path.exists():
+    if not path.exists():
         return markdown
     return markdown + "\n\n" + path.read_text(encoding="utf-8")
 

@@ -1,10 +1,10 @@
 """Each page's last-updated date from ONE `git log` per build (the git-revision-date plugin ran git per page: a third of the build)."""
-import datetime
 import os
 import subprocess
 import time
 from html import escape
 
+from _site import local_time
 from babel.dates import format_date
 
 _dates = {}   # docs_dir -> {real path of a file: unix time of the last commit that touched it}
@@ -35,8 +35,8 @@ def on_page_markdown(markdown, page, config, files):
         _dates[docs_dir] = _git_dates(docs_dir)
     # A page not committed yet gets the build time, as fallback_to_build_date did
     stamp = _dates[docs_dir].get(os.path.realpath(page.file.abs_src_path), time.time())
-    locale = (getattr(page.file, "locale", None) or page.meta.get("locale") or config.theme.get("language") or "en")
-    when = datetime.datetime.fromtimestamp(int(stamp), tz=datetime.timezone.utc)
+    locale = config.theme["language"]   # static-i18n sets it per language build
+    when = local_time(stamp)             # Swedish time: a commit at 23:30 is dated that day, not the next
     date = format_date(when, format="long", locale=str(locale).replace("-", "_"))
     # Same markup as the plugin wrote, which Material's partials/source-file.html shows as "last updated"
     page.meta["git_revision_date_localized"] = (

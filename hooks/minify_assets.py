@@ -1,8 +1,9 @@
-"""Ship our own CSS and JavaScript minified (about a third smaller gzipped on every page); the sources in docs/assets stay readable."""
+"""Ship our own CSS and JavaScript minified (about a third smaller gzipped on every page); the sources in docs/assets stay readable; once after all languages (static-i18n's private state)."""
 from pathlib import Path
 
 import rcssmin
 import rjsmin
+from _site import after_all_languages
 from mkdocs.plugins import event_priority
 
 MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
@@ -10,8 +11,7 @@ MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
 @event_priority(-250)   # after static-i18n (-100) has built the last language, which copies docs/assets again
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if not after_all_languages(config):
         return
     docs, site = Path(config.docs_dir), Path(config.site_dir)
     for source in sorted((docs / "assets").rglob("*")):

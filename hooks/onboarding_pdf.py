@@ -1,9 +1,10 @@
-"""Register each language's onboarding-pack PDF as a site file so pages can link it under strict validation.
+"""Register each language's onboarding-pack PDF as a site file so pages can link it under strict validation (reads static-i18n's private state: current language).
 
 scripts/build_pdfs.py prints the real PDFs into the built site after `mkdocs build` (see `make build`).
 Until then each file is a one-page placeholder that says how to build it (e.g. under `mkdocs serve`).
 """
 import mkdocs.plugins
+from _site import build_language, lang_prefix
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -16,14 +17,12 @@ def pack_path(config, lang):
         raise PluginError(f"mkdocs.yml: extra.onboarding_pdf.file is missing or malformed ({err})") from err
 
 
-@mkdocs.plugins.event_priority(-100)   # after static-i18n has sorted the files into the current language
+@mkdocs.plugins.event_priority(-110)   # after static-i18n's on_files (-100) has sorted the files into this language
 def on_files(files, config):
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language
+    lang = build_language(config)
     src = pack_path(config, lang)
     pdf = File.generated(config, src, content=_placeholder_pdf(f"Run 'make build' to print this PDF ({src})."))
-    if lang != i18n.default_language:
-        pdf.dest_uri = f"{lang}/{src}"
+    pdf.dest_uri = lang_prefix(lang, config) + src
     files.append(pdf)
     return files
 

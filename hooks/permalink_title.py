@@ -1,8 +1,9 @@
-"""Translate the heading permalink's title per page language (the toc extension sets one title for all languages)."""
-TITLES = {"sv": "Länk till avsnittet", "en": "Link to this section"}
+"""The heading links' title in each language (the toc extension takes one title for all): locales/<lang>.yml, toc.permalink_title."""
+from _site import strings
+from mkdocs.plugins import event_priority
 
 
-def on_page_content(html, page, config, files):
-    lang = getattr(page.file, "locale", "sv")
-    default = config["mdx_configs"]["toc"]["permalink_title"]
-    return html.replace(f'title="{default}"', f'title="{TITLES[lang]}"')
+@event_priority(-110)   # after static-i18n's on_config (-100) has set theme.language for this language's build
+def on_config(config):
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = strings(config.theme["language"])["toc"]["permalink_title"]
+    return config

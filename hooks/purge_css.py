@@ -1,4 +1,4 @@
-"""Drop the rules of Material's stylesheets that can match nothing on this site (main.css is 23 kB gzip on every page).
+"""Drop the rules of Material's stylesheets that can match nothing on this site (main.css is 23 kB gzip on every page); runs once after all languages (static-i18n's private state).
 
 A rule is kept when every class in its selector occurs in the built HTML (any page, any language) or anywhere in the
 site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and every
@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import tinycss2
+from _site import after_all_languages
 from mkdocs.plugins import event_priority
 
 THEME_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
@@ -138,8 +139,7 @@ def _purge(sources, other_css, used, prefixes, text_names):
 
 @event_priority(-300)   # after static-i18n (-100) has built every language and hooks/search_i18n.py (-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if not after_all_languages(config):
         return   # a nested per-language build: the other language's pages are not written yet
     site = Path(config.site_dir)
     styles = site / "assets" / "stylesheets"

@@ -1,4 +1,4 @@
-"""Keep old and short URLs working in both languages: write a redirect page for each `extra.redirects` entry under / and /en/.
+"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language root (reads static-i18n's private state: current language).
 
 mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per language.
 Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below the
@@ -6,68 +6,32 @@ language root, values are page paths without the language suffix. The hash of th
 """
 import html
 import posixpath
-import re
 from pathlib import Path
 
+from _site import build_language, lang_prefix, site_url, strings, url_path
 from mkdocs.exceptions import PluginError
-
-OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
-TEXT = {
-    "sv": ("Du skickas vidare", "Sidan finns här:"),
-    "en": ("Redirecting", "The page is here:"),
-}
-
 
 def target_url(target):
     """`tsl/vad-ar-tsl.md#x` -> ('tsl/vad-ar-tsl/', 'x'); `fortroendevalda/index.md` -> ('fortroendevalda/', '')."""
     path, _, anchor = target.partition("#")
-    path = path.removesuffix(".md")
-    if path == "index":
-        return "", anchor
-    return (path[: -len("index")] if path.endswith("/index") else path + "/"), anchor
+    return url_path(path), anchor
 
 
 def _redirects(config):
-    redirects = config["extra"].get("redirects") or {}
-    docs = Path(config["docs_dir"])
-    problems = []
-    for old, target in redirects.items():
-        where = f"mkdocs.yml extra.redirects '{old}'"
-        if not OLD_PATH.match(str(old)):
-            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', like 'tsl/gammal-sida/'")
-            continue
-        stem = str(target).partition("#")[0].removesuffix(".md")
-        for lang in ("sv", "en"):
-            if not (docs / f"{stem}.{lang}.md").exists():
-                problems.append(f"{where}: the target docs/{stem}.{lang}.md does not exist")
-        old_stem = old.rstrip("/")
-        for candidate in (f"{old_stem}.sv.md", f"{old_stem}/index.sv.md"):
-            if (docs / candidate).exists():
-                problems.append(f"{where}: docs/{candidate} is a page at that URL now; remove the redirect")
-    if problems:
-        raise PluginError("; ".join(problems))
-    return redirects
-
-
-def on_config(config):
-    _redirects(config)
+    """extra.redirects; scripts/check_site.py checks the paths and targets (hooks/check_sources.py on every build)."""
+    return config["extra"].get("redirects") or {}
 
 
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or "sv"
-    default = getattr(i18n, "default_language", "sv")
-    root = Path(config["site_dir"]) / ("" if lang == default else lang)
-    site_url = (config.get("site_url") or "").rstrip("/")
+    lang = build_language(config)
+    root = Path(config["site_dir"]) / lang_prefix(lang, config)
     for old, target in _redirects(config).items():
         path, anchor = target_url(target)
         built = root / path / "index.html"
         if not built.exists():
             raise PluginError(f"mkdocs.yml extra.redirects '{old}': no page was built at {built}")
-        if anchor and f'id="{anchor}"' not in built.read_text(encoding="utf-8"):
-            raise PluginError(f"mkdocs.yml extra.redirects '{old}': docs/{target} has no section #{anchor}")
         href = posixpath.relpath(path or ".", old.rstrip("/")) + "/"
-        absolute = site_url + ("" if lang == default else f"/{lang}") + "/" + path
+        absolute = site_url(config) + lang_prefix(lang, config) + path
         stub = root / old / "index.html"
         stub.parent.mkdir(parents=True, exist_ok=True)
         stub.write_text(_stub(lang, href, anchor, absolute), encoding="utf-8")
@@ -79,7 +43,7 @@ SCRIPT = ('<script>(function () { var a = document.getElementById("tillit-redire
 
 
 def _stub(lang, href, anchor, absolute):
-    title, moved = TEXT.get(lang, TEXT["en"])
+    title, moved = strings(lang)["redirect"]["title"], strings(lang)["redirect"]["moved"]
     full = html.escape(href + (f"#{anchor}" if anchor else ""))
     shown = html.escape(absolute + (f"#{anchor}" if anchor else ""))
     return f"""<!doctype html>

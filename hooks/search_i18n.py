@@ -1,9 +1,9 @@
-"""Search per language: split static-i18n's combined index into one index per language and add compound parts and synonyms.
+"""Search per language: split static-i18n's combined index into one index per language and add compound parts and synonyms (reads static-i18n's private state).
 
 How search works (see also README.md, "Sökning"):
 - static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
   built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
-  (that language only, locations relative to /<lang>/). overrides/main.html points English pages' search base at /en/.
+  (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at its root (/en/, …).
 - Each index turns on lunr's stemmer (index side) and adds two hidden fields per entry: `kt` (title) and `kx` (text),
   holding the parts of Swedish compounds ("tillitsstyrning" -> "tillit styrning", split against the site's own
   vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
@@ -19,6 +19,8 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
+from _site import after_all_languages, lang_prefix, languages, strings
+from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -29,7 +31,6 @@ SEPARATOR = r"[\s\-–—,.:;!?=\[\]()\"'’„”“/§…]+|&[a-z]+;"
 PIPELINE = ["stopWordFilter", "stemmer"]
 HIDDEN_FIELDS = {"kt": {"boost": 1000.0}, "kx": {"boost": 1.0}}   # same weights as Material's title and text
 TAGS_BOOST = 1000.0   # Material: 1e6, so a prefix of a tag ("work" -> Workshop) outranked every title
-STEMMERS = {"sv": "swedish", "en": "english"}
 LINKING = ("", "s", "e")          # Swedish compounds: tillit|s|styrning, tjänst|e|person, kommun|styrelse
 NOT_A_HEAD = {"för", "att", "och", "som", "den", "det", "med", "men", "har", "kan", "ska", "inte", "var", "vid"}
 MIN_PART = 4
@@ -38,6 +39,14 @@ MIN_PART = 4
 def _words(text, separator=re.compile(SEPARATOR)):
     text = html.unescape(re.sub(r"<[^>]+>", " ", text or "")).lower()
     return [w for w in separator.split(text) if w and any(c.isalpha() for c in w)]
+
+
+def stemmer_name(lang):
+    """Snowball's name for a language's stemmer: 'sv' -> 'swedish' (the same stemmer lunr.<lang> uses)."""
+    name = Locale.parse(lang).english_name.lower()
+    if name not in snowballstemmer.algorithms():
+        raise PluginError(f"hooks/search_i18n.py: no snowball stemmer for '{lang}' ({name})")
+    return name
 
 
 def _material_worker():
@@ -49,11 +58,8 @@ def _material_worker():
 
 
 def on_env(env, config, files):
-    # per build (= per language): where this language's index lives and which worker to wrap (overrides/main.html)
-    i18n = config.plugins.get("i18n")
-    lang = i18n.current_language if i18n else None
-    root = f"{lang}/" if i18n and lang != i18n.default_language else ""
-    env.globals["tillit_search"] = {"root": root, "worker": _material_worker()}
+    # which of Material's workers search-tillit.js wraps (overrides/main.html; the index's place is tillit_lang.prefix)
+    env.globals["tillit_search"] = {"worker": _material_worker()}
     return env
 
 
@@ -105,7 +111,7 @@ class Enricher:
     def __init__(self, lang, docs, groups):
         self.lang = lang
         # memoised, and kept between builds in .cache/stems: a word's stem never changes (snowball's Python is slow)
-        self.stem, self.save_stems = _cached_stemmer(STEMMERS.get(lang, "english"))
+        self.stem, self.save_stems = _cached_stemmer(stemmer_name(lang))
         vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
         self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
         self.known = self.words | {self.stem(w) for w in self.words}
@@ -149,7 +155,7 @@ class Enricher:
     def extra(self, text):
         words = _words(text)
         out = []
-        if self.lang == "sv":
+        if strings(self.lang).get("search", {}).get("split_compounds"):   # locales/<lang>.yml
             for w in dict.fromkeys(words):
                 out += self.split(w) or []
         stems = [self.stem(w) for w in words]
@@ -192,17 +198,16 @@ def split_index(index, languages, default, groups):
 @event_priority(-200)   # after static-i18n (-100) has built every language and written the combined index
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:
+    if i18n is None or not after_all_languages(config):
         return   # a nested per-language build: the combined index is not complete yet
     site = Path(config.site_dir)
     combined = site / "search" / "search_index.json"
     if not combined.exists():
         return
-    languages = [lang.locale for lang in i18n.config.languages if lang.build]
-    indexes = split_index(json.loads(combined.read_text(encoding="utf-8")), languages,
-                          i18n.default_language, load_synonyms())
+    langs = languages(config)
+    indexes = split_index(json.loads(combined.read_text(encoding="utf-8")), langs, langs[0], load_synonyms())
     for lang, index in indexes.items():
-        folder = site / ("" if lang == i18n.default_language else lang) / "search"
+        folder = site / lang_prefix(lang, config) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")

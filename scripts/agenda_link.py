@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Print the Swedish and English URL of a page or section for an agenda (kallelse); with --out, also write QR codes (SVG) for print.
+"""Print the URL of a page or section in every language for an agenda (kallelse); with --out, also write QR codes (SVG) for print.
 
 Usage: scripts/agenda_link.py <page path or URL>[#section] [--out DIR]
   Without --out nothing is written: the command only prints the two URLs.
   e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
-The URLs start with SITE_URL (environment) or else mkdocs.yml's site_url. Pages and sections are read from docs/.
+The URLs start with mkdocs.yml's site_url (the published address) or SITE_URL; a localhost address gets a
+warning. Pages and sections are read from docs/.
 Exits 2 with the closest matches when the page or the section does not exist.
 """
 import argparse
@@ -14,55 +15,36 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import segno
-from mkdocs.utils import yaml_load
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from _qr import QR_MM, qr_svg  # noqa: E402  (the same QR codes as the om/lanka pages)
+from _site import address_warning, lang_prefix, languages, load_config, site_url, url_path  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_site  # noqa: E402  (how a page's title and section ids are read from docs/)
+
 DOCS = ROOT / "docs"
-QR_MM = 30   # printed width of a QR code, quiet zone included (same as the om/lanka page)
-HEADING = re.compile(r"^\s{0,3}(#{2,3})\s+(.*?)\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def config():
     """site_url (SITE_URL from the environment wins, as in the build) and extra.redirects from mkdocs.yml."""
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        data = yaml_load(f)
-    site_url = data.get("site_url") or "http://127.0.0.1:8000/"
-    return site_url.rstrip("/") + "/", (data.get("extra") or {}).get("redirects") or {}
-
-
-def url_path(stem):
-    """docs stem -> URL path below the language root: index -> '', x/index -> 'x/', x/y -> 'x/y/'."""
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    return site_url(), (load_config().get("extra") or {}).get("redirects") or {}
 
 
 def read_page(path):
-    """(title, [(id, heading text)]) of one language file."""
-    title, sections, fenced = None, [], False
-    text = path.read_text(encoding="utf-8")
-    match = re.search(r"^title:\s*(.+)$", text, re.M)
-    if match:
-        title = match.group(1).strip().strip("'\"")
-    for line in text.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        heading = None if fenced else HEADING.match(line)
-        if heading:
-            sections.append((heading.group(3), heading.group(2)))
-    return title, sections
+    """(title, [(id, heading text)]) of one language file, read as scripts/check_site.py reads it."""
+    stem, _, lang = path.relative_to(DOCS).as_posix().removesuffix(".md").rpartition(".")
+    page = check_site.read_page(path, stem, lang)
+    return page.meta.get("title"), [(h.id, h.text) for h in page.headings if h.level in (2, 3) and h.id]
 
 
 def site_pages():
-    """{url path: {lang: (title, sections)}} for every page pair in docs/."""
+    """{url path: {lang: (title, sections)}} for every page in docs/ (in the default language and its translations)."""
+    langs = languages()
     pages = {}
-    for md in sorted(DOCS.rglob("*.sv.md")):
-        stem = md.relative_to(DOCS).as_posix()[: -len(".sv.md")]
-        en = md.with_name(md.name[: -len(".sv.md")] + ".en.md")
-        pages[url_path(stem)] = {"sv": read_page(md), "en": read_page(en) if en.exists() else (None, [])}
+    for md in sorted(DOCS.rglob(f"*.{langs[0]}.md")):
+        stem = md.relative_to(DOCS).as_posix()[: -len(f".{langs[0]}.md")]
+        files = {lang: DOCS / f"{stem}.{lang}.md" for lang in langs}
+        pages[url_path(stem)] = {lang: read_page(f) if f.exists() else (None, []) for lang, f in files.items()}
     return pages
 
 
@@ -79,22 +61,21 @@ def normalise(arg, site_url):
         path, _, section = arg.partition("#")
     path = path.strip().lstrip("/")
     path = re.sub(r"^docs/", "", path)
-    path = re.sub(r"^en/|^en$", "", path)
-    path = re.sub(r"(\.(sv|en))?\.md$", "", path)
+    others = "|".join(re.escape(lang) for lang in languages()[1:])
+    path = re.sub(rf"^(?:{others})(?:/|$)", "", path)
+    path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$", "", path)
     path = re.sub(r"(^|/)index(\.html)?$", r"\1", path)
     path = path.strip("/")
     return (path + "/" if path else ""), section.strip()
 
 
-def url_for(site_url, path, section, lang):
-    return site_url + ("en/" if lang == "en" else "") + path + (f"#{section}" if section else "")
+def url_for(base, path, section, lang):
+    return base + lang_prefix(lang) + path + (f"#{section}" if section else "")
 
 
 def write_qr(url, target):
-    """An SVG QR code of url, QR_MM millimetres wide when printed, dark on white."""
-    code = segno.make(url, error="m", micro=False)
-    width = code.symbol_size(scale=1, border=4)[0]
-    code.save(str(target), kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff", title=url)
+    """An SVG QR code of url, QR_MM millimetres wide when printed, dark on white (the om/lanka pages' code)."""
+    target.write_bytes(qr_svg(url))
     return target
 
 
@@ -113,32 +94,36 @@ def main(argv=None):
                         "into DIR, created if missing (default: write nothing)")
     args = parser.parse_args(argv)
 
-    site_url, redirects = config()
+    base, redirects = config()
+    langs = languages()
     pages = site_pages()
-    path, section = normalise(args.target, site_url)
+    path, section = normalise(args.target, base)
     if path not in pages and path in redirects:
         target = str(redirects[path])
-        path, target_section = normalise(target, site_url)
+        path, target_section = normalise(target, base)
         section = section or target_section
         print(f"note: {args.target} is a short address for /{path}; using that page", file=sys.stderr)
     if path not in pages:
-        fail(f"there is no page '{args.target}' (looked for /{path} and docs/{path.rstrip('/') or 'index'}.sv.md)",
+        fail(f"there is no page '{args.target}' (looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
              ["/" + p for p in pages], "/" + path)
-    title, sections = pages[path]["sv"]
+    title, sections = pages[path][langs[0]]
     ids = [sid for sid, _ in sections]
     if section and section not in ids:
         fail(f"the page /{path} ({title}) has no section '#{section}'", ["#" + s for s in ids], "#" + section)
-    en_title, en_sections = pages[path]["en"]
-    if section and section not in [sid for sid, _ in en_sections]:
-        fail(f"#{section} exists on the Swedish page but not on the English one: give "
-             f"docs/{path.rstrip('/') or 'index'}.en.md the same heading id", [], "")
+    for lang in langs[1:]:
+        if section and section not in [sid for sid, _ in pages[path][lang][1]]:
+            fail(f"#{section} exists on the {langs[0]} page but not on the {lang} one: give "
+                 f"docs/{path.rstrip('/') or 'index'}.{lang}.md the same heading id", [], "")
 
     heading = dict(sections).get(section)
     print(title + (f" › {heading}" if heading else ""))
     name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
-    urls = {lang: url_for(site_url, path, section, lang) for lang in ("sv", "en")}
+    urls = {lang: url_for(base, path, section, lang) for lang in langs}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
+    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
+    if warning:
+        print(warning, file=sys.stderr)
     if args.out is None:
         print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
         return 0

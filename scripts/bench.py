@@ -7,6 +7,7 @@ is still produced. Timings are noisy on a shared machine: the report states the 
 alternation and medians.
 """
 import argparse
+import copy as copy_module
 import datetime
 import functools
 import gzip
@@ -35,10 +36,12 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = ("sv", "en")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(ROOT / "hooks"))
+from _site import (CHROMIUM, chromium_args, is_redirect_stub, lang_prefix, language_of, languages,  # noqa: E402
+                   not_a_page_prefixes)
+
+LANGS = languages()
+CHROME_FLAGS = ["--headless=new", *chromium_args()]   # Lighthouse's launch; Playwright gets chromium_args() itself
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LH_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 EVAL_FILE = ROOT / "tests" / "search_eval.yml"
@@ -68,7 +71,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-# ---- mkdocs.yml round trip (keeps !ENV and !!python/name tags so a derived config builds the same) ----
+# ---- mkdocs.yml round trip (keeps !ENV and !!python/name tags so a derived config builds the same; _site.load_config
+# resolves them, which is right for reading settings but cannot write a copy) ----
 
 class Tagged:
     def __init__(self, tag, value):
@@ -165,7 +169,7 @@ def snapshot(dest):
 
 
 def page_count(docs):
-    return len(list(Path(docs).rglob("*.sv.md")))
+    return len(list(Path(docs).rglob(f"*.{LANGS[0]}.md")))
 
 
 # ---- gzip-capable static server on loopback (like nginx with gzip on) ----
@@ -247,11 +251,11 @@ def content_pages(site):
     found = []
     for path in sorted(Path(site).rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        if rel.startswith(("assets/", "search/", "en/assets/", "en/search/")):
+        if rel.startswith(not_a_page_prefixes()):
             continue
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace")[:2000]:
+        if is_redirect_stub(path.read_text(encoding="utf-8", errors="replace")):
             continue
-        found.append((rel, "en" if rel.startswith("en/") else "sv"))
+        found.append((rel, language_of(rel)))
     return found
 
 
@@ -298,7 +302,7 @@ def choose_pages(rows):
     """The start page and the heaviest content page of each language (the Lighthouse and preview subjects)."""
     chosen = {}
     for lang in LANGS:
-        start = "en/index.html" if lang == "en" else "index.html"
+        start = lang_prefix(lang) + "index.html"
         others = [r["page"] for r in rows if r["lang"] == lang and r["page"] != start and not r["page"].endswith("404.html")]
         chosen[lang] = {"start": start, "content": others[0] if others else start}
     return chosen
@@ -309,9 +313,9 @@ def measure_preview(copy, rel_page, edits):
     port = free_port()
     url = f"http://127.0.0.1:{port}{url_of(rel_page)}"
     stem = rel_page[: -len("index.html")].rstrip("/")
-    src = copy / "docs" / (stem + ".sv.md" if stem else "index.sv.md")
+    src = copy / "docs" / f"{stem or 'index'}.{LANGS[0]}.md"   # a page of the default language (rel_page has no prefix)
     if not src.exists():
-        src = copy / "docs" / stem / "index.sv.md"
+        src = copy / "docs" / stem / f"index.{LANGS[0]}.md"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -435,8 +439,8 @@ def measure_search(base, site, queries, browser):
         rel = index.relative_to(site).as_posix()
         data = index.read_bytes()
         docs = json.loads(data).get("docs", [])
-        langs = sorted({"en" if d.get("location", "").startswith("en/") else "sv" for d in docs})
-        label = "en" if rel.startswith("en/") else ("sv" if len(langs) < 2 else "sv+en (one shared index)")
+        langs = sorted({language_of(d.get("location", "")) for d in docs})
+        label = langs[0] if len(langs) < 2 else "+".join(langs) + " (one shared index)"
         indexes[rel] = {"label": label, "raw": len(data), "gzip": gz(data), "docs": len(docs)}
     latencies, per_lang, cold = [], {}, {}
     for lang in LANGS:
@@ -444,7 +448,7 @@ def measure_search(base, site, queries, browser):
         context.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1"
                       else route.abort())
         page = context.new_page()
-        page.goto(base + ("en/" if lang == "en" else ""), wait_until="load")
+        page.goto(base + lang_prefix(lang), wait_until="load")
         page.evaluate(SEARCH_PROBE)
         box = page.locator("input.md-search__input")
         start = time.perf_counter()
@@ -575,9 +579,14 @@ def measure_scale(copy, factors, site_url, work):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(docs / rel, target)
                 created.append(target)
-        scaled = dict(cfg)
+        scaled = copy_module.deepcopy(cfg)
         if cfg.get("nav"):
             scaled["nav"] = list(cfg["nav"]) + [{f"Bench {i}": renav(cfg["nav"], i)} for i in range(2, factor + 1)]
+            for entry in next((p["i18n"]["languages"] for p in scaled.get("plugins", [])
+                               if isinstance(p, dict) and "i18n" in p), []):
+                if not entry.get("default"):   # a menu group needs a name in every language (scripts/check_site.py)
+                    entry.setdefault("nav_translations", {}).update({f"Bench {i}": f"Bench {i}"
+                                                                     for i in range(2, factor + 1)})
         config = copy / "bench-scale.yml"
         dump_config(scaled, config)
         dest = work / f"scale-{factor}"
@@ -848,7 +857,7 @@ def main():
         r["first_view"] = {"rows": rows, "median": statistics.median(x["total_gz"] for x in rows),
                            "plain_heaviest": first_view(work / "plain-site")[0]["total_gz"]}
         chosen = choose_pages(rows)
-        r["preview"] = measure_preview(copy, chosen["sv"]["content"], 1 if args.smoke else 3)
+        r["preview"] = measure_preview(copy, chosen[LANGS[0]]["content"], 1 if args.smoke else 3)
         server = serve_gzip(site, port)
         try:
             subjects = [(lang, chosen[lang][kind]) for kind in ("start", "content") for lang in LANGS]
@@ -858,7 +867,7 @@ def main():
             queries, r["query_source"] = eval_queries(limit=3 if args.smoke else None)
             from playwright.sync_api import sync_playwright
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS[1:])
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
                 r["transfer"] = measure_transfer(base, [(lang, chosen[lang]["start"]) for lang in LANGS], browser)
                 r["search"] = measure_search(base, site, queries, browser)
                 browser.close()

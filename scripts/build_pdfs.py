@@ -10,55 +10,29 @@ first pass shows on which page each section starts, the second writes those numb
 static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in the last-built language.
 """
 import copy
-import datetime
-import os
 import sys
 import tempfile
+from html import escape
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 from lxml import html
-from mkdocs.utils import yaml_load
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(ROOT / "hooks"))
+from _site import CHROMIUM, address_warning, chromium_args, lang_prefix, languages, load_config, local_time, strings, url_path  # noqa: E402
 
-# Words on the cover, in the contents and in the footer, per language.
-TEXT = {
-    "sv": {"title": "Tillit för förtroendevalda",
-           "lead": "Ett paket för dig som är ny förtroendevald: en läsväg, politikerrollen, "
-                   "en workshop, en checklista och en ordlista.",
-           "contents": "Innehåll", "page": "Sida", "of": "av",
-           "online": "Den senaste versionen finns på webbplatsen:", "printed": "Utskriven"},
-    "en": {"title": "Tillit for elected officials",
-           "lead": "A pack for newly elected officials: a reading path, the politician's role, "
-                   "a workshop, a checklist and a glossary.",
-           "contents": "Contents", "page": "Page", "of": "of",
-           "online": "The latest version is on the website:", "printed": "Printed"},
-}
 # Parts of a built page that make no sense on paper.
 DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
         " | //*[contains(@class,'md-content__button')] | //*[contains(@class,'tillit-pdf')]"
         " | //*[contains(@class,'md-tags')] | //*[contains(@class,'tillit-no-print')]")
 
 
-def load_pack():
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml_load(f)
-    pack = config["extra"]["onboarding_pdf"]
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    langs = [(lang["locale"], bool(lang.get("default"))) for lang in i18n["languages"]]
-    return pack, langs
-
-
 def built_html(md_path):
     """'fortroendevalda/index.md' -> 'fortroendevalda/index.html'; 'ordlista.md' -> 'ordlista/index.html'."""
-    stem = md_path.removesuffix(".md")
-    return stem.removesuffix("index") + "index.html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
+    return url_path(md_path) + "index.html"
 
 
 class Part:
@@ -120,19 +94,21 @@ class Part:
 
 
 def toc_entry(href, title, page):
-    return (f'<a href="#{href}"><span class="tillit-toc__title">{title}</span>'
+    return (f'<a href="#{escape(href)}"><span class="tillit-toc__title">{escape(title)}</span>'
             f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{page}</span></a>')
 
 
 def assemble(lang, parts, pages, logo):
-    t = TEXT[lang]
+    words = strings(lang)["pdf"]                                 # locales/<lang>.yml, key pdf
+    t = {key: escape(value) for key, value in words.items()}      # for HTML
+    css = {key: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for key, value in words.items()}   # for CSS strings
     toc = []
     for part in parts:
         subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
                        for i, title in part.sections())
         toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
-    home = parts[0].url
-    footer = f'"{t["page"]} " counter(page) " {t["of"]} " counter(pages)'
+    home = escape(parts[0].url)
+    footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
     styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in parts[0].stylesheets)
     body = "\n".join(part.finish({p.url: p for p in parts}) for part in parts)
     return f"""<!doctype html>
@@ -140,7 +116,7 @@ def assemble(lang, parts, pages, logo):
 {styles}
 <style>
   @page {{ size: A4; margin: 18mm 17mm 20mm;
-    @bottom-left {{ content: "{t["title"]}"; font: 8.5pt system-ui, sans-serif; color: #333; }}
+    @bottom-left {{ content: {css["title"]}; font: 8.5pt system-ui, sans-serif; color: #333; }}
     @bottom-right {{ content: {footer}; font: 8.5pt system-ui, sans-serif; color: #000; }} }}
   @page :first {{ @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}
 </style></head>
@@ -151,7 +127,7 @@ def assemble(lang, parts, pages, logo):
   <h1>{t["title"]}</h1>
   <p class="tillit-cover__lead">{t["lead"]}</p>
   <p class="tillit-cover__meta">{t["online"]}<br><a href="{home}">{home}</a><br>
-     {t["printed"]} {datetime.date.today().isoformat()}</p>
+     {t["printed"]} {local_time().date().isoformat()}</p>
 </section>
 <nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{"".join(toc)}</ol></nav>
 {body}
@@ -189,16 +165,19 @@ def print_pack(browser, lang, parts, logo, out):
 
 def main(site_dir):
     site = (ROOT / site_dir).resolve() if not Path(site_dir).is_absolute() else Path(site_dir)
-    pack, langs = load_pack()
+    pack = load_config()["extra"]["onboarding_pdf"]
     if not Path(CHROMIUM).exists():
         sys.exit(f"build_pdfs: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for lang, default in langs:
-            lang_root = site if default else site / lang
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        for lang in languages():
+            lang_root = site / lang_prefix(lang)
             parts = [Part(lang_root, md) for md in pack["pages"]]
             out = lang_root / pack["file"].format(lang=lang)
             out.parent.mkdir(parents=True, exist_ok=True)
+            warning = address_warning(parts[0].url, f"the links in {out.name}")
+            if warning:
+                print(warning, file=sys.stderr)
             count = print_pack(browser, lang, parts, (site / "assets/images/logo.svg").as_uri(), out)
             print(f"build_pdfs: {out.relative_to(site)}: {count} pages")
         browser.close()

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install the Debian packages the tests need (Chromium and command-line checkers) when they are missing.
+# Install the Debian packages the tests need (Chromium, Firefox ESR and command-line checkers) when they are missing.
 # With arguments, only those packages (`make build` asks for chromium alone: it prints the onboarding PDFs).
 set -euo pipefail
-packages=(chromium nginx hunspell hunspell-sv hunspell-en-gb poppler-utils zbar-tools openjdk-17-jre-headless)
+packages=(chromium firefox-esr nginx hunspell hunspell-sv hunspell-en-gb poppler-utils zbar-tools openjdk-17-jre-headless)
 [ $# -gt 0 ] && packages=("$@")
 missing=()
 for pkg in "${packages[@]}"; do

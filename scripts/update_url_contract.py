@@ -4,7 +4,9 @@
 Builds the site (or reads --site DIR), adds every new page, section and redirect, and never drops a line: a URL
 that is gone must be kept working with a redirect (mkdocs.yml extra.redirects) or by keeping the section id.
 Exit 0: unchanged. Exit 1: the list changed (review and commit urls.txt). Exit 2: a listed URL no longer resolves.
-`--reset` writes exactly what the built site has; use it only before the site is first published.
+Exit 3: a page's section ids differ between languages: nothing is written, since that would publish a wrong anchor.
+`--check` writes nothing (exit 1 if lines are missing); `--reset` writes exactly what the built site has (before the
+site is first published only). `make urls` turns exit 1 into a success line for writers.
 """
 import argparse
 import posixpath
@@ -15,14 +17,15 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from _site import is_redirect_stub, language_of, languages, not_a_page_prefixes  # noqa: E402
 CONTRACT = ROOT / "urls.txt"
 HEADER = """\
 # URL contract of Tillit: every published URL (path below site_url, both languages) and its section anchors.
 # Agendas and decisions in archives link to these for decades: each line must keep working.
-# tests/test_links.py checks every line. `make urls` adds new pages and sections (and exits 1 when it did).
+# tests/test_links.py checks every line. `make urls` adds new pages and sections (never ids that differ by language).
 # Never delete a line: when a page moves, add a redirect in mkdocs.yml (extra.redirects); never rename a heading id.
 """
-SKIP = ("assets/", "search/", "en/assets/", "en/search/")
 HEADING_ID = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"")
 ANY_ID = re.compile(r"\bid=\"([^\"]+)\"")
 REFRESH = re.compile(r"http-equiv=\"refresh\" content=\"0; url=([^\"#]*)")
@@ -59,12 +62,12 @@ def published(site):
     entries = set()
     for file in site.rglob("index.html"):
         rel = file.relative_to(site).as_posix()
-        if rel.startswith(SKIP):
+        if rel.startswith(not_a_page_prefixes()):
             continue
         text = file.read_text(encoding="utf-8")
         path = page_path(rel)
         entries.add(path)
-        if REFRESH.search(text[:2000]):
+        if is_redirect_stub(text):
             continue
         article = text[text.find("<article"): text.rfind("</article>")]
         entries.update(f"{path}#{anchor}" for anchor in HEADING_ID.findall(article))
@@ -84,6 +87,32 @@ def broken(site, entries):
     return bad
 
 
+def differing_ids(entries):
+    """Messages for sections that one language of a page has and another has not (both languages must share ids)."""
+    from check_site import source_of   # scripts/check_site.py: the docs/ file of a built page
+    langs = languages()
+    anchors = {}
+    for entry in entries:
+        path, _, anchor = entry.partition("#")
+        lang = language_of(path.lstrip("/"))
+        below = path.lstrip("/")[len(lang) + 1:] if lang != langs[0] else path.lstrip("/")
+        anchors.setdefault(below, {}).setdefault(lang, set())
+        if anchor:
+            anchors[below][lang].add(anchor)
+    problems = []
+    for below, by_lang in sorted(anchors.items()):
+        if len(by_lang) < len(langs):
+            continue   # a page missing in a language: scripts/check_site.py names the file
+        for lang in langs[1:]:
+            only_first, only_other = by_lang[langs[0]] - by_lang[lang], by_lang[lang] - by_lang[langs[0]]
+            if only_first or only_other:
+                first_src = source_of(below + "index.html")
+                other_src = source_of(f"{lang}/{below}index.html")
+                problems.append(f"{first_src} has {sorted(only_first)} and {other_src} has {sorted(only_other)}: "
+                                "give both the same heading ids (keep an id that is already in urls.txt)")
+    return problems
+
+
 def read(contract):
     if not contract.exists():
         return set()
@@ -96,6 +125,7 @@ def main(argv=None):
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--contract", type=Path, default=CONTRACT, help="the contract file (default: urls.txt)")
     parser.add_argument("--reset", action="store_true", help="drop lines the site no longer has (before launch only)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when lines are missing")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="tillit-urls-") as tmp:
@@ -107,6 +137,20 @@ def main(argv=None):
         now = published(site)
         new = now if args.reset else old | now
         bad = broken(site, new)
+    differ = differing_ids(now)
+    if differ:
+        print(f"{args.contract.name} NOT changed: section ids differ between languages, and recording them would "
+              "publish a wrong anchor:\n  " + "\n  ".join(differ) + "\nFix the ids, then run `make urls` again.",
+              file=sys.stderr)
+        return 3
+    if args.check:
+        missing = sorted(now - old)
+        if missing or bad:
+            print("not in urls.txt (run `make urls`, review and commit it):\n  " + "\n  ".join(missing + bad),
+                  file=sys.stderr)
+            return 1
+        print(f"{args.contract.name} lists every published URL ({len(old)} URLs).")
+        return 0
     if new != old:
         args.contract.write_text(HEADER + "".join(f"{line}\n" for line in sorted(new)), encoding="utf-8")
     for line in sorted(new - old):

@@ -7,8 +7,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import ROOT, open_guarded_page
-
-pytestmark = pytest.mark.browser
+from search_eval import WATCH_WORKER
 
 NODE_MODULES = ROOT / "node_modules"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -46,14 +45,20 @@ def run_axe(pg, axe_source, context=None):
     return [f"{v['id']} ({v['help']}): {node}" for v in found for node in v["nodes"][:5]]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_no_wcag_violation_on_any_page(browser, base_url, pages, axe_source, width, scheme):
+    """One Chromium sweep per width and palette: every page (and 404 page) answers 200, makes no request to another
+    host, logs no console error or exception (the guard), loads its search index, and axe finds no violation."""
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width], color_scheme=scheme)
+    pg.add_init_script(WATCH_WORKER)
     problems, checked = [], 0
     try:
         for url in every_url(pages):
-            pg.goto(base_url + url, wait_until="load")     # every script has run (no navigation.instant)
+            response = pg.goto(base_url + url, wait_until="load")     # every script has run (no navigation.instant)
+            assert response.status == 200, url
+            pg.wait_for_function("() => __search.ready", timeout=15_000)   # the worker's index is the last fetch
             # the palette really follows the reader's system setting (so both palettes are what gets checked)
             assert pg.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
             problems += [f"/{url} [{width}px {scheme}] {v}" for v in run_axe(pg, axe_source)]
@@ -65,6 +70,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, base_url, pages, axe_s
     assert not guard.problems(), guard.problems()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang,query", [("sv", "tillit"), ("en", "trust")])
@@ -142,6 +148,7 @@ def keyboard_page(request, browser):
     assert not guard.problems(), guard.problems()
 
 
+@pytest.mark.browser
 def test_first_tab_reaches_a_working_skip_link(keyboard_page, base_url, pages):
     pg = keyboard_page
     target = next(p for p in pages if p.lang == "sv" and p.url_path == "tsl/vad-ar-tsl/")
@@ -158,6 +165,7 @@ def test_first_tab_reaches_a_working_skip_link(keyboard_page, base_url, pages):
     assert pg.evaluate("!!document.activeElement.closest('.md-content')"), pg.evaluate(FOCUS_INFO)
 
 
+@pytest.mark.browser
 def test_every_focus_stop_is_visible_and_marked(keyboard_page, base_url):
     pg = keyboard_page
     for start in ("tsl/vad-ar-tsl/", "en/ordlista/"):
@@ -177,6 +185,7 @@ def test_every_focus_stop_is_visible_and_marked(keyboard_page, base_url):
         assert not bad, f"{start} at {pg.width}px:\n" + "\n".join(bad)
 
 
+@pytest.mark.browser
 def test_search_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
     pg = keyboard_page
     pg.goto(base_url + "tsl/vad-ar-tsl/")
@@ -195,6 +204,7 @@ def test_search_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
     assert "återremiss" in pg.locator("article").inner_text().lower()
 
 
+@pytest.mark.browser
 def test_language_switch_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
     pg = keyboard_page
     pg.goto(base_url + "tsl/vad-ar-tsl/")
@@ -219,6 +229,7 @@ MOTION = """() => {
 }"""
 
 
+@pytest.mark.browser
 def test_reduced_motion_is_respected(browser, base_url):
     measured = {}
     for motion in ("no-preference", "reduce"):
@@ -233,6 +244,7 @@ def test_reduced_motion_is_respected(browser, base_url):
     assert reduced["scroll"] != "smooth", reduced
 
 
+@pytest.mark.browser
 def test_menu_button_shows_only_where_the_navigation_is_a_drawer(keyboard_page, base_url):
     pg = keyboard_page
     pg.goto(base_url + "tsl/vad-ar-tsl/")
@@ -241,6 +253,7 @@ def test_menu_button_shows_only_where_the_navigation_is_a_drawer(keyboard_page, 
     assert button.is_visible() == (pg.width == "390"), f"menu button visible at {pg.width}px: {button.is_visible()}"
 
 
+@pytest.mark.browser
 def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_url):
     """On a phone the navigation is a drawer with sub-menus: every stop in it is on screen and not covered."""
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS["390"])

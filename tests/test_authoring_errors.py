@@ -1,24 +1,73 @@
-"""Authoring mistakes fail the build with a message that names the file: each test breaks a copy of the site."""
+"""Authoring mistakes stop the build with a message that names the source file (and line) and the fix.
+
+Each test breaks a copy of the project. Most run scripts/check_site.py on the copy directly (a fraction of a second);
+the few that need MkDocs build the copy once. The last tests follow the README's steps for a new page, and check that
+nothing prints or encodes a localhost address without a warning.
+"""
+import contextlib
+import importlib.util
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
-pytestmark = pytest.mark.slow
+sys.path.insert(0, str(ROOT / "hooks"))
+import _site  # noqa: E402,F401  (this project's, imported once: check() runs each copy's script against it)
+import agenda_links  # noqa: E402,F401
 
 
 @pytest.fixture
-def broken_copy(tmp_path):
-    """A copy of the project (no git history: the date plugin falls back to the build date)."""
-    return copy_project(tmp_path)
+def project(tmp_path):
+    """A copy of the project to break (no git history: hooks/last_updated.py falls back to the build date)."""
+    return copy_project(tmp_path / "project")
 
 
-def build_fails(copy, needle):
+def check(copy, *args):
+    """scripts/check_site.py of the copy, run in this process (a tenth of the time of a new Python): (exit, output).
+
+    The copy's script reads the copy's docs/ and mkdocs.yml; languages and UI strings come from hooks/_site.py as
+    already imported (the tests change neither). test_the_unbroken_sources_pass_the_check runs the script itself."""
+    saved = list(sys.path)
+    spec = importlib.util.spec_from_file_location(f"check_site_{abs(hash(copy))}", copy / "scripts/check_site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.path[:] = saved
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        code = module.main([str(a) for a in args])
+    return code, output.getvalue()
+
+
+def run(copy, script, *args, env_extra=None):
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    result = subprocess.run([sys.executable, str(copy / "scripts" / script), *map(str, args)], cwd=copy,
+                            env={**env, **(env_extra or {})}, capture_output=True, text=True)
+    return result.returncode, result.stdout + result.stderr
+
+
+def check_fails(copy, *needles):
+    """check_site.py on the copy fails, and one line of its output holds every needle (file, line, fix)."""
+    code, output = check(copy)
+    assert code == 1, f"check_site.py should have failed:\n{output[-3000:]}"
+    lines = [line for line in output.splitlines() if all(n in line for n in needles)]
+    assert lines, f"no message holds {needles}:\n{output[-3000:]}"
+    return lines[0]
+
+
+def build_fails(copy, *needles):
     result = mkdocs_build(copy / "out", config=copy / "mkdocs.yml", cwd=copy)
     output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should have failed:\n{output[-2000:]}"
-    assert needle in output, f"the error should name {needle!r}:\n{output[-2000:]}"
+    assert result.returncode != 0, f"the build should have failed:\n{output[-3000:]}"
+    for needle in needles:
+        assert needle in output, f"the build's error should name {needle!r}:\n{output[-3000:]}"
+    return output
 
 
 def edit(path: Path, old, new):
@@ -27,58 +76,393 @@ def edit(path: Path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_the_unbroken_copy_builds(broken_copy):
-    result = mkdocs_build(broken_copy / "out", config=broken_copy / "mkdocs.yml", cwd=broken_copy)
+def append(path: Path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(path: Path, needle):
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+# ---------------------------------------------------------------- the unbroken copy (positive controls)
+
+def test_the_unbroken_sources_pass_the_check(project):
+    code, output = run(project, "check_site.py")
+    assert code == 0, output
+
+
+@pytest.mark.slow
+def test_the_unbroken_copy_builds_and_its_site_passes_the_check(project):
+    result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
+    code, output = run(project, "check_site.py", "--site", project / "out")
+    assert code == 0, output
 
 
-def test_broken_link_names_the_file(broken_copy):
-    page = broken_copy / "docs/tsl/vad-ar-tsl.sv.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
-    build_fails(broken_copy, "tsl/vad-ar-tsl.sv.md")
+# ---------------------------------------------------------------- links
+
+def test_broken_link_names_the_file_and_line(project):
+    page = project / "docs/tsl/vad-ar-tsl.sv.md"
+    append(page, "\n[Trasig länk](../kommuner/modig-kommun.md)\n")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.sv.md:{line_of(page, 'Trasig länk')}:",
+                "there is no page docs/kommuner/modig-kommun.sv.md")
 
 
-def test_broken_anchor_names_the_file(broken_copy):
-    page = broken_copy / "docs/tsl/vad-ar-tsl.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Broken anchor](../index.md#no-such-section)\n",
-                    encoding="utf-8")
-    build_fails(broken_copy, "tsl/vad-ar-tsl.en.md")
+def test_broken_anchor_names_the_file_and_line(project):
+    page = project / "docs/tsl/vad-ar-tsl.en.md"
+    append(page, "\n[Broken anchor](../index.md#no-such-section)\n")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.en.md:{line_of(page, 'Broken anchor')}:",
+                "docs/index.en.md has no section '#no-such-section'")
 
 
-def test_missing_translation_names_the_file(broken_copy):
-    (broken_copy / "docs/kommuner/boras.en.md").unlink()
-    build_fails(broken_copy, "docs/kommuner/boras.en.md")
+def test_a_link_with_a_language_suffix_says_the_right_form(project):
+    page = project / "docs/tsl/vad-ar-tsl.sv.md"
+    append(page, "\n[Bollebygd](../kommuner/bollebygd.sv.md#tidslinje)\n")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.sv.md:{line_of(page, '[Bollebygd]')}:",
+                "write '../kommuner/bollebygd.md#tidslinje'")
 
 
-def test_page_without_language_suffix_names_the_file(broken_copy):
-    (broken_copy / "docs/utkast.md").write_text("# Utkast\n", encoding="utf-8")
-    build_fails(broken_copy, "docs/utkast.md")
+@pytest.mark.slow
+def test_the_build_and_make_serve_stop_with_the_checks_message(project):
+    """hooks/check_sources.py runs check_site.py's source checks in every build and rebuild (make serve)."""
+    page = project / "docs/kommuner/boras.sv.md"
+    append(page, "\n![](../assets/images/logo.svg)\n")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    output = build_fails(project, f"docs/kommuner/boras.sv.md:{line}: the picture ../assets/images/logo.svg has "
+                         "an empty alt text", "![Vad bilden visar](bild.svg)")
+    assert "Traceback" not in output
 
+
+# ---------------------------------------------------------------- pairs and file names
+
+def test_missing_translation_names_the_file(project):
+    (project / "docs/kommuner/boras.en.md").unlink()
+    check_fails(project, "docs/kommuner/boras.en.md", "copy docs/kommuner/boras.sv.md")
+
+
+def test_page_without_language_suffix_names_the_file(project):
+    (project / "docs/utkast.md").write_text("# Utkast\n", encoding="utf-8")
+    check_fails(project, "docs/utkast.md", "rename it to docs/utkast.sv.md")
+
+
+# ---------------------------------------------------------------- front matter
 
 @pytest.mark.parametrize("old,new,message", [
     ("description:", "beskrivning:", "missing 'description'"),
-    ("review_date:", "review_date: snart\nold_review_date:", "'review_date' must be a date"),
-    ("tags:\n", "tags:\n  - Okänd etikett\n", "unknown tag 'Okänd etikett'"),
+    ("review_date:", "review_date: snart\nold_review_date:", "'review_date' must be a date written YYYY-MM-DD"),
+    ("review_date: 2027-11-23", "review_date: 2027-11-23 10:00:00",
+     "must be a date without a time: write 'review_date: 2027-11-23'"),
+    ("tags:\n", "tags:\n  - Okänd etikett\n", "unknown tag 'Okänd etikett' (allowed for 'sv': Grunder"),
+    ("tags:\n  - Kommuner\n", "tags:\n  - Municipalities\n", "unknown tag 'Municipalities'"),
+    ("description: Tidslinje", "description: " + "Mycket lång text. " * 10 + "Tidslinje", "shorten it to at most 160"),
 ])
-def test_bad_front_matter_names_the_file(broken_copy, old, new, message):
-    edit(broken_copy / "docs/kommuner/bollebygd.sv.md", old, new)
-    build_fails(broken_copy, "docs/kommuner/bollebygd.sv.md")
-    build_fails(broken_copy, message)
+def test_bad_front_matter_names_the_file_and_line(project, old, new, message):
+    page = project / "docs/kommuner/bollebygd.sv.md"
+    edit(page, old, new)
+    key = new.split(":")[0].strip()
+    where = f":{line_of(page, key + ':')}:" if key in ("review_date", "description") else ":"
+    check_fails(project, f"docs/kommuner/bollebygd.sv.md{where}", message)
 
 
-def test_front_matter_that_is_not_yaml_names_the_file(broken_copy):
-    edit(broken_copy / "docs/ordlista.en.md", "title:", "title: [unclosed")
-    build_fails(broken_copy, "ordlista.en.md")
+def test_front_matter_that_is_not_yaml_names_the_file(project):
+    edit(project / "docs/ordlista.en.md", "title:", "title: [unclosed")
+    check_fails(project, "docs/ordlista.en.md:", "not valid YAML")
 
 
-def test_image_without_alt_text_names_the_file(broken_copy):
-    page = broken_copy / "docs/om/lanka/index.sv.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="../../assets/images/logo.svg">\n', encoding="utf-8")
-    build_fails(broken_copy, "docs/om/lanka/index.sv.md")
+# ---------------------------------------------------------------- pictures
+
+@pytest.mark.parametrize("picture,message", [
+    ("![](../assets/images/logo.svg)", "has an empty alt text"),                      # Markdown writes alt=""
+    ("![logo.svg](../assets/images/logo.svg)", "has a file name as alt text ('logo.svg')"),
+    ("![logo](../assets/images/logo.svg)", "has a file name as alt text ('logo')"),
+    ('<img src="../assets/images/logo.svg">', "has no alt text"),
+    ('<img src="../assets/images/logo.svg" alt="">', "has an empty alt text"),
+    ('<img alt="bild.png" src="../assets/images/logo.svg">', "has a file name as alt text ('bild.png')"),
+])
+def test_picture_without_real_alt_text_names_the_file_and_line(project, picture, message):
+    page = project / "docs/tsl/vad-ar-tsl.en.md"
+    edit(page, "\n## ", f"\n{picture}\n\n## ")
+    line = line_of(page, picture)
+    text = check_fails(project, f"docs/tsl/vad-ar-tsl.en.md:{line}:", message)
+    assert "{ .decorative }" in text, "the message should say how to mark a decorative picture"
 
 
-def test_a_page_on_no_linking_page_names_the_file(broken_copy):
-    """Every page's sections must be listed on one page under om/lanka/ (hooks/agenda_links.py)."""
-    edit(broken_copy / "docs/om/lanka/kommuner.sv.md", "<!-- agenda-links: kommuner/ -->",
+def test_a_picture_needs_a_file_in_the_pages_language(project):
+    """static-i18n puts docs/assets/images/logo.svg only into the Swedish build: an English page needs logo.en.svg."""
+    page = project / "docs/tsl/vad-ar-tsl.en.md"
+    edit(page, "\n## ", "\n![The Tillit logo](../assets/images/logo.svg)\n\n## ")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.en.md:{line_of(page, 'The Tillit logo')}:",
+                "has no file for this language: add docs/assets/images/logo.en.svg")
+    shutil.copy(project / "docs/assets/images/logo.svg", project / "docs/assets/images/logo.en.svg")
+    code, output = check(project)
+    assert code == 0, output
+
+
+def test_a_decorative_picture_needs_the_marker_and_nothing_else(project):
+    shutil.copy(project / "docs/assets/images/logo.svg", project / "docs/assets/images/logo.en.svg")
+    append(project / "docs/tsl/vad-ar-tsl.en.md", "\n![](../assets/images/logo.svg){ .decorative }\n"
+           '<img src="../assets/images/logo.svg" alt="" class="decorative">\n')
+    edit(project / "docs/tsl/vad-ar-tsl.en.md", "## Sources { #kallor }",
+         "![](../assets/images/logo.svg){ .decorative }\n\n## Sources { #kallor }")
+    code, output = check(project)
+    assert code == 0, output
+
+
+def test_a_picture_in_a_code_example_is_not_checked(project):
+    edit(project / "docs/tsl/vad-ar-tsl.en.md", "\n## ", "\n```md\n![](bild.svg)\n```\n\nUse `![](x.svg)`.\n\n## ")
+    code, output = check(project)
+    assert code == 0, output
+
+
+def test_a_picture_a_hook_adds_without_alt_text_names_the_built_page(project, tmp_path):
+    """The built site is checked too (pictures that no Markdown file holds): a generated <img alt=""> is caught."""
+    site = tmp_path / "site"
+    (site / "en/tsl/vad-ar-tsl").mkdir(parents=True)
+    (site / "en/tsl/vad-ar-tsl/index.html").write_text(
+        '<html><body><div class="md-content"><img src="x.svg" alt=""></div></body></html>', encoding="utf-8")
+    code, output = run(project, "check_site.py", "--site", site)
+    assert code == 1 and "docs/tsl/vad-ar-tsl.en.md: the picture x.svg has an empty alt text" in output, output
+
+
+# ---------------------------------------------------------------- headings and the sources section
+
+def test_different_heading_ids_across_languages_name_both_files(project):
+    page = project / "docs/kommuner/bollebygd.en.md"
+    edit(page, "{ #vad-hande-sedan }", "{ #what-happened-next }")
+    sv = project / "docs/kommuner/bollebygd.sv.md"
+    check_fails(project, f"docs/kommuner/bollebygd.en.md:{line_of(page, '#what-happened-next')}:",
+                f"docs/kommuner/bollebygd.sv.md:{line_of(sv, '#vad-hande-sedan')}", "{ #vad-hande-sedan }",
+                "give both the same level and id")
+
+
+def test_a_section_missing_in_one_language_names_the_file(project):
+    edit(project / "docs/kommuner/bollebygd.en.md", "## What happened next? { #vad-hande-sedan }", "")
+    check_fails(project, "docs/kommuner/bollebygd.sv.md:", "'#vad-hande-sedan' has no heading in "
+                "docs/kommuner/bollebygd.en.md")
+
+
+@pytest.mark.parametrize("heading,message", [
+    ("## Utan id", "has no id: write '## Utan id { #kort-id }'"),
+    ("### Fel id { #Fel_Id }", "may hold only a-z, 0-9 and hyphens"),
+])
+def test_a_heading_without_a_proper_id_names_the_line(project, heading, message):
+    page = project / "docs/tsl/vad-ar-tsl.sv.md"
+    edit(page, "\n## ", f"\n{heading}\n\nText.\n\n## ")
+    check_fails(project, f"docs/tsl/vad-ar-tsl.sv.md:{line_of(page, heading)}:", message)
+
+
+def test_a_page_without_a_sources_section_says_what_to_write(project):
+    page = project / "docs/kommuner/boras.sv.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text[: text.index("## Källor { #kallor }")], encoding="utf-8")
+    check_fails(project, "docs/kommuner/boras.sv.md:", "the last section is not the sources section",
+                "## Källor { #kallor }", "../kallor.md#")
+
+
+def test_a_sources_section_without_a_source_names_the_file(project):
+    page = project / "docs/kommuner/boras.en.md"
+    text = page.read_text(encoding="utf-8")
+    cut = text.index("## Sources { #kallor }")
+    page.write_text(text[:cut] + "## Sources { #kallor }\n\nNone.\n", encoding="utf-8")
+    check_fails(project, f"docs/kommuner/boras.en.md:{line_of(page, '## Sources')}:", "links to no source",
+                "(../kallor.md#")
+
+
+def test_pages_about_the_site_need_no_sources_section(project):
+    for lang in ("sv", "en"):
+        page = project / f"docs/om/tillganglighet.{lang}.md"
+        text = page.read_text(encoding="utf-8")
+        assert "{ #kallor }" in text
+        page.write_text(re.sub(r"\n## [^\n]*\{ #kallor \}.*", "\n", text, flags=re.S), encoding="utf-8")
+    code, output = check(project)
+    assert code == 0, output
+
+
+# ---------------------------------------------------------------- menu, redirects and linking pages
+
+def test_a_page_not_in_the_menu_says_where_and_how_to_add_it(project):
+    edit(project / "mkdocs.yml", "      - kommuner/boras.md\n", "")
+    check_fails(project, "docs/kommuner/boras.sv.md: the page is not in the menu",
+                "add '- kommuner/boras.md' (without .sv) under nav: in mkdocs.yml")
+
+
+def test_a_menu_entry_with_a_language_suffix_names_mkdocs_yml_and_the_right_form(project):
+    edit(project / "mkdocs.yml", "      - kommuner/boras.md\n", "      - kommuner/boras.sv.md\n")
+    line = check_fails(project, "mkdocs.yml:", "write 'kommuner/boras.md', not 'kommuner/boras.sv.md'")
+    assert "not in the menu" not in line
+
+
+def test_a_new_menu_group_needs_its_english_name(project):
+    edit(project / "mkdocs.yml", "  - Kommuner:\n", "  - Kommuner:\n      - Exempel:\n          - kallor.md\n")
+    check_fails(project, "mkdocs.yml:", "the menu name 'Exempel' has no name in 'en'", "nav_translations")
+
+
+@pytest.mark.parametrize("entry,message", [
+    ("tsl/gammal/: tsl/finns-inte.md", "the target docs/tsl/finns-inte.sv.md does not exist"),
+    ("kallor/: tsl/vad-ar-tsl.md", "docs/kallor.sv.md is a page at that URL now"),
+    ("tsl/gammal/: tsl/vad-ar-tsl.md#finns-inte", "docs/tsl/vad-ar-tsl.md#finns-inte has no section #finns-inte"),
+    ("Tsl/Gammal: tsl/vad-ar-tsl.md", "the old path must be a lowercase URL path ending in '/'"),
+])
+def test_a_bad_redirect_names_mkdocs_yml(project, entry, message):
+    edit(project / "mkdocs.yml", "  redirects:\n", f"  redirects:\n    {entry}\n")
+    check_fails(project, f"mkdocs.yml extra.redirects '{entry.split(':')[0]}'", message)
+
+
+def test_a_page_on_no_linking_page_names_the_file(project):
+    """Every page's sections must be listed on one page under om/lanka/."""
+    edit(project / "docs/om/lanka/kommuner.sv.md", "<!-- agenda-links: kommuner/ -->",
          "<!-- agenda-links: kommuner/boras kommuner/bollebygd -->")
-    build_fails(broken_copy, "docs/kommuner/falkoping.sv.md: its sections must be listed on exactly one linking page")
+    edit(project / "docs/om/lanka/kommuner.en.md", "<!-- agenda-links: kommuner/ -->",
+         "<!-- agenda-links: kommuner/boras kommuner/bollebygd -->")
+    check_fails(project, "docs/kommuner/falkoping.sv.md: its sections must be listed on exactly one linking page")
+
+
+def test_a_page_on_two_linking_pages_names_both(project):
+    for lang in ("sv", "en"):
+        edit(project / f"docs/om/lanka/referens.{lang}.md", "<!-- agenda-links: ", "<!-- agenda-links: kommuner/boras ")
+    check_fails(project, "docs/kommuner/boras.sv.md:", "docs/om/lanka/kommuner.sv.md", "docs/om/lanka/referens.sv.md")
+
+
+# ---------------------------------------------------------------- the URL contract never records a wrong anchor
+
+def test_make_urls_refuses_ids_that_differ_between_languages(site_dir, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    page = site / "en/kommuner/bollebygd/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('id="vad-hande-sedan"', 'id="what-happened-next"'),
+                    encoding="utf-8")
+    contract = tmp_path / "urls.txt"
+    shutil.copy(ROOT / "urls.txt", contract)
+    before = contract.read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/update_url_contract.py"), "--site", str(site),
+                             "--contract", str(contract)], capture_output=True, text=True)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "docs/kommuner/bollebygd.sv.md has ['vad-hande-sedan']" in result.stderr, result.stderr
+    assert "docs/kommuner/bollebygd.en.md has ['what-happened-next']" in result.stderr, result.stderr
+    assert contract.read_text(encoding="utf-8") == before, "nothing may be recorded"
+
+
+@pytest.mark.slow
+def test_make_urls_reports_an_update_as_success(project):
+    """`make urls` adds a new section in both languages and ends with a success line and exit 0, not a make error."""
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    for lang, heading in (("sv", "## Nytt avsnitt { #nytt-avsnitt }"), ("en", "## New section { #nytt-avsnitt }")):
+        edit(project / f"docs/kommuner/boras.{lang}.md", "\n## ", f"\n{heading}\n\nText.\n\n## ")
+    made = subprocess.run(["make", "-o", ".venv/bin/mkdocs", "urls"], cwd=project, capture_output=True, text=True)
+    output = made.stdout + made.stderr
+    assert made.returncode == 0 and "Error" not in output, output
+    assert "OK: urls.txt är uppdaterad" in output and "+ /en/kommuner/boras/#nytt-avsnitt" in output, output
+    assert "/kommuner/boras/#nytt-avsnitt" in (project / "urls.txt").read_text(encoding="utf-8").split()
+
+
+# ---------------------------------------------------------------- a new page by the README's steps
+
+NEW_PAGE = {
+    "sv": ("Tillit i praktiken", "Grunder", "Ett vanligt ärende", "Politikens roll", "Källor",
+           "Så kan TSL se ut i ett vanligt ärende i kommunen, steg för steg.",
+           "Läs om [den gyllene zonen](../kommuner/falkoping.md#gyllene-zonen). TSL bygger på tillit.",
+           "Bilden visar Tillits logotyp", "Bollebygds kommun, KS §202", "vad kommunstyrelsen beslutade."),
+    "en": ("Trust in practice", "Basics", "An everyday case", "The role of politics", "Sources",
+           "What TSL can look like in an everyday municipal case, step by step.",
+           "Read about [the golden zone](../kommuner/falkoping.md#gyllene-zonen). TSL builds on trust.",
+           "The picture shows the Tillit logo", "Bollebygd Municipality, KS §202", "what the board decided."),
+}
+
+
+@pytest.mark.slow
+def test_a_new_page_by_the_readme_steps_passes_the_check_and_builds(project):
+    """README 'En ny sida, steg för steg': make new-page, replace every TODO, add the nav line; check and build pass.
+
+    The page has two sections, a link to another page's section, an abbreviation and a picture in both languages."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make new-page PAGE=" in readme and "nav:" in readme and "{ #kallor }" in readme
+    if not shutil.which("make"):
+        pytest.skip("make is not installed")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    titles = f'"{NEW_PAGE["sv"][0]}" "{NEW_PAGE["en"][0]}"'
+    made = subprocess.run(["make", "-o", ".venv/bin/mkdocs", "new-page", "PAGE=tsl/tillit-i-praktiken",
+                           f"TITLES={titles}"], cwd=project, capture_output=True, text=True)
+    code, output = made.returncode, made.stdout + made.stderr
+    assert code == 0, output
+    assert "mkdocs.yml" in output and "- tsl/tillit-i-praktiken.md" in output, "the next steps name the nav line"
+    code, output = run(project, "check_site.py")
+    assert code == 1 and "TODO" in output and "the page is not in the menu" in output, output
+
+    for lang in NEW_PAGE:   # README: a picture has a file per language, linked without the language
+        shutil.copy(project / "docs/assets/images/logo.svg", project / f"docs/assets/images/praktik.{lang}.svg")
+    for lang, (title, tag, first, second, sources, description, link, alt, source, supports) in NEW_PAGE.items():
+        page = project / f"docs/tsl/tillit-i-praktiken.{lang}.md"
+        page.write_text(f"""---
+title: "{title}"
+description: "{description}"
+tags:
+  - {tag}
+owner: {"Redaktionen för Tillit" if lang == "sv" else "Tillit editorial team"}
+review_date: 2027-11-23
+---
+
+# {title}
+
+{link}
+
+## {first} {{ #ett-vanligt-arende }}
+
+![{alt}](../assets/images/praktik.svg)
+
+## {second} {{ #politikens-roll }}
+
+{description}
+
+## {sources} {{ #kallor }}
+
+- [{source}](../kallor.md#bollebygd-ks-202) – {supports}
+""", encoding="utf-8")
+    edit(project / "mkdocs.yml", "      - tsl/tillit-och-kontroll.md\n",
+         "      - tsl/tillit-och-kontroll.md\n      - tsl/tillit-i-praktiken.md\n")
+    code, output = run(project, "check_site.py")
+    assert code == 0, output
+
+    result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    code, output = run(project, "check_site.py", "--site", project / "out")
+    assert code == 0, output
+    from lxml import html as lxml_html
+    for prefix, lang in (("", "sv"), ("en/", "en")):
+        tree = lxml_html.fromstring((project / f"out/{prefix}tsl/tillit-i-praktiken/index.html").read_text("utf-8"))
+        article = tree.xpath('//article')[0]
+        assert [h.get("id") for h in article.xpath(".//h2")] == ["ett-vanligt-arende", "politikens-roll", "kallor"]
+        assert article.xpath(".//abbr[text()='TSL']"), f"{lang}: TSL is not explained as an abbreviation"
+        assert article.xpath(".//a[contains(@href, 'falkoping/#gyllene-zonen')]"), f"{lang}: the link is missing"
+        assert article.xpath(f".//img[@alt='{NEW_PAGE[lang][7]}']"), f"{lang}: the picture or its alt is missing"
+        assert tree.xpath(f"//nav//a[contains(@href, 'tillit-i-praktiken')]"), f"{lang}: not in the menu"
+
+
+# ---------------------------------------------------------------- the published address, tool output
+
+def test_agenda_links_warn_before_printing_a_localhost_address(project):
+    code, output = run(project, "agenda_link.py", "tsl/vad-ar-tsl#kallor",
+                       env_extra={"SITE_URL": "http://127.0.0.1:8000/"})
+    assert code == 0 and "warning:" in output and "127.0.0.1:8000" in output, output
+    code, output = run(project, "agenda_link.py", "tsl/vad-ar-tsl#kallor")   # mkdocs.yml's published address
+    assert code == 0 and "warning:" not in output, output
+    assert re.search(r"^sv: https://[^\s]+/tsl/vad-ar-tsl/#kallor$", output, re.M), output
+
+
+def test_a_site_built_for_localhost_gets_a_warning(project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html><head><link rel="canonical" href="http://127.0.0.1:8000/"></head></html>',
+                                     encoding="utf-8")
+    code, output = run(project, "check_site.py", "--site", site)
+    assert code == 0 and "warning:" in output and "SITE_URL" in output, output
+
+
+@pytest.mark.parametrize("path", ["qr/tsl-vad-ar-tsl--kallor.sv.svg", "site/index.html", "dist/tillit-offline.zip",
+                                  ".cache/qr/x.svg"])
+def test_tool_output_folders_are_ignored_by_git(path):
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    result = subprocess.run(["git", "check-ignore", "--no-index", "-q", path], cwd=ROOT)
+    assert result.returncode == 0, f"{path} is not in .gitignore"

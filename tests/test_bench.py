@@ -1,4 +1,7 @@
-"""Smoke test of scripts/bench.py: a tiny run must still produce every figure. Timings are never asserted."""
+"""Smoke test of scripts/bench.py: a tiny run must still produce every figure. Timings are never asserted.
+
+Runs in `make bench` (marker `bench`), next to the script it checks: it measures nothing a reader sees and costs
+1.5-2.5 minutes (cold builds, `make build` with PDFs, a preview server, Lighthouse, scale builds)."""
 import json
 import subprocess
 import sys
@@ -7,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.bench]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 

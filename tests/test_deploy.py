@@ -1,72 +1,21 @@
 """deploy/nginx.conf for real: Debian's nginx on loopback serves a /tsl/ build; crawl, headers, 404s, CSP in Chromium."""
 import gzip
-import os
-import shutil
-import subprocess
-import sys
-import time
+import re
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, free_port, mkdocs_build, open_guarded_page
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def configure(conf_text, tmp, port):
-    """The example config with only its "# local" lines pointed at a temporary prefix and port."""
-    replacements = {
-        "pid /run/nginx-tillit.pid;": f"pid {tmp}/nginx.pid;",
-        "access_log /var/log/nginx/tillit.access.log;": f"access_log {tmp}/access.log;",
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "root /var/www/tillit;": f"root {tmp}/www;",
-        "http {": "http {\n" + "".join(f"  {d}_temp_path {tmp}/temp/{d};\n"
-                                        for d in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
-    }
-    for old, new in replacements.items():
-        assert old in conf_text, f"deploy/nginx.conf no longer has {old!r}: update tests/test_deploy.py"
-        conf_text = conf_text.replace(old, new, 1)
-    return conf_text
+from conftest import open_guarded_page
+from search_eval import WATCH_WORKER
 
 
 @pytest.fixture(scope="module")
-def nginx_site(tmp_path_factory):
-    if not Path(NGINX).exists():
-        pytest.fail("nginx is missing: run `make browser` (scripts/install_system_deps.sh installs Debian's nginx)")
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/tsl/"
-    result = mkdocs_build(tmp / "www" / "tsl", env_extra={"SITE_URL": base})
-    assert result.returncode == 0, result.stderr
-    conf = tmp / "conf"
-    conf.mkdir()
-    for name in ("nginx.conf", "security-headers.conf"):
-        shutil.copy(ROOT / "deploy" / name, conf / name)
-    (conf / "nginx.conf").write_text(configure((conf / "nginx.conf").read_text(), tmp, port))
-    hashes = subprocess.run([sys.executable, str(ROOT / "scripts" / "csp_hashes.py"), str(tmp / "www" / "tsl"),
-                             str(conf / "csp-hashes.conf")], capture_output=True, text=True)
-    assert hashes.returncode == 0, hashes.stderr
-    (tmp / "temp").mkdir()
-    globals_ = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")   # workers must read the temp dir
-    test = subprocess.run([NGINX, "-e", "stderr", "-p", str(tmp), "-c", str(conf / "nginx.conf"), "-g", globals_, "-t"],
-                          capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    proc = subprocess.Popen([NGINX, "-e", "stderr", "-p", str(tmp), "-c", str(conf / "nginx.conf"), "-g", globals_],
-                            stderr=subprocess.PIPE, text=True)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+def nginx_site(tsl_site):
+    """The session's /tsl/ build behind nginx with deploy/nginx.conf (conftest.py)."""
+    return tsl_site
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -187,36 +136,49 @@ CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyvio
                 "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
 
 
-@pytest.mark.browser
-def test_chromium_reports_no_csp_violation(browser, nginx_site, pages):
+def test_chromium_under_tsl_reports_no_csp_violation_and_stays_under_tsl(browser, nginx_site, pages):
+    """One Chromium sweep of every page of the /tsl/ build behind nginx: no CSP violation (pages, search worker and
+    index, 404 pages), no failed request, every link stays under /tsl/, the language switch too."""
     context, pg, guard = open_guarded_page(browser)
-    console = []
+    console, failed = [], []
     pg.on("console", lambda m: console.append(m.text))
+    pg.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     pg.add_init_script(CSP_LISTENER)
-    violations = []
+    pg.add_init_script(WATCH_WORKER)
+    violations, leaving = [], []
     try:
         urls = [nginx_site + p.rel.removesuffix("index.html") for p in pages]
         for url in urls:
-            pg.goto(url)
-            pg.wait_for_load_state("networkidle")
+            pg.goto(url, wait_until="load")
+            pg.wait_for_function("() => __search.ready", timeout=15_000)   # the worker's index fetch is the last
             violations += [f"{url}: {v}" for v in pg.evaluate("window.__csp")]
+            leaving += [f"{url}: link leaves /tsl/: {href}"
+                        for href in pg.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+                        if href.startswith("http://127.0.0.1") and "/tsl/" not in href]
+        assert not failed, failed
+        assert not leaving, "\n".join(leaving)
         for lang_root, query in ((nginx_site, "tillit"), (nginx_site + "en/", "trust")):
             pg.goto(lang_root)                   # the search worker and its index load under the CSP too
             pg.keyboard.press("/")
             pg.keyboard.type(query)
             pg.locator(".md-search-result__item").first.wait_for(timeout=10_000)
             violations += [f"{lang_root} (search): {v}" for v in pg.evaluate("window.__csp")]
+        # the language switch from the start page stays under /tsl/
+        pg.goto(nginx_site)
+        pg.get_by_role("button", name=re.compile("språk|language", re.I)).first.hover()
+        pg.locator('.md-select a[hreflang="en"]').first.click()
+        pg.wait_for_url(nginx_site + "en/")
         guard.allow_console.append("404")
         for missing in ("finns/inte/", "en/no/such/"):
-            pg.goto(nginx_site + missing)
-            pg.wait_for_load_state("networkidle")
+            pg.goto(nginx_site + missing, wait_until="load")
+            pg.wait_for_function("() => __search.ready", timeout=15_000)
             violations += [f"{missing}: {v}" for v in pg.evaluate("window.__csp")]
         violations += [c for c in console if "Content Security Policy" in c]
         assert not violations, "\n".join(violations)
         # the listener does see a violation: an injected inline script is blocked and reported
         pg.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
-        pg.wait_for_timeout(200)
-        assert pg.evaluate("window.__ran") is None and pg.evaluate("window.__csp.length") >= 1
+        pg.wait_for_function("() => window.__csp.length >= 1", timeout=5_000)
+        assert pg.evaluate("window.__ran") is None
     finally:
         context.close()
     guard.allow_console.append("Content Security Policy")   # the deliberate injected script above

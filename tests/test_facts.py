@@ -7,7 +7,7 @@ import yaml
 
 
 FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = yaml.safe_load((Path(__file__).parent / "seeds.yml").read_text(encoding="utf-8"))   # the sources' index
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +25,28 @@ def test_fact_is_stated_in_both_languages(fact, texts):
         assert not missing, f"{lang}/{fact['page']}: missing {missing} (source document {fact['source']})"
 
 
-def test_every_source_document_is_covered_and_described():
+def test_every_source_document_is_covered():
+    """Each source in the index has facts in facts.yml, and each fact names a source in the index."""
+    indexed = [s["source"] for s in SEEDS]
+    assert len(indexed) == len(set(indexed)) and all(s["file"].startswith(s["source"] + "_") for s in SEEDS), SEEDS
     sources = {f["source"] for f in FACTS}
-    if SEEDS.exists():
-        assert sources == {p.name[:3] for p in SEEDS.glob("*.txt")}
-    assert sources == {"000", "001", "002", "003", "004"}
+    assert not sources - set(indexed), f"facts.yml names sources not in tests/seeds.yml: {sources - set(indexed)}"
+    assert not set(indexed) - sources, f"sources with no fact in tests/facts.yml: {set(indexed) - sources}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_source_document_is_described_on_the_sources_page(pages, lang):
+    """Each source has its own section on the Sources page (kallor/) with a description of at least a sentence."""
+    page = next(p for p in pages if p.lang == lang and p.url_path == "kallor/")
+    for seed in SEEDS:
+        heading = page.tree.xpath('//article//*[@id=$id]', id=seed["section"])
+        assert heading, f"{page.rel}: no section #{seed['section']} for source {seed['source']} ({seed['what']})"
+        words = []
+        for sibling in heading[0].itersiblings():
+            if sibling.tag in ("h1", "h2") or (sibling.tag == heading[0].tag and sibling.get("id")):
+                break
+            words += sibling.text_content().split()
+        assert len(words) >= 8, f"{page.rel}#{seed['section']}: source {seed['source']} is not described ({words})"
 
 
 def test_the_seed_typos_are_not_copied(pages):

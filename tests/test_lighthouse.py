@@ -1,11 +1,14 @@
-"""Lighthouse (npm, mobile preset) on one page per template and language: accessibility, best practices, SEO = 100."""
+"""Lighthouse (npm, mobile preset) on one page per template and language: accessibility, best practices, SEO = 100.
+
+`make test` runs one of them (the Swedish start page); `make bench` runs all eight (marker `bench`): axe-core already
+checks every page for accessibility in make test, and each Lighthouse run costs 20-30 s on two cores."""
 import json
 import os
 import subprocess
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from conftest import CHROMIUM, ROOT, _site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -15,15 +18,19 @@ CATEGORIES = ("accessibility", "best-practices", "seo")
 TEMPLATES = {"start": "", "content": "tsl/vad-ar-tsl/", "glossary": "ordlista/", "not-found": "404.html"}
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("template", TEMPLATES)
+IN_MAKE_TEST = ("start", "sv")
+
+
+@pytest.mark.parametrize("template,lang", [
+    pytest.param(t, lang, marks=() if (t, lang) == IN_MAKE_TEST else pytest.mark.bench)
+    for t in TEMPLATES for lang in ("sv", "en")])
 def test_lighthouse_scores_100(base_url, tmp_path, template, lang):
     cli = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not cli.exists():
         pytest.fail(f"{cli} is missing: run `npm ci` in {ROOT} (make test does)")
     url = base_url + ("en/" if lang == "en" else "") + TEMPLATES[template]
     report = tmp_path / "report.json"
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    flags = " ".join(["--headless=new", *_site.chromium_args()])
     result = subprocess.run([str(cli), url, "--quiet", "--only-categories=" + ",".join(CATEGORIES),
                              "--output=json", f"--output-path={report}", f"--chrome-flags={flags}",
                              # screenshots feed no audit of these categories; the long glossary's costs ~20 s

@@ -1,12 +1,15 @@
 """`make offline`: a zip of the site that works from file:// without a server, search included, nothing off-host."""
+import json
 import re
 import subprocess
+import time
 import zipfile
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -66,3 +69,158 @@ def test_links_between_pages_work_from_file_url(page, offline_root):
     page.locator('footer a.tillit-a11y-link').click()
     page.wait_for_url(re.compile(r"/en/om/tillganglighet\.html$"))
     assert page.locator("h1").inner_text()
+
+
+# Typed as a reader would: slowly and fast. Each query's result list must end up as the one the http-served pages give.
+PACES_MS = (400, 20)
+QUERIES = {   # query -> a page the answer must contain (inflected forms and Swedish compound parts included)
+    "sv": {"gyllene zonen": "kommuner/falkoping", "återremitterades": "kommuner/bollebygd",
+           "delegationen": "tsl/tillitsdelegationen"},
+    "en": {"golden zone": "kommuner/falkoping", "referred back": "kommuner/bollebygd",
+           "steering": "tsl/tillitsdelegationen"},
+}
+CASES = [(lang, query) for lang in QUERIES for query in QUERIES[lang]]
+RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map(a =>
+    [(a.querySelector("h1, h2") || a).textContent.trim(), a.href])"""
+
+
+def _page_key(href, root):
+    """A result link as '<page>?h=…#section', the page without .html / index.html, so both URL styles compare."""
+    assert href.startswith(root), f"result {href} is outside {root}"
+    parts = urlsplit(href[len(root):])
+    path = re.sub(r"(^|/)index\.html$", r"\1", parts.path)
+    path = re.sub(r"\.html$", "/", path)
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _results(page, root):
+    meta = page.locator(".md-search-result__meta").inner_text()
+    return meta, [(title, _page_key(href, root)) for title, href in page.evaluate(RESULTS)]
+
+
+def _reference(page, root, lang, query):
+    """What the pages answer to the whole query at once (?q=, one query after the index is ready), over http."""
+    start = root + ("en/" if lang == "en" else "")
+    page.goto(start + "?q=" + query)
+    page.locator(".md-search-result__list .md-search-result__link").first.wait_for(timeout=15_000)
+    before, after = None, _results(page, root)
+    while after != before:   # fully rendered: the same list twice, 300 ms apart
+        page.wait_for_timeout(300)
+        before, after = after, _results(page, root)
+    return after
+
+
+def _typed(page, start, root, query, pace_ms, expected, timeout=8.0):
+    """Open the search with '/', type the query key by key, and return the result list once it holds still."""
+    page.goto(start)
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=pace_ms)
+    deadline, seen = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:   # results arrive after the last key; wait until they match or time runs out
+        seen = _results(page, root)
+        if seen == expected:
+            page.wait_for_timeout(500)     # and stay: no late answer to an older query replaces them
+            return _results(page, root)
+        page.wait_for_timeout(100)
+    return seen
+
+
+@pytest.fixture(scope="module")
+def offline_http(offline_root):
+    server, url = serve(offline_root)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def references(browser, offline_http, base_url):
+    """Per (lang, query): the answer of the offline pages served over http, and of the served site."""
+    context = browser.new_context()
+    page = context.new_page()
+    found = {(lang, query): (_reference(page, offline_http, lang, query), _reference(page, base_url, lang, query))
+             for lang, query in CASES}
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("lang,query", CASES)
+def test_offline_and_served_search_answer_alike(references, lang, query):
+    offline, served = references[(lang, query)]
+    assert offline == served, f"{query!r}: the offline pages answer differently from the served site"
+    page = ("en/" if lang == "en" else "") + QUERIES[lang][query] + "/"
+    assert any(key.startswith(page) for _, key in served[1]), \
+        f"{query!r}: {QUERIES[lang][query]} is not among the results {served[1]}"
+    # every word of the query is found (and highlighted) somewhere, not only the last one typed
+    highlighted = [parse_qs(urlsplit(key).query).get("h", [""])[0].split() for _, key in served[1]]
+    assert max(map(len, highlighted)) == len(query.split()), f"{query!r}: not every word found: {served[1]}"
+
+
+@pytest.mark.parametrize("pace_ms", PACES_MS)
+@pytest.mark.parametrize("lang,query", CASES)
+def test_typed_search_from_file_url_answers_the_whole_query(page, offline_root, references, lang, query, pace_ms):
+    expected = references[(lang, query)][0]
+    start = (offline_root / ("en/index.html" if lang == "en" else "index.html")).as_uri()
+    got = _typed(page, start, offline_root.as_uri() + "/", query, pace_ms, expected)
+    assert page.evaluate("location.protocol") == "file:"
+    assert got == expected, f"{query!r} typed at {pace_ms} ms per key from file://:\n got {got}\n http {expected}"
+
+
+@pytest.mark.parametrize("lang,query,pace_ms", [(lang, query, PACES_MS[1]) for lang, query in CASES] + [
+    (lang, next(iter(QUERIES[lang])), PACES_MS[0]) for lang in QUERIES])   # slow typing: one query per language
+def test_typed_search_on_the_served_site_answers_the_whole_query(page, base_url, references, lang, query, pace_ms):
+    expected = references[(lang, query)][1]
+    got = _typed(page, base_url + ("en/" if lang == "en" else ""), base_url, query, pace_ms, expected)
+    assert got == expected, f"{query!r} typed at {pace_ms} ms per key:\n got {got}\n ?q= {expected}"
+
+
+FIREFOX = "/usr/bin/firefox-esr"
+
+
+@pytest.mark.firefox
+def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offline_root, offline_http, base_url,
+                                                                   references, pages):
+    """Debian's Firefox ESR over WebDriver BiDi (tests/firefox_smoke.mjs): search on the served site and from file://,
+    the language switch keeping the #section, no console error, nothing from another host."""
+    if not Path(FIREFOX).exists():
+        pytest.fail(f"Firefox ESR not found at {FIREFOX}: run `make browser` (installs Debian's firefox-esr)")
+    offline = offline_root.as_uri() + "/"
+    twin = next(p for p in pages if p.lang == "sv" and p.url_path == "tsl/vad-ar-tsl/")
+    section = twin.tree.xpath("//article//h2[@id]/@id")[0]
+    cases = [(lang, next(iter(QUERIES[lang])), pace) for lang, pace in zip(QUERIES, PACES_MS)]
+    searches = [{"site": site, "lang": lang, "query": query, "pace": pace,
+                 "start": root + ("en/" if lang == "en" else "") + ("index.html" if site == "offline" else "")}
+                for site, root in (("served", base_url), ("offline", offline)) for lang, query, pace in cases]
+    switches = [{"site": "served", "hreflang": "en", "start": f"{base_url}tsl/vad-ar-tsl/#{section}",
+                 "expected": f"{base_url}en/tsl/vad-ar-tsl/#{section}"},
+                {"site": "offline", "hreflang": "en", "start": f"{offline}tsl/vad-ar-tsl.html#{section}",
+                 "expected": f"{offline}en/tsl/vad-ar-tsl.html#{section}"},
+                {"site": "offline", "hreflang": "sv", "start": f"{offline}en/tsl/vad-ar-tsl.html#{section}",
+                 "expected": f"{offline}tsl/vad-ar-tsl.html#{section}"}]
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"firefox": FIREFOX, "searches": searches, "switches": switches}), encoding="utf-8")
+    run = subprocess.run(["node", str(ROOT / "tests" / "firefox_smoke.mjs"), str(spec)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    seen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen["version"].startswith("firefox/"), seen["version"]
+    for search in seen["searches"]:
+        offline_answer, served_answer = references[(search["lang"], search["query"])]
+        expected = offline_answer if search["site"] == "offline" else served_answer
+        root = offline if search["site"] == "offline" else base_url
+        got = (search["meta"], [(title, _page_key(href, root)) for title, href in search["results"]])
+        assert got == tuple(expected), f"Firefox, {search['site']}, {search['query']!r} at {search['pace']} ms per key:" \
+                                       f"\n got {got}\n Chromium ?q= {expected}"
+    for change in seen["switches"]:
+        assert change["landed"] == change["expected"] and change["lang"] == change["hreflang"], change
+    assert not seen["errors"] and not seen["offhost"], seen["errors"] + seen["offhost"]
+
+
+@pytest.mark.firefox
+def test_readme_names_the_browsers_the_bundle_is_tested_in(browser):
+    """README.md's offline section says which Chromium and Firefox ESR the tests above ran in (major versions)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = " ".join(readme[readme.index("**Offlinepaket.**"):readme.index("**Tillgänglighet.**")].split())
+    firefox = subprocess.run([FIREFOX, "--version"], capture_output=True, text=True, timeout=60).stdout
+    firefox_major = re.search(r"(\d+)\.[\d.]+esr", firefox).group(1)
+    for needle in (f"Chromium {browser.version.split('.')[0]}", f"Firefox ESR {firefox_major}"):
+        assert f"**{needle}**" in section, f"README.md, offline section: say **{needle}** (the browser the tests ran in)"

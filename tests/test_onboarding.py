@@ -140,7 +140,7 @@ def test_onboarding_pages_end_with_their_sources(pages, site_dir, lang):
 
 
 @pytest.mark.browser
-def test_every_page_prints_without_site_chrome(page, base_url, pages, tmp_path):
+def test_every_page_prints_without_site_chrome(page, base_url, pages):
     page.set_viewport_size({"width": 794, "height": 1123})   # A4 at 96 dpi
     page.emulate_media(media="print")
     for p in pages:
@@ -156,7 +156,6 @@ def test_every_page_prints_without_site_chrome(page, base_url, pages, tmp_path):
         # tables fit the paper width instead of scrolling
         for wrap in page.locator("article .md-typeset__scrollwrap").all():
             assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1"), f"{p.rel}: a table is cut off"
-    page.screenshot(path=str(tmp_path / "print.png"), full_page=True)
 
 
 @pytest.mark.browser

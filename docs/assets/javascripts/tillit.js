@@ -1,4 +1,10 @@
 // The one script of the site (sections: language switch, copy links, print, keyboard access).
+// Its words come from the page: overrides/main.html writes locales/<lang>.yml's `js` strings as JSON (#tillit-strings).
+function tillitStrings() {
+  var data = document.getElementById("tillit-strings");
+  return data ? JSON.parse(data.textContent) : {};
+}
+
 // Language switch keeps the section: carry the current #anchor over to the twin page in the other language.
 document.addEventListener("click", function (event) {
   var link = event.target instanceof Element && event.target.closest(".md-select__link[hreflang]");
@@ -10,12 +16,7 @@ document.addEventListener("click", function (event) {
 // on the om/lanka pages (made here: they need JavaScript anyway). Success or failure is announced in an aria-live region.
 (function () {
   "use strict";
-  var en = (document.documentElement.lang || "sv").slice(0, 2) === "en";
-  var text = en
-    ? { copied: "Link copied", failed: "Could not copy. Select the link and copy it yourself.",
-        label: "Copy link to the section: ", copy: "Copy", url: "Copy the {language} link to {title}" }
-    : { copied: "Länken är kopierad", failed: "Det gick inte att kopiera. Markera länken och kopiera den själv.",
-        label: "Kopiera länk till avsnittet: ", copy: "Kopiera", url: "Kopiera länken på {language} till {title}" };
+  var text = tillitStrings();
 
   var live = document.createElement("div");
   live.className = "tillit-sr-only tillit-live";
@@ -97,7 +98,7 @@ document.addEventListener("click", function (event) {
     button.type = "button";
     button.className = "md-button tillit-copy";
     button.textContent = text.copy;
-    button.setAttribute("aria-label", text.url.replace("{language}", en ? header : header.toLowerCase())
+    button.setAttribute("aria-label", text.url.replace("{language}", text.lowercase_language ? header.toLowerCase() : header)
       .replace("{title}", title));
     cell.appendChild(button);
   });
@@ -131,7 +132,7 @@ document.addEventListener("DOMContentLoaded", function () {
 // Keyboard access Material lacks: the phone menu button is a <label>, drawer sections take no focus, wide tables no stop.
 (function () {
   function setup() {
-    var en = document.documentElement.lang === "en";
+    var text = tillitStrings();
     // The phone menu "button" is a <label>, which takes no focus: put a real button in its place.
     var toggle = document.getElementById("__drawer");
     document.querySelectorAll('.md-header label.md-header__button[for="__drawer"]').forEach(function (label) {
@@ -139,7 +140,7 @@ document.addEventListener("DOMContentLoaded", function () {
       button.type = "button";
       button.className = label.className + " tillit-menu-button";
       button.innerHTML = label.innerHTML;
-      button.setAttribute("aria-label", en ? "Menu" : "Meny");
+      button.setAttribute("aria-label", text.menu);
       button.setAttribute("aria-expanded", String(toggle.checked));
       button.addEventListener("click", function () { toggle.click(); });
       toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
@@ -161,7 +162,7 @@ document.addEventListener("DOMContentLoaded", function () {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
       var caption = wrap.querySelector("caption");
-      wrap.setAttribute("aria-label", caption ? caption.textContent : (en ? "Table" : "Tabell"));
+      wrap.setAttribute("aria-label", caption ? caption.textContent : text.table);
     });
   }
   if (window.document$) window.document$.subscribe(setup);

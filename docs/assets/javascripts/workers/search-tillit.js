@@ -24,15 +24,28 @@
     }
   }
 
-  // Runs after Material's worker loads lunr's language files: extend lunr.sv's stemmer (index and queries alike)
+  // While Material answers one query: the whole-word stems terms() made. lunr runs its search pipeline (stemmer
+  // included) on every term without a wildcard, and stemming is not idempotent ("gyllene" -> "gyllen" -> "gyll"), so
+  // these pass through once stemmed. Set and cleared around Material's handler, whose search runs synchronously.
+  var exact = null
+  function once(stem) {
+    var stemmer = function (token) { return exact && exact[token.toString()] ? token : stem(token) }
+    stemmer.tillit = true
+    return stemmer
+  }
+
+  // Runs after each importScripts (Material's worker, then lunr's language files): English and Swedish stemmers
+  // wrapped by once(); lunr.sv's also drops the definite endings (index and queries alike)
   function patchStemmer() {
-    var sv = self.lunr && self.lunr.sv
+    var lunr = self.lunr, sv = lunr && lunr.sv
+    if (lunr && lunr.stemmer && !lunr.stemmer.tillit) {
+      lunr.stemmer = once(lunr.stemmer)
+      lunr.Pipeline.registerFunction(lunr.stemmer, "stemmer-tillit")
+    }
     if (!sv || !sv.stemmer || sv.stemmer.tillit) return
     var snowball = sv.stemmer
-    var stemmer = function (token) { return snowball(token).update(swedishEndings(snowball)) }
-    stemmer.tillit = true
-    self.lunr.Pipeline.registerFunction(stemmer, "stemmer-sv-tillit")
-    sv.stemmer = stemmer
+    sv.stemmer = once(function (token) { return snowball(token).update(swedishEndings(snowball)) })
+    lunr.Pipeline.registerFunction(sv.stemmer, "stemmer-sv-tillit")
   }
   var load = self.importScripts
   self.importScripts = function () {
@@ -42,6 +55,7 @@
 
   // Query -> terms: plain words, stop words dropped, each stemmed; a leading + or - on a word is kept
   function terms(query) {
+    // lunr itself is English; every other language is lunr.<lang> (lang comes from the index's config)
     var fns = lang === "en" ? self.lunr : self.lunr[lang], kept = [], all = []
     String(query).slice(0, 200).toLowerCase().split(/\s+/).forEach(function (chunk) {
       var op = /^[+-]/.test(chunk) ? chunk.charAt(0) : ""
@@ -83,38 +97,54 @@
     return [best, Object.keys(page).length]
   }
 
-  // Ask Material's handler (fn) with the stemmed query; put pages that match more of the words first
-  async function answer(fn, that, query) {
-    var list = terms(query), answers = [], post = self.postMessage
-    self.postMessage = function (message) { answers.push(message) }
-    try {
-      await fn.call(that, { data: { type: QUERY, data: lunrQuery(list) } })
-    } finally {
-      self.postMessage = post
-    }
-    var items = answers[0].data.items
+  // Pages with a section that matches more of the query's words first (Material marks matched terms per item)
+  function reorder(items) {
+    return items
       .map(function (group, rank) { return { group: group, rank: rank, covered: coverage(group) } })
       .sort(function (a, b) {
         return b.covered[0] - a.covered[0] || b.covered[1] - a.covered[1] || a.rank - b.rank
       })
       .map(function (entry) { return entry.group })
-    post.call(self, { type: RESULT, data: { items: items } })
   }
 
-  // Wrap the message listener Material's worker registers
+  // Every RESULT Material's worker posts is reordered on its way out. Stateless on purpose: iframe-worker (file://)
+  // dispatches queued messages back to back in one microtask checkpoint, not one task each as a real Worker does,
+  // so per-query state (a postMessage swapped while a query is answered) mixes up queries and loses every later
+  // result. Material answers each QUERY with exactly one RESULT, in order.
+  var post = self.postMessage
+  self.postMessage = function (message) {
+    var args = Array.prototype.slice.call(arguments)
+    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items))
+      args[0] = Object.assign({}, message, { data: Object.assign({}, message.data, { items: reorder(message.data.items) }) })
+    return post.apply(self, args)
+  }
+
+  // Wrap the message listener Material's worker registers: queries go in stemmed (see terms())
   var listen = self.addEventListener
   self.addEventListener = function (type, fn, options) {
     if (type !== "message") return listen.call(self, type, fn, options)
     return listen.call(self, type, function (ev) {
-      var that = this, message = ev.data
+      var message = ev.data
       if (message && message.type === SETUP && message.data && message.data.config)
         lang = message.data.config.lang[0]
-      if (message && message.type === QUERY)
-        return answer(fn, that, message.data).catch(function (err) {
+      if (message && message.type === QUERY) {
+        var list
+        try {
+          list = terms(message.data)
+        } catch (err) {
           console.warn("search-tillit.js: query left as typed", err)
-          return fn.call(that, ev)
-        })
-      return fn.call(that, ev)
+        }
+        if (list) {
+          exact = {}
+          list.forEach(function (t) { if (!t.wildcard) exact[t.stem] = true })
+          try {
+            return fn.call(this, { data: { type: QUERY, data: lunrQuery(list) } })
+          } finally {
+            exact = null
+          }
+        }
+      }
+      return fn.call(this, ev)
     }, options)
   }
   importScripts(new URL(material, script).href)      // next to this file, also inside iframe-worker's iframe

@@ -1,0 +1,559 @@
+#!/usr/bin/env python3
+"""Check every authoring rule of the README on the sources (docs/, mkdocs.yml) and, with --site DIR, on the built site.
+
+It reads files only, never a plugin's state, so the checks survive a change of generator. Each problem names the
+file (docs/….md or mkdocs.yml) and line where it can, and says what to write instead. `make build` runs it after
+MkDocs; hooks/check_sources.py runs the source checks on every build and rebuild (so `make serve` shows them too).
+Usage: scripts/check_site.py [--site DIR]    Exit 0: no problem. Exit 1: problems, listed on stderr.
+"""
+import argparse
+import datetime
+import difflib
+import posixpath
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from _site import address_warning, lang_prefix, language_of, languages, load_config, strings  # noqa: E402
+from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
+
+DOCS = ROOT / "docs"
+CONFIG = ROOT / "mkdocs.yml"
+REQUIRED = ("title", "description", "tags", "owner", "review_date")
+MAX_DESCRIPTION = 160
+VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*$")
+ATTR_ID = re.compile(r"\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)(\{[^}\n]*\})?")
+HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+IMAGE_FILE = re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)$", re.IGNORECASE)
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
+ANY_ID = re.compile(r"\{[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
+DECORATIVE = "decorative"   # the class that marks an image with alt="" as decorative: ![](x.svg){ .decorative }
+SOURCES_ID = "kallor"        # every content page (outside om/) ends with this section, linking to kallor.md
+SOURCES_PAGE = "kallor"
+NO_SOURCES = ("om/",)        # pages about the site itself need no sources section
+PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
+READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
+OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str
+    line: int
+
+
+@dataclass
+class Page:
+    rel: str                  # docs/tsl/x.sv.md
+    stem: str                 # tsl/x
+    lang: str
+    lines: list
+    meta: dict = None
+    meta_error: str = ""
+    body_start: int = 1       # 1-based line of the first body line
+    headings: list = field(default_factory=list)
+    ids: set = None           # every id the source defines (_ids)
+
+    def where(self, line=None):
+        return f"{self.rel}:{line}" if line else self.rel
+
+
+def _fenced(lines, start):
+    """(1-based line number, text) of the lines outside code fences, from index start."""
+    fenced = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield index + 1, line
+
+
+def read_page(path, stem, lang):
+    import yaml
+    text = path.read_text(encoding="utf-8")
+    page = Page(f"docs/{path.relative_to(DOCS).as_posix()}", stem, lang, text.splitlines())
+    if page.lines and page.lines[0].strip() == "---":
+        end = next((i for i in range(1, len(page.lines)) if page.lines[i].strip() in ("---", "...")), None)
+        if end is None:
+            page.meta_error = f"{page.where(1)}: the front matter has no closing '---' line"
+            page.meta = {}
+        else:
+            try:
+                page.meta = yaml.safe_load("\n".join(page.lines[1:end])) or {}
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                line = mark.line + 2 if mark else 1
+                problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+                page.meta_error = (f"{page.where(line)}: the front matter is not valid YAML ({problem}): write "
+                                   "'key: value' lines and put a value with ':', '[' or '#' in quotes")
+                page.meta = {}
+            if not isinstance(page.meta, dict):
+                page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
+                page.meta = {}
+            page.body_start = end + 2
+    else:
+        page.meta = {}
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        match = HEADING.match(line)
+        if match:
+            title = match.group(2).rstrip("#").rstrip()
+            hid = ATTR_ID.search(title)
+            page.headings.append(Heading(len(match.group(1)), hid.group(1) if hid else "",
+                                         ATTR_ID.sub("", title).strip(), number))
+    return page
+
+
+def read_docs():
+    """({stem: {lang: Page}}, [problems with file names])."""
+    langs = languages()
+    pages, problems = {}, []
+    suffixes = " or ".join(f".{lang}.md" for lang in langs)
+    for md in sorted(DOCS.rglob("*.md")):
+        rel = md.relative_to(DOCS).as_posix()
+        stem, _, lang = rel.removesuffix(".md").rpartition(".")
+        if not stem or lang not in langs:
+            problems.append(f"docs/{rel}: a page's file name ends in its language ({suffixes}): rename it to "
+                            f"docs/{rel.removesuffix('.md')}.{langs[0]}.md and add the other languages")
+            continue
+        pages.setdefault(stem, {})[lang] = read_page(md, stem, lang)
+    return pages, problems
+
+
+# ---------------------------------------------------------------- the checks on docs/ and mkdocs.yml
+
+def check_pairs(pages):
+    langs = languages()
+    missing = [(stem, lang) for stem, have in sorted(pages.items()) for lang in langs if lang not in have]
+    return [f"Missing translation: docs/{stem}.{lang}.md (every page needs a file in each language: "
+            f"{', '.join(langs)}): copy docs/{stem}.{next(iter(pages[stem]))}.md to it and translate it"
+            for stem, lang in missing]
+
+
+def check_front_matter(page):
+    if page.meta_error:
+        return [page.meta_error]
+    meta = page.meta
+    if not page.lines or page.lines[0].strip() != "---":
+        return [f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
+                f"{', '.join(REQUIRED)} and '---' (README: Skriva och ändra sidor)"]
+    line = {key: next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), 2)
+            for key in REQUIRED}
+    problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not meta.get(key)]
+    allowed = strings(page.lang).get("tags", [])
+    tags = meta.get("tags") or []
+    if not isinstance(tags, list):
+        problems.append(f"{page.where(line['tags'])}: bad front matter: 'tags' must be a list, one '  - Tag' a line")
+        tags = []
+    problems += [f"{page.where(line['tags'])}: bad front matter: unknown tag '{tag}' (allowed for "
+                 f"'{page.lang}': {', '.join(allowed)}; the list is in locales/{page.lang}.yml, key tags)"
+                 for tag in tags if tag not in allowed]
+    description = meta.get("description")
+    if description and len(str(description)) > MAX_DESCRIPTION:
+        problems.append(f"{page.where(line['description'])}: bad front matter: 'description' is "
+                        f"{len(str(description))} characters; shorten it to at most {MAX_DESCRIPTION}")
+    review = meta.get("review_date")
+    if isinstance(review, datetime.datetime):
+        problems.append(f"{page.where(line['review_date'])}: bad front matter: 'review_date' must be a date "
+                        f"without a time: write 'review_date: {review.date().isoformat()}'")
+    elif review and not isinstance(review, datetime.date):
+        problems.append(f"{page.where(line['review_date'])}: bad front matter: 'review_date' must be a date "
+                        f"written YYYY-MM-DD (for example 2027-11-23), not '{review}'")
+    return problems
+
+
+def check_placeholders(page):
+    return [f"{page.where(number)}: replace the placeholder '{line.strip()[:60]}' (scripts/new_page.py wrote it)"
+            for number, line in enumerate(page.lines, 1) if PLACEHOLDER in line]
+
+
+def check_reading_boxes(page):
+    """The box for our own reading has the same title everywhere: "Vår tolkning" / "Our reading" (locales)."""
+    title = strings(page.lang).get("tolkning", {}).get("title")
+    problems = []
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        match = READING.match(line)
+        if match and title and match.group(1).strip() != f'"{title}"':
+            problems.append(f"{page.where(number)}: the box for our own reading is titled the same on every page: "
+                            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)")
+    return problems
+
+
+def _attrs(tag):
+    return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
+
+
+def _alt_problem(alt, src, decorative):
+    """Why an alt text is wrong, or ''."""
+    name = posixpath.basename(src or "")
+    if alt is None:
+        return "has no alt text"
+    if not alt.strip():
+        return "" if decorative else "has an empty alt text"
+    if IMAGE_FILE.search(alt.strip()) or alt.strip() in (name, posixpath.splitext(name)[0]):
+        return f"has a file name as alt text ('{alt.strip()}')"
+    return ""
+
+
+ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img alt=\"…\">; only a purely "
+           f"decorative picture may have an empty alt, marked ![](bild.svg){{ .{DECORATIVE} }}")
+
+
+def check_pictures(page):
+    problems = []
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        line = re.sub(r"`[^`]*`", "", line)
+        for match in MD_IMAGE.finditer(line):
+            alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
+            why = _alt_problem(alt, src, f".{DECORATIVE}" in attrs)
+            if why:
+                problems.append(f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}")
+            missing = _missing_picture_file(page, src)
+            if missing:
+                problems.append(f"{page.where(number)}: the picture {src} has no file for this language: add "
+                                f"{missing} (each language has its own picture file, like the pages: "
+                                f"name.{languages()[0]}.svg, name.{languages()[-1]}.svg, linked as name.svg)")
+        for tag in HTML_IMG.findall(line):
+            attrs = _attrs(tag)
+            why = _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split())
+            if why:
+                problems.append(f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}")
+    return problems
+
+
+def _missing_picture_file(page, src):
+    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local).
+
+    static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
+    off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg."""
+    path = src.split("#")[0].split("?")[0]
+    if not path or re.match(r"^[a-z]+:|^/", path):
+        return ""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
+    if target.startswith(".."):
+        return ""
+    base, ext = posixpath.splitext(target)
+    localized = f"{base}.{page.lang}{ext}"
+    if (DOCS / localized).exists() or (page.lang == languages()[0] and (DOCS / target).exists()):
+        return ""
+    return f"docs/{localized}"
+
+
+def check_heading_ids(page):
+    problems = []
+    for h in page.headings:
+        if h.level not in (2, 3):
+            continue
+        if not h.id:
+            problems.append(f"{page.where(h.line)}: the heading '{h.text}' has no id: write "
+                            f"'{'#' * h.level} {h.text} {{ #kort-id }}' (a-z, 0-9 and hyphens, the same in every "
+                            "language; never change it once published)")
+        elif not VALID_ID.match(h.id):
+            problems.append(f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
+                            f"write for example '{{ #{_slug(h.id)} }}'")
+    return problems
+
+
+def _slug(text):
+    table = str.maketrans("åäöéü", "aaoeu")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "avsnitt"
+
+
+def check_ids_match(pair):
+    """The same h2/h3 ids, levels and order in every language of a page."""
+    langs = [lang for lang in languages() if lang in pair]
+    first = pair[langs[0]]
+    ids = [(h.level, h.id) for h in first.headings if h.level in (2, 3)]
+    problems = []
+    for lang in langs[1:]:
+        other = pair[lang]
+        heads = [h for h in other.headings if h.level in (2, 3)]
+        if [(h.level, h.id) for h in heads] == ids:
+            continue
+        base = [h for h in first.headings if h.level in (2, 3)]
+        matcher = difflib.SequenceMatcher(a=ids, b=[(h.level, h.id) for h in heads], autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            pairs = list(zip(base[i1:i2], heads[j1:j2])) if op == "replace" else []
+            for a, b in pairs:
+                problems.append(f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
+                                f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
+                                f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
+            for a in base[i1 + len(pairs):i2]:
+                problems.append(f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
+                                f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
+            for b in heads[j1 + len(pairs):j2]:
+                problems.append(f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
+                                f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
+    return problems
+
+
+def check_sources_section(page):
+    if page.stem.startswith(NO_SOURCES):
+        return []
+    heading = strings(page.lang).get("newpage", {}).get("sources", "Källor")
+    to_sources = posixpath.relpath(f"{SOURCES_PAGE}.md", posixpath.dirname(page.stem) or ".")
+    fix = (f"end the page with '## {heading} {{ #{SOURCES_ID} }}' and a list of the sources, one a line: "
+           f"'- [Name of the source]({to_sources}#the-source-id) – what it supports'")
+    h2 = [h for h in page.headings if h.level == 2]
+    if not h2 or h2[-1].id != SOURCES_ID:
+        return [f"{page.where(h2[-1].line if h2 else None)}: the last section is not the sources section: {fix}"]
+    section = page.lines[h2[-1].line:]
+    targets = [t for line in section for t in LINK_TARGET.findall(line)]
+    # a link to the sources page, or on the sources page itself to a source further up (#bollebygd-ks-202)
+    if not any(t.split("#")[0].endswith(f"{SOURCES_PAGE}.md") or t.startswith("#") for t in targets):
+        return [f"{page.where(h2[-1].line)}: the sources section links to no source: link each source on "
+                f"the sources page, e.g. - [Name of the source]({to_sources}#the-source-id)"]
+    return []
+
+
+def _ids(page):
+    """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML (read once per page)."""
+    if page.ids is None:
+        page.ids = {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
+    return page.ids
+
+
+def check_links(page, pages):
+    """Links to other pages name an existing page without language suffix, and an existing section."""
+    problems = []
+    langs = languages()
+    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        for target in MD_LINK.findall(re.sub(r"`[^`]*`", "", line)):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
+                continue     # http:, mailto: …
+            path, _, anchor = target.partition("#")
+            if path and not path.endswith(".md"):
+                continue     # a PDF or another file: MkDocs checks it
+            if suffix.search(path):
+                problems.append(f"{page.where(number)}: link to '{target}': write "
+                                f"'{suffix.sub('.md', path)}{'#' + anchor if anchor else ''}' (links name the page "
+                                "without language; each language's page links to its own language)")
+                continue
+            stem = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path)).removesuffix(".md") \
+                if path else page.stem
+            if stem not in pages:
+                problems.append(f"{page.where(number)}: link to '{target}': there is no page "
+                                f"docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
+                                "without language)")
+                continue
+            other = pages[stem].get(page.lang)
+            if anchor and other is not None and anchor not in _ids(other):
+                problems.append(f"{page.where(number)}: link to '{target}': {other.rel} has no section '#{anchor}' "
+                                "(use one of its heading ids, written { #id } after the heading)")
+    return problems
+
+
+def _nav_entries(nav, path=()):
+    """(group path, title or None, page) for every page in mkdocs.yml's nav; (group path, title, None) per group."""
+    for item in nav or []:
+        if isinstance(item, str):
+            yield path, None, item
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    yield path, title, None
+                    yield from _nav_entries(value, path + (title,))
+                else:
+                    yield path, title, str(value)
+
+
+def _config_line(text, needle, name="mkdocs.yml"):
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return f"{name}:{number}"
+    return name
+
+
+def check_nav(pages, config, config_path=CONFIG):
+    langs = languages()
+    yml = Path(config_path).read_text(encoding="utf-8")
+    name = Path(config_path).name
+    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    translations = {entry["locale"]: entry.get("nav_translations") or {} for entry in i18n["languages"]}
+    problems, listed = [], set()
+    for _, title, target in _nav_entries(config.get("nav")):
+        if title is not None:
+            for lang in langs[1:]:
+                if title not in translations.get(lang, {}):
+                    problems.append(f"{_config_line(yml, title + ':', name)}: the menu name '{title}' has no name in "
+                                    f"'{lang}': add '{title}: …' under nav_translations of the '{lang}' language "
+                                    "(plugins: i18n: languages in mkdocs.yml)")
+        if target is None or re.match(r"^[a-z]+://", target):
+            continue
+        if suffix.search(target):
+            right = suffix.sub(".md", target)
+            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names pages without language: "
+                            f"write '{right}', not '{target}'")
+            target = right
+        stem = target.removesuffix(".md")
+        listed.add(stem)
+        if stem not in pages:
+            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names '{target}', but there is no "
+                            f"docs/{stem}.{langs[0]}.md: correct the path (relative to docs/, without language)")
+    for stem in sorted(set(pages) - listed):
+        problems.append(f"docs/{stem}.{langs[0]}.md: the page is not in the menu: add '- {stem}.md' (without "
+                        f".{langs[0]}) under nav: in {name}, in its group")
+    return problems, listed
+
+
+def check_redirects(pages, config):
+    redirects = (config.get("extra") or {}).get("redirects") or {}
+    problems = []
+    for old, target in redirects.items():
+        where = f"mkdocs.yml extra.redirects '{old}'"
+        if not OLD_PATH.match(str(old)):
+            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', "
+                            "like 'tsl/gammal-sida/'")
+            continue
+        path, _, anchor = str(target).partition("#")
+        stem = path.removesuffix(".md")
+        for lang in languages():
+            page = pages.get(stem, {}).get(lang)
+            if page is None:
+                problems.append(f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
+                                "without language, like 'tsl/ny-sida.md'")
+            elif anchor and anchor not in {h.id for h in page.headings} | _alias_ids(page):
+                problems.append(f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)")
+        old_stem = old.rstrip("/")
+        for candidate in (old_stem, f"{old_stem}/index"):
+            if candidate in pages:
+                problems.append(f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; "
+                                "remove the redirect")
+    return problems
+
+
+def _alias_ids(page):
+    return {m for line in page.lines for m in re.findall(r"^\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$", line)}
+
+
+def check_linking_pages(pages, nav_stems):
+    """Every page in the menu is listed on exactly one sub-page of om/lanka/ (its marker names it)."""
+    default = languages()[0]
+    problems, subpages = [], {}
+    for stem, pair in sorted(pages.items()):
+        if not stem.startswith(PAGE_DIR) or stem == INDEX:
+            continue
+        markers = {}
+        for lang, page in pair.items():
+            match = MARKER.search("\n".join(page.lines))
+            markers[lang] = (match.group(1) or "").split() if match else []
+            if not markers[lang]:
+                problems.append(f"{page.rel}: a page under docs/{PAGE_DIR} needs a marker like "
+                                f"'<!-- agenda-links: tsl/ -->' naming the pages whose sections it lists")
+        if markers.get(default):
+            subpages[stem] = markers[default]
+            problems += [f"{page.rel}: its marker names {markers[lang]}, the {default} page {markers[default]}: "
+                         "write the same '<!-- agenda-links: … -->' in every language"
+                         for lang, page in pair.items() if markers[lang] and markers[lang] != markers[default]]
+    exact, prefixes = {}, []
+    for sub, names in subpages.items():
+        for name in dict.fromkeys(names):
+            if name.endswith("/"):
+                prefixes.append((name, sub))
+            else:
+                exact.setdefault(name, []).append(sub)
+    for stem in sorted(nav_stems & set(pages)):
+        hits = list(dict.fromkeys(exact.get(stem, []) + [sub for name, sub in prefixes if stem.startswith(name)]))
+        if len(hits) != 1:
+            where = ", ".join(f"docs/{h}.{default}.md" for h in hits) or f"no page under docs/{PAGE_DIR}"
+            problems.append(f"docs/{stem}.{default}.md: its sections must be listed on exactly one linking page "
+                            f"(found: {where}); name '{stem}' in one marker '<!-- agenda-links: ... -->'")
+    return problems
+
+
+def source_problems(config_path=CONFIG):
+    """Every problem in docs/ and mkdocs.yml (or the build's config file), as messages naming the file and line."""
+    config = load_config(Path(config_path))
+    pages, problems = read_docs()
+    problems += check_pairs(pages)
+    for stem, pair in sorted(pages.items()):
+        for page in pair.values():
+            problems += check_front_matter(page)
+            problems += check_placeholders(page)
+            problems += check_pictures(page)
+            problems += check_reading_boxes(page)
+            problems += check_links(page, pages)
+            problems += check_heading_ids(page)
+            problems += check_sources_section(page)
+        problems += check_ids_match(pair)
+    nav_problems, nav_stems = check_nav(pages, config, config_path)
+    problems += nav_problems
+    problems += check_redirects(pages, config)
+    problems += check_linking_pages(pages, nav_stems)
+    return problems
+
+
+# ---------------------------------------------------------------- the checks on a built site
+
+def source_of(rel):
+    """The docs/ file of a built page: 'en/tsl/x/index.html' -> 'docs/tsl/x.en.md' (or the built file if none)."""
+    lang = language_of(rel)
+    stem = rel.removeprefix(lang_prefix(lang)).removesuffix("index.html").strip("/") or "index"
+    for candidate in (f"{stem}.{lang}.md", f"{stem}/index.{lang}.md"):
+        if (DOCS / candidate).exists():
+            return f"docs/{candidate}"
+    return rel
+
+
+def site_problems(site):
+    """Pictures in the built pages' content (also those a hook adds) need alt text; warn on a localhost address."""
+    from lxml import html as lxml_html
+    problems, warnings = [], []
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site).as_posix()
+        text = file.read_text(encoding="utf-8", errors="replace")
+        if "<img" not in text:
+            continue
+        for img in lxml_html.fromstring(text).xpath('//*[contains(@class,"md-content")]//img'):
+            why = _alt_problem(img.get("alt"), img.get("src"), DECORATIVE in (img.get("class") or "").split())
+            if why:
+                problems.append(f"{source_of(rel)}: the picture {img.get('src')} {why} (in the built page {rel}): "
+                                f"{ALT_FIX}")
+    start = site / "index.html"
+    if start.exists():
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
+        warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap)")
+        if warning:
+            warnings.append(warning)
+    return problems, warnings
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="also check this built site (e.g. site)")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the MkDocs config file (default: mkdocs.yml)")
+    args = parser.parse_args(argv)
+    problems = source_problems(args.config)
+    warnings = []
+    if args.site:
+        built, warnings = site_problems(args.site)
+        problems += built
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"check_site: {len(problems)} problem(s): fix them in the files named above "
+              f"({len(problems)} fel: rätta dem i filerna som står ovan)", file=sys.stderr)
+        return 1
+    print("check_site: every page follows the rules (alla sidor följer reglerna)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

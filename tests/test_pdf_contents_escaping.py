@@ -1,0 +1,34 @@
+"""The onboarding pack's table of contents and cover show heading text and the site address as text, never as markup."""
+import sys
+from pathlib import Path
+
+from lxml import html
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_pdfs  # noqa: E402
+
+
+class FakePart:
+    """What assemble() reads of a page: its address, title, sections and finished HTML."""
+    slug = "risker"
+    title = "Risker & <möjligheter>"
+    url = "https://intranat.example.se/a?b=1&c=<2>"
+    stylesheets = []
+
+    def anchor(self, fragment=""):
+        return f"{self.slug}--{fragment}" if fragment else self.slug
+
+    def sections(self):
+        return [("tva", "Två < tre & mer")]
+
+    def finish(self, parts_by_url):
+        return "<section class='tillit-part'></section>"
+
+
+def test_heading_text_with_ampersand_and_angle_brackets_stays_text():
+    doc = html.fromstring(build_pdfs.assemble("sv", [FakePart()], {"risker": 3}, "logo.svg"))
+    titles = [t.text_content() for t in doc.xpath("//*[@class='tillit-toc__title']")]
+    assert titles == ["Risker & <möjligheter>", "Två < tre & mer"]
+    assert not doc.xpath("//möjligheter")
+    assert doc.xpath("//section[@class='tillit-cover']//a/@href") == [FakePart.url]
