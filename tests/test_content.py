@@ -2,10 +2,8 @@
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from conftest import ROOT, copy_project, mkdocs_build
 

@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 import sys
-from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils import yaml_load

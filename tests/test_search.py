@@ -3,7 +3,6 @@ set straight through the page's search worker, a few queries typed key by key)."
 import json
 import re
 import sys
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
