@@ -57,23 +57,27 @@ def test_the_pdfua_checker_finds_nothing(pdfs, lang):  # noqa: F811
     assert not findings, f"{pdfs[lang].name}: pdfua {pdfua.__version__}:\n" + "\n".join(findings)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_metadata_language_and_title(opened, lang):
-    pdf = opened[lang]
-    assert str(pdf.Root.get("/Lang", "")) == lang, "11: /Lang in the catalog"
-    assert pdf.Root.ViewerPreferences.get("/DisplayDocTitle") is True, "07: DisplayDocTitle"
-    assert "/Metadata" in pdf.Root, "06: no XMP metadata stream"
+def metadata_problems(pdf, lang):
+    found = []
+    if str(pdf.Root.get("/Lang", "")) != lang:
+        found.append("11: no /Lang in the catalog")
+    if pdf.Root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is not True:
+        found.append("07: no DisplayDocTitle")
+    if "/Metadata" not in pdf.Root:
+        found.append("06: no XMP metadata stream")
     meta = pdf.open_metadata()
-    assert str(meta.get("pdfuaid:part")) == "1", "06: no PDF/UA identifier (pdfuaid:part) in the XMP metadata"
-    assert "Tillit" in str(meta.get("dc:title", "")), "06: no dc:title in the XMP metadata"
-    assert str(pdf.docinfo.get("/Title")) == str(meta.get("dc:title")), "06: Info /Title and dc:title differ"
-    assert pdf.Root.MarkInfo.Marked is True and "/StructTreeRoot" in pdf.Root, "01: not a tagged PDF"
+    if str(meta.get("pdfuaid:part")) != "1":
+        found.append("06: no PDF/UA identifier (pdfuaid:part) in the XMP metadata")
+    if "Tillit" not in str(meta.get("dc:title", "")) or str(pdf.docinfo.get("/Title")) != str(meta.get("dc:title")):
+        found.append("06: dc:title missing or not the Info /Title")
+    if pdf.Root.get("/MarkInfo", {}).get("/Marked") is not True or "/StructTreeRoot" not in pdf.Root:
+        found.append("01: not a tagged PDF")
+    return found
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_untagged_content(opened, lang):
+def untagged(pdf):
     problems = []
-    for number, page in enumerate(opened[lang].pages, 1):
+    for number, page in enumerate(pdf.pages, 1):
         depth, loose = 0, 0
         for instruction in pikepdf.parse_content_stream(page):
             op = str(getattr(instruction, "operator", "INLINE IMAGE"))
@@ -84,8 +88,31 @@ def test_no_untagged_content(opened, lang):
             elif depth == 0 and (op in PAINT or op == "INLINE IMAGE"):
                 loose += 1
         if loose:
-            problems.append(f"page {number}: {loose} operators paint outside any tag or artifact")
-    assert not problems, "01: " + "; ".join(problems)
+            problems.append(f"01: page {number}: {loose} operators paint outside any tag or artifact")
+    return problems
+
+
+def test_the_checks_find_an_untagged_pdf():
+    """Positive control: a PDF with text outside any tag, no metadata, no language."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Contents = pdf.make_stream(b"BT /F1 12 Tf (x) Tj ET")
+    assert len(metadata_problems(pdf, "en")) == 6
+    assert untagged(pdf) == ["01: page 1: 1 operators paint outside any tag or artifact"]
+    pdf.pages[0].obj.Contents = pdf.make_stream(b"/Artifact BMC BT /F1 12 Tf (x) Tj ET EMC")
+    assert untagged(pdf) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_metadata_language_and_title(opened, lang):
+    found = metadata_problems(opened[lang], lang)
+    assert not found, found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_untagged_content(opened, lang):
+    found = untagged(opened[lang])
+    assert not found, found
 
 
 @pytest.mark.parametrize("lang", LANGS)
