@@ -8,6 +8,11 @@ inside the PDF and points every other link at the published site (site_url), add
 contents, and prints it with Chromium (Playwright), with page numbers in the footer. It prints twice: the
 first pass shows on which page each section starts, the second writes those numbers into the contents.
 static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in the last-built language.
+
+Chromium writes a tagged PDF with bookmarks, /Lang and the title shown. `pdf_ua()` then adds what PDF/UA-1 needs and
+Chromium leaves out (pikepdf): XMP metadata with pdfuaid:part=1, dc:title and dc:language; untagged content (the page
+footers) marked as artifacts; an LBody in every list item; a description (/Contents) on every link; /Tabs /S.
+tests/test_pdf_ua.py checks the result (the pdfua checker and our own checks of further Matterhorn checkpoints).
 """
 import copy
 import sys
@@ -17,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 from lxml import html
+import pikepdf
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
@@ -134,6 +140,95 @@ def assemble(lang, parts, pages, logo):
 </div></body></html>"""
 
 
+# Content-stream operators that put something on the page (text, images and forms, paths, shadings).
+PAINT = {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "INLINE IMAGE"}
+
+
+def _artifact_untagged(pdf, page):
+    """Wrap every run of painting outside a marked-content sequence in /Artifact BMC … EMC. Chromium leaves untagged
+    only what CSS adds: the page footers, the link addresses printed after links (each link annotation carries its
+    address as /Contents) and decorative icons."""
+    out, run, depth = [], [], 0
+
+    def flush():
+        if any(str(op) in PAINT for _, op in run):
+            run.insert(0, pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+            run.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+        out.extend(run)
+        run.clear()
+
+    for instruction in pikepdf.parse_content_stream(page):
+        op = str(instruction.operator) if hasattr(instruction, "operator") else "INLINE IMAGE"
+        if op in ("BDC", "BMC"):
+            if depth == 0:
+                flush()
+            depth += 1
+            out.append(instruction)
+        elif op == "EMC":
+            depth -= 1
+            out.append(instruction)
+        elif depth == 0:
+            run.append(instruction)
+        else:
+            out.append(instruction)
+    flush()
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+
+
+def _struct_elements(node):
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            yield from _struct_elements(kid)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        yield node
+        if "/K" in node:
+            yield from _struct_elements(node.K)
+
+
+def _lbody(pdf):
+    """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in LI itself."""
+    for li in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/LI"]:
+        kids = list(li.K) if isinstance(li.K, pikepdf.Array) else [li.K]
+        label = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
+        body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
+        if not body or not all(isinstance(k, pikepdf.Dictionary) and "/S" in k for k in body):
+            continue   # no body, or marked content straight in the LI (its parent tree entry would need moving)
+        lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=li,
+                                                     K=pikepdf.Array(body)))
+        for kid in body:
+            kid.P = lbody
+        li.K = pikepdf.Array(label + [lbody])
+
+
+def pdf_ua(path, lang, title, described):
+    """Make Chromium's tagged PDF declare and meet the machine-checkable part of PDF/UA-1 (see the module text).
+    described: {named destination: what it is} for the links inside the pack."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.Root.Lang = lang
+        pdf.docinfo.Title = title
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(Type=pikepdf.Name.ViewerPreferences, DisplayDocTitle=True)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta.load_from_docinfo(pdf.docinfo)
+            meta["dc:title"] = title
+            meta["dc:language"] = [lang]
+            meta["pdfuaid:part"] = "1"
+        for page in pdf.pages:
+            _artifact_untagged(pdf, page)
+            if "/Annots" in page.obj:
+                page.obj.Tabs = pikepdf.Name.S   # tab order follows the structure (7.18.3)
+                for annot in page.obj.Annots:
+                    if annot.get("/Subtype") != "/Link":
+                        continue
+                    action = annot.get("/A")
+                    if action is not None and action.get("/S") == "/URI":
+                        annot.Contents = str(action.URI)
+                    else:
+                        dest = str(annot.get("/Dest", action.get("/D") if action is not None else "")).lstrip("/")
+                        annot.Contents = described.get(dest, title)
+        _lbody(pdf)
+        pdf.save(path)
+
+
 def start_pages(pdf_path):
     """Page number (from 1) of every named destination Chromium wrote for an element id."""
     reader = PdfReader(pdf_path)
@@ -158,6 +253,8 @@ def print_pack(browser, lang, parts, logo, out):
                 sys.exit(f"build_pdfs: {out}: no PDF destination for {missing}")
             found = {w: found[w] for w in wanted}
             if found == pages:
+                described = {p.anchor(i): t for p in parts for i, t in [("", p.title)] + p.sections()}
+                pdf_ua(out, lang, strings(lang)["pdf"]["title"], described)
                 return len(PdfReader(out).pages)
             pages = found
     sys.exit(f"build_pdfs: {out}: the page numbers in the contents did not settle")

@@ -325,11 +325,15 @@ def test_every_page_links_to_the_accessibility_statement(pages, site_dir):
 
 
 def test_statement_names_the_checks_that_actually_run(site_dir):
-    """The statement's method must stay true: the tool versions pinned in package.json, both widths, both palettes."""
+    """The statement's method must stay true: the tool versions pinned in package.json and requirements/ (the PDF/UA
+    checkers), both widths, both palettes."""
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    for req in ("docs.txt", "test.txt"):   # the PDF/UA checkers (tests/test_pdf_ua.py)
+        pinned.update(re.findall(r"^(pdfua|pikepdf)==(\S+)$", (ROOT / "requirements" / req).read_text(), re.M))
     for rel, words in (("om/tillganglighet/index.html", ("ljust", "mörkt", "delvis förenlig")),
                        ("en/om/tillganglighet/index.html", ("light", "dark", "partially compliant"))):
         text = " ".join((site_dir / rel).read_text(encoding="utf-8").split())
         for needle in (f"axe-core {pinned['axe-core']}", f"Nu HTML Checker {pinned['vnu-jar']}",
-                       f"Lighthouse {pinned['lighthouse']}", *WIDTHS, *words, "https://www.digg.se/tdosanmalan"):
+                       f"Lighthouse {pinned['lighthouse']}", f"pdfua {pinned['pdfua']}", f"pikepdf {pinned['pikepdf']}",
+                       "PDF/UA-1", *WIDTHS, *words, "https://www.digg.se/tdosanmalan"):
             assert needle in text, f"{rel} does not say {needle!r}"

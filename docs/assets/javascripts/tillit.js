@@ -168,3 +168,23 @@ document.addEventListener("DOMContentLoaded", function () {
   if (window.document$) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);
 })();
+
+// ------------------------------------------------------------------------------------------------
+// Search results in the accessibility tree (issue 17): Material makes each result a link around an <article>, which
+// leaves the link without a name in Chromium's tree, and gives each result an <h1>, one more level-1 heading per
+// result. The article gets role=none (the link is named by its text), the h1 becomes an h2 (tillit.css styles it).
+(function () {
+  var list = document.querySelector(".md-search-result__list");
+  if (!list) return;
+  new MutationObserver(function () {
+    Array.prototype.forEach.call(list.querySelectorAll("a > article:not([role])"), function (article) {
+      article.setAttribute("role", "none");   // an article role stops Chromium naming the link from its text
+    });
+    Array.prototype.forEach.call(list.querySelectorAll("article > h1"), function (h1) {
+      var h2 = document.createElement("h2");
+      h2.className = "tillit-result-title";
+      while (h1.firstChild) h2.appendChild(h1.firstChild);
+      h1.replaceWith(h2);
+    });
+  }).observe(list, { childList: true, subtree: true });
+})();
