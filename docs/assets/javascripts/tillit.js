@@ -194,7 +194,7 @@ document.addEventListener("DOMContentLoaded", function () {
                  model: Array.prototype.filter.call(details.children, function (c) { return c.tagName !== "SUMMARY"; }) };
       });
       var list = box.querySelector(".tillit-exercise-list");
-      var form = el("form", { "class": "tillit-selfcheck-ui", novalidate: "" });
+      var form = el("form", { "class": "tillit-selfcheck-ui tillit-no-print", novalidate: "" });
       var heading = el("h3", { tabindex: "-1", "class": "tillit-selfcheck-heading" });
       var question = el("p", { "class": "tillit-selfcheck-question" });
       var fieldset = el("fieldset");
