@@ -72,6 +72,20 @@ def _heading(stem, lang):
     return title, ids
 
 
+_EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
+
+
+def heading_html(markdown):
+    """A heading's inline Markdown as HTML: *word*{ lang=sv } -> <em lang="sv">word</em> (escaped otherwise)."""
+    return _EMPHASIS.sub(lambda m: f'<em lang="{m.group(2)}">{m.group(1)}</em>' if m.group(2) else f"<em>{m.group(1)}</em>",
+                         html.escape(markdown, quote=False))
+
+
+def heading_text(markdown):
+    """A heading's inline Markdown as plain text (for paper)."""
+    return _EMPHASIS.sub(lambda m: m.group(1), markdown)
+
+
 def render(name, lang, page_url):
     """The exercise as HTML: an ordered list; each item's model answer, who decides, why and a link in <details>."""
     s = strings(lang)["selfcheck"]
@@ -95,7 +109,7 @@ def render(name, lang, page_url):
             f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> {esc(s["answers"][item["answer"]])}</p>'
             f'<p><strong>{esc(s["who"])}</strong> {esc(item["who"][lang])}</p>'
             f'<p><strong>{esc(s["why"])}</strong> {esc(item["why"][lang])}</p>'
-            f'<p><strong>{esc(s["read"])}</strong> <a href="{esc(href)}">{esc(title)}: {esc(ids[anchor])}</a></p>'
+            f'<p><strong>{esc(s["read"])}</strong> <a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
             f'</details></li>')
     out.append("</ol></div>")
     return "\n".join(out)

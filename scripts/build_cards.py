@@ -67,7 +67,7 @@ def document(name, lang):
         link = f'{base}{url_path(path)}#{anchor}'
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
                    f'<td>{escape(s["answers"][item["answer"]])}</td><td>{escape(item["who"][lang])}</td>'
-                   f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: {escape(ids[anchor])} '
+                   f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: {escape(exercise.heading_text(ids[anchor]))} '
                    f'({escape(link)})</td></tr>')
     out.append("</tbody></table></section></body></html>")
     return "".join(out)

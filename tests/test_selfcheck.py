@@ -146,3 +146,26 @@ def test_axe_on_the_self_check_before_and_after_an_answer(browser, base_url, axe
     assert not problems, "\n".join(problems)
     assert not guard.problems(), guard.problems()
     context.close()
+
+
+def test_a_broken_exercise_file_is_named_with_the_fix(tmp_path, monkeypatch):
+    """check_site (and so every build) stops on a wrong answer, a missing language or a link to no section."""
+    import exercise
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check_site.py")
+    check_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_site)
+    good = items()[0]
+    broken = [dict(good, answer="maybe"), dict(good, why={LANGS[0]: "x"}),
+              dict(good, link="fortroendevalda/politikerrollen.md#no-such-section")]
+    (tmp_path / "golden-zone.yml").write_text(yaml.safe_dump({"items": [good] + broken}), encoding="utf-8")
+    monkeypatch.setattr(exercise, "EXERCISES", tmp_path)
+    pages, _ = check_site.read_docs()
+    found = check_site.check_exercises(pages)
+    assert len(found) == 1 + (len(LANGS) - 1) + len(LANGS), found   # answer; why per missing language; link per language
+    assert all(p.startswith("exercises/golden-zone.yml: item ") for p in found), found
+    assert any("item 2: answer is 'maybe'" in p for p in found)
+    assert any("item 3: 'why' has no text in" in p for p in found)
+    assert any("item 4: link" in p and "'#no-such-section'" in p for p in found)
+    monkeypatch.setattr(exercise, "EXERCISES", ROOT / "exercises")
+    assert check_site.check_exercises(pages) == [], "the real file passes"
