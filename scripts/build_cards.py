@@ -26,20 +26,21 @@ CSS = """
 body { font-family: "DejaVu Sans", sans-serif; margin: 0; color: #000; }
 .sheet { break-after: page; }
 .sheet:last-child { break-after: auto; }
-.cards { display: grid; grid-template-columns: 95mm 95mm; grid-template-rows: repeat(4, 69mm); }
-.card { border: 0.3mm dashed #555; padding: 6mm; position: relative; font-size: 16pt; line-height: 1.3; }
+.cards { display: grid; grid-template-columns: 95mm 95mm; grid-template-rows: repeat(4, 66mm); }
+.card { border: 0.3mm dashed #555; padding: 5mm 6mm; overflow: hidden; position: relative; font-size: 16pt; line-height: 1.3; }
 .card .number { display: block; font-size: 14pt; font-weight: bold; margin-bottom: 3mm; }
 .cut { font-size: 10pt; margin: 0 0 2mm; }
-h1 { font-size: 20pt; margin: 0 0 4mm; }
+h1 { font-size: 16pt; margin: 0 0 4mm; }
 .mat { display: grid; grid-template-columns: 1fr 1fr 1fr; height: 250mm; border: 0.6mm solid #000; }
 .mat div { border-right: 0.6mm solid #000; padding: 6mm; font-size: 24pt; font-weight: bold; text-align: center; }
 .mat div:last-child { border-right: 0; }
 .mat p { font-size: 12pt; font-weight: normal; }
-table { border-collapse: collapse; font-size: 10pt; width: 100%; }
-th, td { border: 0.2mm solid #777; padding: 1.5mm; vertical-align: top; text-align: left; }
+table { border-collapse: collapse; font-size: 9.5pt; width: 100%; table-layout: fixed; }
+th, td { border: 0.2mm solid #777; padding: 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+.url { font-size: 8pt; }
 tr { break-inside: avoid; }
-th:nth-child(1) { width: 4%; } th:nth-child(2) { width: 26%; } th:nth-child(3) { width: 10%; }
-th:nth-child(4) { width: 16%; }
+th:nth-child(1) { width: 5%; } th:nth-child(2) { width: 25%; } th:nth-child(3) { width: 11%; }
+th:nth-child(4) { width: 17%; }
 """
 
 
@@ -68,7 +69,7 @@ def document(name, lang):
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
                    f'<td>{escape(s["answers"][item["answer"]])}</td><td>{escape(item["who"][lang])}</td>'
                    f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: {escape(exercise.heading_text(ids[anchor]))} '
-                   f'({escape(link)})</td></tr>')
+                   f'<span class="url">{escape(link)}</span></td></tr>')
     out.append("</tbody></table></section></body></html>")
     return "".join(out)
 
