@@ -61,6 +61,14 @@ def add_finnish(project):
         text = sv.read_text(encoding="utf-8").replace("-sv.pdf", "-fi.pdf")
         sv.with_name(sv.name[: -len(".sv.md")] + ".fi.md").write_text(text, encoding="utf-8")
 
+    # exercises/*.yml hold every language in one file: each item's texts get a Finnish entry (here the Swedish one)
+    for path in (project / "exercises").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in data["items"]:
+            for key in ("text", "who", "why"):
+                item[key]["fi"] = item[key]["sv"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
 
 @pytest.fixture(scope="module")
 def fi_site(tmp_path_factory):
