@@ -216,7 +216,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var index = 0, right = 0;
 
       function radios() { return Array.prototype.slice.call(fieldset.querySelectorAll("input")); }
-      function show(i) {
+      function show(i, quiet) {
         index = i;
         heading.textContent = fill(s.question, { n: i + 1, total: items.length });
         question.textContent = items[i].text;
@@ -226,7 +226,7 @@ document.addEventListener("DOMContentLoaded", function () {
         live.textContent = "";
         model.hidden = next.hidden = score.hidden = true;
         model.textContent = "";
-        heading.focus();
+        if (!quiet) heading.focus();
       }
       form.addEventListener("submit", function (event) {
         event.preventDefault();
@@ -254,8 +254,7 @@ document.addEventListener("DOMContentLoaded", function () {
         next.textContent = s.restart;
         heading.focus();
       });
-      show(0);
-      heading.blur();   // the page opens at its top; focus moves only once the reader acts
+      show(0, true);   // on load focus stays put (no jump down the page); it moves only once the reader acts
     });
   }
   if (window.document$) window.document$.subscribe(setup);
