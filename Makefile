@@ -36,15 +36,17 @@ build: install ## Build the complete site into site/, with the onboarding PDFs (
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python scripts/check_site.py --site site   # every authoring rule, named by docs/ file and line
 	$(BIN)/python scripts/build_pdfs.py site
+	$(BIN)/python scripts/build_cards.py site   # the workshop's card set (extra.card_pdf)
 	$(BIN)/python scripts/csp_hashes.py site .cache/csp-hashes.conf   # this build's inline scripts (tests/test_csp_hashes.py)
 	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
 
 csp: ## Write deploy/csp-hashes.conf (nginx's CSP hashes) from the built site/ (after a Material upgrade)
 	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf
 
-pdf: install ## Print the onboarding PDFs into an existing site/ build (site/pdf/, site/en/pdf/)
+pdf: install ## Print the onboarding PDFs and the card sets into an existing site/ build (site/pdf/, site/en/pdf/)
 	@bash scripts/install_system_deps.sh chromium
 	$(BIN)/python scripts/build_pdfs.py site
+	$(BIN)/python scripts/build_cards.py site
 
 # Markers (pytest.ini; conftest.py sets browser/slow from the fixtures a test uses): browser = Chromium,
 # slow = builds a copy or serves through nginx, bench = measures (Lighthouse on every template, bench.py's smoke run).

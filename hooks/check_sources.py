@@ -19,7 +19,8 @@ _passed = None   # the sources' state when they last passed
 
 def _state(config_file):
     """Name, size and time of every file the checks read: a change anywhere runs them again."""
-    files = [Path(config_file), *sorted(check_site.DOCS.rglob("*")), *sorted((ROOT / "locales").glob("*.yml"))]
+    files = [Path(config_file), *sorted(check_site.DOCS.rglob("*")), *sorted((ROOT / "locales").glob("*.yml")),
+             *sorted((ROOT / "exercises").glob("*.yml"))]
     return tuple((str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file())
 
 

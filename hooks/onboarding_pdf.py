@@ -1,4 +1,4 @@
-"""Register each language's onboarding-pack PDF as a site file so pages can link it under strict validation (reads static-i18n's private state: current language).
+"""Register each language's onboarding-pack PDF and workshop card set (extra.card_pdf) as site files so pages can link it under strict validation (reads static-i18n's private state: current language).
 
 scripts/build_pdfs.py prints the real PDFs into the built site after `mkdocs build` (see `make build`).
 Until then each file is a one-page placeholder that says how to build it (e.g. under `mkdocs serve`).
@@ -20,10 +20,11 @@ def pack_path(config, lang):
 @mkdocs.plugins.event_priority(-110)   # after static-i18n's on_files (-100) has sorted the files into this language
 def on_files(files, config):
     lang = build_language(config)
-    src = pack_path(config, lang)
-    pdf = File.generated(config, src, content=_placeholder_pdf(f"Run 'make build' to print this PDF ({src})."))
-    pdf.dest_uri = lang_prefix(lang, config) + src
-    files.append(pdf)
+    cards = (config["extra"].get("card_pdf") or {}).get("file")
+    for src in [pack_path(config, lang)] + ([cards.format(lang=lang)] if cards else []):
+        pdf = File.generated(config, src, content=_placeholder_pdf(f"Run 'make build' to print this PDF ({src})."))
+        pdf.dest_uri = lang_prefix(lang, config) + src
+        files.append(pdf)
     return files
 
 

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from _site import address_warning, lang_prefix, language_of, languages, load_config, strings  # noqa: E402
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
+import exercise  # noqa: E402  (exercises/<name>.yml, rendered by hooks/exercise.py at <!-- exercise: name -->)
 
 DOCS = ROOT / "docs"
 CONFIG = ROOT / "mkdocs.yml"
@@ -495,6 +496,26 @@ def source_problems(config_path=CONFIG):
     problems += nav_problems
     problems += check_redirects(pages, config)
     problems += check_linking_pages(pages, nav_stems)
+    problems += check_exercises(pages)
+    return problems
+
+
+def check_exercises(pages):
+    """Every exercises/*.yml and every <!-- exercise: name --> marker: answers, both languages, links to a page#section."""
+    def page_ids(stem, lang):
+        page = pages.get(stem, {}).get(lang)
+        return None if page is None else (page.meta.get("title"), _ids(page))
+    names = {path.stem for path in exercise.EXERCISES.glob("*.yml")}
+    problems = []
+    for stem, pair in sorted(pages.items()):
+        for page in pair.values():
+            for number, line in _fenced(page.lines, page.body_start - 1):
+                match = exercise.MARKER.match(line)
+                if match and match.group(1) not in names:
+                    problems.append(f"{page.where(number)}: '<!-- exercise: {match.group(1)} -->' has no file "
+                                    f"exercises/{match.group(1)}.yml: create it or correct the name")
+    for name in sorted(names):
+        problems += exercise.problems(name, page_ids)
     return problems
 
 

@@ -61,14 +61,15 @@ def add_finnish(project):
         text = sv.read_text(encoding="utf-8").replace("-sv.pdf", "-fi.pdf")
         sv.with_name(sv.name[: -len(".sv.md")] + ".fi.md").write_text(text, encoding="utf-8")
 
-    # every picture's labels, caption and text alternative get a Finnish text (here the Swedish one)
-    for source in (project / "diagrams").glob("*.yml"):
+    # every picture (diagrams/) and exercise (exercises/) holds all languages in one file: each {sv: …, en: …} text
+    # gets a Finnish one (here the Swedish one)
+    for source in [*(project / "diagrams").glob("*.yml"), *(project / "exercises").glob("*.yml")]:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         source.write_text(yaml.safe_dump(_with_finnish(data), allow_unicode=True), encoding="utf-8")
 
 
 def _with_finnish(value):
-    """Every {sv: …, en: …} text in a picture's source also gets fi: the Swedish text."""
+    """Every {sv: …, en: …} text in a picture's or exercise's source also gets fi: the Swedish text."""
     if isinstance(value, dict):
         out = {key: _with_finnish(item) for key, item in value.items()}
         return {**out, "fi": out["sv"]} if "sv" in out and "en" in out else out
