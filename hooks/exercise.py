@@ -112,6 +112,8 @@ def render(name, lang, page_url):
             f'<p><strong>{esc(s["read"])}</strong> <a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
             f'</details></li>')
     out.append("</ol></div>")
+    site_root = "../" * page_url.count("/")   # the self-check's script only on the pages that need it (first-view budget)
+    out.append(f'<script src="{site_root}assets/javascripts/selfcheck.js" defer></script>')
     return "\n".join(out)
 
 

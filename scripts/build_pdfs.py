@@ -115,7 +115,8 @@ def assemble(lang, parts, pages, logo):
         toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
     home = escape(parts[0].url)
     footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
-    styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in parts[0].stylesheets)
+    pack_css = urljoin(parts[0].stylesheets[-1], "pack.css")   # beside tillit.css; no web page loads it
+    styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in [*parts[0].stylesheets, pack_css])
     body = "\n".join(part.finish({p.url: p for p in parts}) for part in parts)
     return f"""<!doctype html>
 <html lang="{lang}" dir="ltr"><head><meta charset="utf-8"><title>{t["title"]}</title>
@@ -200,6 +201,15 @@ def _lbody(pdf):
         li.K = pikepdf.Array(label + [lbody])
 
 
+def _figure_groups(pdf):
+    """An HTML <figure> around a picture with its text alternative (hooks/figures.py) comes out as a /Figure holding
+    that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div."""
+    for figure in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure" and "/Alt" not in e]:
+        kids = list(figure.K) if isinstance(figure.get("/K"), pikepdf.Array) else [figure.get("/K")]
+        if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in kids):
+            figure.S = pikepdf.Name.Div
+
+
 def pdf_ua(path, lang, title, described):
     """Make Chromium's tagged PDF declare and meet the machine-checkable part of PDF/UA-1 (see the module text).
     described: {named destination: what it is} for the links inside the pack."""
@@ -226,6 +236,7 @@ def pdf_ua(path, lang, title, described):
                         dest = str(annot.get("/Dest", action.get("/D") if action is not None else "")).lstrip("/")
                         annot.Contents = described.get(dest, title)
         _lbody(pdf)
+        _figure_groups(pdf)
         pdf.save(path)
 
 

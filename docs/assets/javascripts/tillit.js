@@ -1,4 +1,5 @@
-// The one script of the site (sections: language switch, copy links, print, keyboard access).
+// The one script of every page (sections: language switch, copy links, print, keyboard access, search results;
+// the self-check has its own, selfcheck.js, on its page only).
 // Its words come from the page: overrides/main.html writes locales/<lang>.yml's `js` strings as JSON (#tillit-strings).
 function tillitStrings() {
   var data = document.getElementById("tillit-strings");
@@ -187,96 +188,4 @@ document.addEventListener("DOMContentLoaded", function () {
       h1.replaceWith(h2);
     });
   }).observe(list, { childList: true, subtree: true });
-})();
-
-// ------------------------------------------------------------------------------------------------
-// Self-check (<!-- exercise: name -->, hooks/exercise.py): one item at a time instead of the list with <details>.
-// Native radio buttons and buttons; the verdict in a live region, focus on the model answer, then on the next item.
-// Words from the page (data-strings). Stores nothing, sends nothing.
-(function () {
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text) node.textContent = text;
-    return node;
-  }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
-  }
-  function setup() {
-    document.querySelectorAll(".tillit-selfcheck[data-strings]:not([data-ready])").forEach(function (box) {
-      box.setAttribute("data-ready", "");
-      var s = JSON.parse(box.getAttribute("data-strings"));
-      var name = box.getAttribute("data-exercise");
-      var items = Array.prototype.map.call(box.querySelectorAll(".tillit-exercise-item"), function (li) {
-        var details = li.querySelector("details");
-        return { answer: li.getAttribute("data-answer"), text: li.querySelector(".tillit-exercise-text").textContent,
-                 model: Array.prototype.filter.call(details.children, function (c) { return c.tagName !== "SUMMARY"; }) };
-      });
-      var list = box.querySelector(".tillit-exercise-list");
-      var form = el("form", { "class": "tillit-selfcheck-ui tillit-no-print", novalidate: "" });
-      var heading = el("h3", { tabindex: "-1", "class": "tillit-selfcheck-heading" });
-      var question = el("p", { "class": "tillit-selfcheck-question" });
-      var fieldset = el("fieldset");
-      fieldset.appendChild(el("legend", {}, s.choose));
-      ["what", "how", "grey"].forEach(function (value) {
-        var label = el("label", { "class": "tillit-selfcheck-choice" });
-        label.appendChild(el("input", { type: "radio", name: "tillit-" + name, value: value }));
-        label.appendChild(document.createTextNode(" " + s.answers[value]));
-        fieldset.appendChild(label);
-      });
-      var check = el("button", { type: "submit", "class": "md-button md-button--primary" }, s.check);
-      var live = el("p", { role: "status", "aria-live": "polite", "class": "tillit-selfcheck-verdict" });
-      var model = el("div", { tabindex: "-1", "class": "tillit-selfcheck-model" });
-      var next = el("button", { type: "button", "class": "md-button" });
-      var score = el("p", { "class": "tillit-selfcheck-score" });
-      [heading, question, fieldset, check, live, model, next, score].forEach(function (node) { form.appendChild(node); });
-      list.hidden = true;
-      box.appendChild(form);
-      var index = 0, right = 0;
-
-      function radios() { return Array.prototype.slice.call(fieldset.querySelectorAll("input")); }
-      function show(i, quiet) {
-        index = i;
-        heading.textContent = fill(s.question, { n: i + 1, total: items.length });
-        question.textContent = items[i].text;
-        question.hidden = fieldset.hidden = check.hidden = false;
-        radios().forEach(function (r) { r.checked = false; r.disabled = false; });
-        check.disabled = false;
-        live.textContent = "";
-        model.hidden = next.hidden = score.hidden = true;
-        model.textContent = "";
-        if (!quiet) heading.focus();
-      }
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-        if (check.disabled) return;
-        var chosen = radios().filter(function (r) { return r.checked; })[0];
-        if (!chosen) { live.textContent = s.your_answer; radios()[0].focus(); return; }
-        var item = items[index], ok = chosen.value === item.answer;
-        if (ok) right += 1;
-        radios().forEach(function (r) { r.disabled = true; });
-        check.disabled = true;
-        live.textContent = fill(ok ? s.right : s.wrong, { answer: s.answers[item.answer], chosen: s.answers[chosen.value] });
-        item.model.forEach(function (node) { model.appendChild(node.cloneNode(true)); });
-        model.hidden = next.hidden = false;
-        next.textContent = index + 1 < items.length ? s.next : s.result_title;
-        model.focus();
-      });
-      next.addEventListener("click", function () {
-        if (next.textContent === s.restart) { right = 0; show(0); return; }
-        if (index + 1 < items.length) { show(index + 1); return; }
-        heading.textContent = s.result_title;
-        question.hidden = fieldset.hidden = check.hidden = model.hidden = true;
-        live.textContent = "";
-        score.textContent = fill(s.score, { score: right, total: items.length });
-        score.hidden = false;
-        next.textContent = s.restart;
-        heading.focus();
-      });
-      show(0, true);   // on load focus stays put (no jump down the page); it moves only once the reader acts
-    });
-  }
-  if (window.document$) window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
 })();
