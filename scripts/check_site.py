@@ -40,6 +40,7 @@ SOURCES_ID = "kallor"        # every content page (outside om/) ends with this s
 SOURCES_PAGE = "kallor"
 NO_SOURCES = ("om/",)        # pages about the site itself need no sources section
 PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
+ALIAS = re.compile(r'\bdata-alias="([^"]*)"')   # a heading's earlier ids: ## Title { #new data-alias="old" } (hooks/section_aliases.py)
 READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
 OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 
@@ -50,6 +51,7 @@ class Heading:
     id: str
     text: str
     line: int
+    aliases: tuple = ()       # earlier ids that still lead here (data-alias="…")
 
 
 @dataclass
@@ -110,8 +112,10 @@ def read_page(path, stem, lang):
         if match:
             title = match.group(2).rstrip("#").rstrip()
             hid = ATTR_ID.search(title)
+            alias = ALIAS.search(hid.group(0)) if hid else None
             page.headings.append(Heading(len(match.group(1)), hid.group(1) if hid else "",
-                                         ATTR_ID.sub("", title).strip(), number))
+                                         ATTR_ID.sub("", title).strip(), number,
+                                         tuple(alias.group(1).split()) if alias else ()))
     return page
 
 
@@ -265,6 +269,32 @@ def check_heading_ids(page):
     return problems
 
 
+def check_aliases(page):
+    """A heading's earlier ids (data-alias) are valid ids that no other element of the page has."""
+    problems = []
+    defined = {}
+    for h in page.headings:
+        defined.setdefault(h.id, h.line)
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        for a, b in ANY_ID.findall(line):
+            defined.setdefault(a or b, number)
+    seen = {}
+    for h in page.headings:
+        for alias in h.aliases:
+            fix = f"remove '{alias}' from data-alias=\"…\" on '{h.text}'"
+            if not VALID_ID.match(alias):
+                problems.append(f"{page.where(h.line)}: the old id '{alias}' in data-alias may hold only a-z, 0-9 "
+                                f"and hyphens: write it exactly as it was published (urls.txt)")
+            elif alias in defined:
+                problems.append(f"{page.where(h.line)}: the old id '#{alias}' duplicates an id the page already has "
+                                f"(line {defined[alias]}): {fix}, or rename the other id")
+            elif alias in seen:
+                problems.append(f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
+                                f"{fix}; one old id leads to one section")
+            seen.setdefault(alias, h.line)
+    return problems
+
+
 def _slug(text):
     table = str.maketrans("åäöéü", "aaoeu")
     return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "avsnitt"
@@ -280,6 +310,11 @@ def check_ids_match(pair):
         other = pair[lang]
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
+            for a, b in zip([h for h in first.headings if h.level in (2, 3)], heads):
+                if sorted(a.aliases) != sorted(b.aliases):
+                    problems.append(f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
+                                    f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
+                                    f"in {first.where(a.line)}: write the same in both")
             continue
         base = [h for h in first.headings if h.level in (2, 3)]
         matcher = difflib.SequenceMatcher(a=ids, b=[(h.level, h.id) for h in heads], autojunk=False)
@@ -323,6 +358,7 @@ def _ids(page):
     """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML (read once per page)."""
     if page.ids is None:
         page.ids = {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
+        page.ids |= {alias for h in page.headings for alias in h.aliases}
     return page.ids
 
 
@@ -351,7 +387,11 @@ def check_links(page, pages):
                                 "without language)")
                 continue
             other = pages[stem].get(page.lang)
-            if anchor and other is not None and anchor not in _ids(other):
+            renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
+            if renamed:
+                problems.append(f"{page.where(number)}: link to '{target}': '#{anchor}' is an old id of the section "
+                                f"'#{renamed}' in {other.rel}: link to '#{renamed}'")
+            elif anchor and other is not None and anchor not in _ids(other):
                 problems.append(f"{page.where(number)}: link to '{target}': {other.rel} has no section '#{anchor}' "
                                 "(use one of its heading ids, written { #id } after the heading)")
     return problems
@@ -489,6 +529,7 @@ def source_problems(config_path=CONFIG):
             problems += check_reading_boxes(page)
             problems += check_links(page, pages)
             problems += check_heading_ids(page)
+            problems += check_aliases(page)
             problems += check_sources_section(page)
         problems += check_ids_match(pair)
     nav_problems, nav_stems = check_nav(pages, config, config_path)

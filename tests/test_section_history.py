@@ -1,0 +1,88 @@
+"""Links that stay true over time (issue 16): section aliases (old ids), change notes, what's new and feeds, server redirects."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, open_guarded_page
+from test_authoring_errors import check_fails, edit, project  # noqa: F401  (the fixture: a copy to break)
+
+FALKOPING = {"sv": "kommuner/falkoping/", "en": "en/kommuner/falkoping/"}
+
+
+# ---------------------------------------------------------------- section aliases
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_old_id_is_an_empty_anchor_right_before_its_heading(pages, lang):
+    page = next(p for p in pages if p.rel == FALKOPING[lang] + "index.html")
+    old = page.tree.get_element_by_id("gransonen")
+    heading = old.getnext()
+    assert heading.tag == "h3" and heading.get("id") == "grazonen", "the old id must sit right before its section"
+    assert old.tag == "span" and not old.text_content() and len(old) == 0, "the anchor shows nothing"
+    assert "data-alias" not in heading.attrib
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_old_id_scrolls_to_the_renamed_section(browser, base_url, lang, javascript):
+    context, page, guard = open_guarded_page(browser, java_script_enabled=javascript,
+                                             viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(base_url + FALKOPING[lang] + "#gransonen")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        box = page.locator("h3#grazonen").bounding_box()
+        assert box and 0 <= box["y"] < 300, f"the section should be at the top of the window, it is at {box}"
+        assert page.evaluate("window.scrollY") > 1000, "the page must have scrolled down to the section"
+        assert not guard.problems(), guard.problems()
+    finally:
+        context.close()
+
+
+def test_an_unknown_anchor_lands_on_the_page_top_without_an_error(browser, base_url):
+    context, page, guard = open_guarded_page(browser)
+    try:
+        page.goto(base_url + FALKOPING["sv"] + "#finns-inte-alls")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.scrollY") == 0
+        assert page.locator("h1").is_visible()
+        assert not guard.problems(), guard.problems()
+    finally:
+        context.close()
+
+
+def test_an_alias_that_duplicates_an_id_names_the_file(project):
+    edit(project / "docs/kommuner/falkoping.sv.md", 'data-alias="gransonen"', 'data-alias="gransonen gyllene-zonen"')
+    edit(project / "docs/kommuner/falkoping.en.md", 'data-alias="gransonen"', 'data-alias="gransonen gyllene-zonen"')
+    line = check_fails(project, "docs/kommuner/falkoping.sv.md:", "'#gyllene-zonen' duplicates an id")
+    assert "remove 'gyllene-zonen' from data-alias" in line
+
+
+def test_aliases_that_differ_between_languages_name_the_file(project):
+    edit(project / "docs/kommuner/falkoping.en.md", ' data-alias="gransonen"', "")
+    check_fails(project, "docs/kommuner/falkoping.en.md:", "the old ids of '#grazonen' differ between languages")
+
+
+def test_a_link_to_an_old_id_says_which_id_to_use(project):
+    edit(project / "docs/ordlista.sv.md", "falkoping.md#grazonen", "falkoping.md#gransonen")
+    check_fails(project, "docs/ordlista.sv.md:", "'#gransonen' is an old id of the section '#grazonen'")
+
+
+def test_make_urls_treats_a_removed_anchor_without_alias_as_a_break(site_dir, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    for lang in ("sv", "en"):
+        page = site / FALKOPING[lang] / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert '<span id="gransonen"></span>' in text
+        page.write_text(text.replace('<span id="gransonen"></span>', ""), encoding="utf-8")
+    contract = tmp_path / "urls.txt"
+    shutil.copy(ROOT / "urls.txt", contract)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/update_url_contract.py"), "--site", str(site),
+                             "--contract", str(contract)], capture_output=True, text=True)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "/kommuner/falkoping/#gransonen: the page has no id 'gransonen'" in result.stderr
+    assert "data-alias" in result.stderr, "the message must say how to keep the old id"
+    assert "/kommuner/falkoping/#gransonen" in contract.read_text(encoding="utf-8").split(), "never dropped"
