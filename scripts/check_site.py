@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _site import address_warning, lang_prefix, language_of, languages, load_config, strings  # noqa: E402
+from _site import address_warning, lang_prefix, language_of, languages, load_config, strings, url_path  # noqa: E402
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
 
 DOCS = ROOT / "docs"
@@ -100,6 +100,10 @@ def read_page(path, stem, lang):
                 problem = getattr(error, "problem", None) or str(error).splitlines()[0]
                 page.meta_error = (f"{page.where(line)}: the front matter is not valid YAML ({problem}): write "
                                    "'key: value' lines and put a value with ':', '[' or '#' in quotes")
+                page.meta = {}
+            except ValueError as error:   # YAML reads 2026-13-01 as a date and fails: month must be in 1..12
+                page.meta_error = (f"{page.where()}: the front matter has an impossible date ({error}): write a real "
+                                   "date as YYYY-MM-DD, e.g. 'date: 2026-11-28' (review_date, changes)")
                 page.meta = {}
             if not isinstance(page.meta, dict):
                 page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
@@ -292,6 +296,58 @@ def check_aliases(page):
                 problems.append(f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
                                 f"{fix}; one old id leads to one section")
             seen.setdefault(alias, h.line)
+    return problems
+
+
+CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
+
+
+def check_changes(page):
+    """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
+    changes = (page.meta or {}).get("changes")
+    if changes is None:
+        return []
+    where = page.where(next((i + 1 for i, line in enumerate(page.lines[:page.body_start]) if line.startswith("changes:")),
+                            None))
+    if not isinstance(changes, list):
+        return [f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"]
+    problems = []
+    for number, note in enumerate(changes, 1):
+        if not isinstance(note, dict) or not isinstance(note.get("text"), str) or not note["text"].strip() \
+                or "\n" in note["text"].strip():
+            problems.append(f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}")
+            continue
+        day = note.get("date")
+        if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
+            problems.append(f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
+                            f"e.g. 'date: 2026-11-28' (no quotes, no time)")
+        unknown = set(note) - {"date", "text", "section"}
+        if unknown:
+            problems.append(f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
+                            "and section (a heading id of this page)")
+        section = note.get("section")
+        if section and section not in {h.id for h in page.headings}:
+            problems.append(f"{where}: change note {number} names the section '{section}', which is not a heading "
+                            f"id of this page: write one of its {{ #id }} or leave 'section' out")
+    return problems
+
+
+def check_published_sections(page, contract):
+    """A section listed in urls.txt keeps its heading or lives on as an alias, and then the page says so in a note."""
+    path = "/" + lang_prefix(page.lang) + url_path(page.stem)
+    published = {line.partition("#")[2] for line in contract if line.startswith(path + "#")}
+    current = {h.id for h in page.headings}
+    moved = sorted(published - current)
+    problems = []
+    for anchor in moved:
+        if anchor not in _ids(page):
+            problems.append(f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
+                            f"keep its id as an alias on the heading where its content is now, "
+                            f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note")
+    aliased = [a for a in moved if a in _ids(page)]   # an alias, or an id kept on a paragraph
+    if aliased and not (page.meta or {}).get("changes"):
+        problems.append(f"{page.rel}: the published sections {', '.join('#' + a for a in aliased)} were renamed or "
+                        f"merged (an alias or a kept id): tell readers in the front matter: {CHANGE_FIX}")
     return problems
 
 
@@ -516,10 +572,19 @@ def check_linking_pages(pages, nav_stems):
     return problems
 
 
+def _contract(path):
+    """The published URLs (urls.txt; scripts/update_url_contract.py keeps it), or none before the first build."""
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def source_problems(config_path=CONFIG):
     """Every problem in docs/ and mkdocs.yml (or the build's config file), as messages naming the file and line."""
     config = load_config(Path(config_path))
     pages, problems = read_docs()
+    contract = _contract(Path(config_path).parent / "urls.txt")
     problems += check_pairs(pages)
     for stem, pair in sorted(pages.items()):
         for page in pair.values():
@@ -530,6 +595,8 @@ def source_problems(config_path=CONFIG):
             problems += check_links(page, pages)
             problems += check_heading_ids(page)
             problems += check_aliases(page)
+            problems += check_changes(page)
+            problems += check_published_sections(page, contract)
             problems += check_sources_section(page)
         problems += check_ids_match(pair)
     nav_problems, nav_stems = check_nav(pages, config, config_path)
@@ -568,7 +635,7 @@ def site_problems(site):
     start = site / "index.html"
     if start.exists():
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
-        warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap)")
+        warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap, feeds)")
         if warning:
             warnings.append(warning)
     return problems, warnings

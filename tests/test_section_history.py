@@ -86,3 +86,75 @@ def test_make_urls_treats_a_removed_anchor_without_alias_as_a_break(site_dir, tm
     assert "/kommuner/falkoping/#gransonen: the page has no id 'gransonen'" in result.stderr
     assert "data-alias" in result.stderr, "the message must say how to keep the old id"
     assert "/kommuner/falkoping/#gransonen" in contract.read_text(encoding="utf-8").split(), "never dropped"
+
+
+# ---------------------------------------------------------------- change notes
+
+def _page(pages, rel):
+    return next(p for p in pages if p.rel == rel)
+
+
+@pytest.mark.parametrize("lang,title", [("sv", "Ändringar på sidan"), ("en", "Changes to this page")])
+def test_a_page_shows_its_change_notes_newest_first_under_its_title(pages, lang, title):
+    page = _page(pages, FALKOPING[lang] + "index.html")
+    box = page.tree.xpath('//article//details[contains(@class,"tillit-changes")]')
+    assert len(box) == 1, "one change-note box per page"
+    assert box[0].xpath("string(summary)").strip() == title
+    dates = box[0].xpath(".//li/time/@datetime")
+    assert dates and dates == sorted(dates, reverse=True)
+    renamed = box[0].xpath('.//li[a[@href="#grazonen"]]')
+    assert renamed and "#gransonen" in renamed[0].text_content(), "the rename is noted and links to its section"
+
+
+def test_pages_without_notes_show_no_box(pages):
+    page = _page(pages, "om/lanka/index.html")
+    assert not page.tree.xpath('//*[contains(@class,"tillit-changes")]')
+
+
+def test_the_notes_are_in_date_order_across_dates(project, tmp_path):
+    """Newest first even when the front matter lists an older note first (a copy with three dates)."""
+    from conftest import mkdocs_build
+    from lxml import html as lxml_html
+    edit(project / "docs/kommuner/boras.sv.md", "changes:\n", "changes:\n  - date: 2026-12-01\n    text: Senast.\n"
+         "  - date: 2025-01-02\n    text: Äldst.\n")
+    result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    tree = lxml_html.parse(str(project / "out/kommuner/boras/index.html"))
+    texts = [li.text_content().split(": ", 1)[1] for li in tree.xpath('//details[contains(@class,"tillit-changes")]//li')]
+    assert texts[0] == "Senast." and texts[-1] == "Äldst." and len(texts) == 3, texts
+    nytt = lxml_html.parse(str(project / "out/om/nytt/index.html"))
+    assert nytt.xpath('//ul[@class="tillit-whats-new"]/li[1]/time/@datetime') == ["2026-12-01"]
+
+
+@pytest.mark.parametrize("date,message", [("2026-13-01", "impossible date (month must be in 1..12)"),
+                                          ("28 november", "change note 1 has the date '28 november'"),
+                                          ("2026-11-28 10:00:00", "change note 1 has the date datetime")])
+def test_a_change_note_with_a_bad_date_names_the_file(project, date, message):
+    edit(project / "docs/kommuner/boras.en.md", "  - date: 2026-11-28", f"  - date: {date}")
+    line = check_fails(project, "docs/kommuner/boras.en.md", message)
+    assert "YYYY-MM-DD" in line
+
+
+def test_a_change_note_without_text_or_with_an_unknown_section_names_the_file(project):
+    edit(project / "docs/kommuner/falkoping.sv.md", "    section: grazonen", "    section: finns-inte")
+    check_fails(project, "docs/kommuner/falkoping.sv.md:", "names the section 'finns-inte'")
+    edit(project / "docs/kommuner/boras.sv.md", "    text: ", "    txt: ")
+    check_fails(project, "docs/kommuner/boras.sv.md:", "change note 1 needs 'text:'")
+
+
+def test_a_renamed_published_section_needs_a_change_note(project):
+    for lang in ("sv", "en"):
+        path = project / f"docs/kommuner/falkoping.{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("changes:")
+        end = text.index("\n---", start)
+        path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    line = check_fails(project, "docs/kommuner/falkoping.sv.md", "#gransonen were renamed or merged")
+    assert "changes:" in line
+
+
+def test_a_published_section_that_disappears_names_the_file(project):
+    for lang in ("sv", "en"):
+        edit(project / f"docs/kommuner/falkoping.{lang}.md", ' data-alias="gransonen"', "")
+    line = check_fails(project, "docs/kommuner/falkoping.en.md", "the published section '#gransonen'")
+    assert 'data-alias=\\"gransonen\\"' in line or 'data-alias="gransonen"' in line
