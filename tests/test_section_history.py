@@ -1,4 +1,5 @@
 """Links that stay true over time (issue 16): section aliases (old ids), change notes, what's new and feeds, server redirects."""
+import re
 import shutil
 import subprocess
 import sys
@@ -158,3 +159,91 @@ def test_a_published_section_that_disappears_names_the_file(project):
         edit(project / f"docs/kommuner/falkoping.{lang}.md", ' data-alias="gransonen"', "")
     line = check_fails(project, "docs/kommuner/falkoping.en.md", "the published section '#gransonen'")
     assert 'data-alias=\\"gransonen\\"' in line or 'data-alias="gransonen"' in line
+
+
+# ---------------------------------------------------------------- what's new and the feeds
+
+NYTT = {"sv": "om/nytt/", "en": "en/om/nytt/"}
+ROOTS = {"sv": "", "en": "en/"}
+
+
+def _all_notes(lang):
+    """Every change note of a language, read straight from docs/ (an oracle independent of the hook)."""
+    import yaml
+    notes = []
+    for path in (ROOT / "docs").rglob(f"*.{lang}.md"):
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) if text.startswith("---") else {}
+        rel = path.relative_to(ROOT / "docs").as_posix().removesuffix(f".{lang}.md")
+        url = "" if rel == "index" else (rel.removesuffix("index") if rel.endswith("/index") else rel + "/")
+        notes += [(str(n["date"]), url, n.get("section") or "", n["text"]) for n in (meta or {}).get("changes") or []]
+    return notes
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_whats_new_lists_every_note_newest_first_with_links(pages, site_dir, lang):
+    page = _page(pages, NYTT[lang] + "index.html")
+    items = page.tree.xpath('//article//ul[@class="tillit-whats-new"]/li')
+    expected = _all_notes(lang)
+    assert len(expected) >= 14 and len(items) == len(expected)
+    dates = [li.xpath("string(time/@datetime)") for li in items]
+    assert dates == sorted(dates, reverse=True)
+    from urllib.parse import urljoin
+    base = "http://x/" + NYTT[lang]
+    found = set()
+    for li in items:
+        href = li.xpath("string(a/@href)")
+        target = urljoin(base, href)
+        path, _, anchor = target.removeprefix("http://x/" + ROOTS[lang]).partition("#")
+        assert (site_dir / ROOTS[lang] / path / "index.html").exists(), href
+        found.add((li.xpath("string(time/@datetime)"), path, anchor, li.find("a").tail.removeprefix(" – ")))
+    assert found == set(expected)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_language_has_a_valid_atom_feed_with_the_same_entries(site_dir, lang):
+    feedparser = pytest.importorskip("feedparser")
+    import _site
+    root = _site.site_url() + ROOTS[lang]
+    data = (site_dir / ROOTS[lang] / "feed.xml").read_bytes()
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    feed = parsed.feed
+    for key in ("id", "title", "updated", "author"):
+        assert feed.get(key), f"the feed needs <{key}>"
+    assert any(link.rel == "self" and link.href == root + "feed.xml" for link in feed.links)
+    expected = _all_notes(lang)
+    assert len(parsed.entries) == len(expected)
+    ids = [e.id for e in parsed.entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("tag:") for i in ids), "unique, stable tag: ids"
+    got = set()
+    for entry in parsed.entries:
+        for key in ("id", "title", "updated", "link"):
+            assert entry.get(key), f"an entry needs <{key}>"
+        assert entry.link.startswith(root), f"absolute URLs from site_url: {entry.link}"
+        path, _, anchor = entry.link.removeprefix(root).partition("#")
+        got.add((entry.updated[:10], path, anchor, entry.summary))
+    assert got == set(expected)
+
+
+def test_feed_ids_do_not_depend_on_the_host(project, site_dir):
+    """Stable ids: a build for another address gives the same entry ids (and the new address in the links)."""
+    from conftest import mkdocs_build
+    result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project,
+                          env_extra={"SITE_URL": "https://intranet.other.example/tsl/"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    ids = lambda text: re.findall(r"<entry>\s*<id>([^<]+)</id>", text)  # noqa: E731
+    ours = (site_dir / "en/feed.xml").read_text(encoding="utf-8")
+    other = (project / "out/en/feed.xml").read_text(encoding="utf-8")
+    assert ids(ours) == ids(other) and ids(ours)
+    assert 'href="https://intranet.other.example/tsl/en/kommuner/falkoping/#grazonen"' in other
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_page_announces_its_languages_feed(pages, lang):
+    from urllib.parse import urljoin
+    for p in (p for p in pages if p.lang == lang):
+        links = p.tree.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]/@href')
+        assert len(links) == 1, f"{p.rel}: one Atom link"
+        assert urljoin("http://x/" + p.rel, links[0]) == f"http://x/{ROOTS[lang]}feed.xml", p.rel
