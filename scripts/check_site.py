@@ -518,6 +518,10 @@ def check_redirects(pages, config):
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
+        if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
+            problems.append(f"{where}: it leads to '{url_path(stem)}', which is {'itself' if url_path(stem) == old else 'another old address'}: "
+                            "a redirect loop or chain; point the old address straight at the page it should open")
+            continue
         for lang in languages():
             page = pages.get(stem, {}).get(lang)
             if page is None:

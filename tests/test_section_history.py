@@ -247,3 +247,38 @@ def test_every_page_announces_its_languages_feed(pages, lang):
         links = p.tree.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]/@href')
         assert len(links) == 1, f"{p.rel}: one Atom link"
         assert urljoin("http://x/" + p.rel, links[0]) == f"http://x/{ROOTS[lang]}feed.xml", p.rel
+
+
+# ---------------------------------------------------------------- redirects on the server
+
+def test_the_committed_nginx_redirects_match_mkdocs_yml():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from nginx_redirects import OUT, conf_text
+    assert OUT.read_text(encoding="utf-8") == conf_text(), (
+        "deploy/redirects.conf does not match mkdocs.yml extra.redirects: run `make redirects`, commit "
+        "deploy/redirects.conf and copy it to the nginx server")
+
+
+def test_nginx_answers_every_old_url_with_301_to_its_page(tsl_site):
+    from urllib.parse import urljoin, urlsplit
+    from test_deploy import fetch
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from nginx_redirects import redirects
+    import _site
+    pairs = redirects(urlsplit(tsl_site).path)
+    assert len(pairs) == 2 * len(_site.load_config()["extra"]["redirects"]) >= 4
+    for old, new in pairs:
+        for asked in (old, old.rstrip("/")):
+            status, headers, _ = fetch(urljoin(tsl_site, asked))
+            assert status == 301, f"{asked}: {status}"
+            location = urljoin(tsl_site, headers["Location"])
+            assert urlsplit(location).path == new.split("#")[0] and location.endswith(new), (asked, location)
+            assert headers.get("Content-Security-Policy"), "the security headers also on a redirect"
+        status, _, body = fetch(urljoin(tsl_site, new.split("#")[0]))
+        assert status == 200 and b"<article" in body, new
+
+
+def test_a_redirect_loop_names_mkdocs_yml(project):
+    edit(project / "mkdocs.yml", "    lanka/: om/lanka/index.md", "    lanka/: om/lanka/index.md\n"
+         "    tsl/vad-ar-tsl/: tsl/vad-ar-tsl.md")
+    check_fails(project, "mkdocs.yml extra.redirects 'tsl/vad-ar-tsl/'", "itself", "redirect loop")
