@@ -7,7 +7,6 @@ them newest first under "Ändringar på sidan" (overrides/main.html). The page h
 """
 import datetime
 import html
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 

@@ -1,9 +1,8 @@
 """Keep a renamed section's old ids working: `## Title { #new data-alias="old other" }` -> empty anchors with the old ids before the heading."""
 import re
 
-# attr_list puts data-alias on the heading; ids and syntax are checked by scripts/check_site.py (check_aliases)
-_HEADING = re.compile(r'<h([1-6])([^>]*?)\s+data-alias="([^"]*)"([^>]*)>')
-ALIAS_ATTR = "data-alias"
+ALIAS_ATTR = "data-alias"   # attr_list puts it on the heading; scripts/check_site.py checks the ids (check_aliases)
+_HEADING = re.compile(r'<h([1-6])([^>]*?)\s+' + ALIAS_ATTR + r'="([^"]*)"([^>]*)>')
 
 
 def anchors(aliases):

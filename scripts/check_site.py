@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from _site import address_warning, lang_prefix, language_of, languages, load_config, strings, url_path  # noqa: E402
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
+from section_aliases import ALIAS_ATTR  # noqa: E402  (a heading's old ids, with the hook that writes them)
 
 DOCS = ROOT / "docs"
 CONFIG = ROOT / "mkdocs.yml"
@@ -40,7 +41,7 @@ SOURCES_ID = "kallor"        # every content page (outside om/) ends with this s
 SOURCES_PAGE = "kallor"
 NO_SOURCES = ("om/",)        # pages about the site itself need no sources section
 PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
-ALIAS = re.compile(r'\bdata-alias="([^"]*)"')   # a heading's earlier ids: ## Title { #new data-alias="old" } (hooks/section_aliases.py)
+ALIAS = re.compile(r"\b" + ALIAS_ATTR + r'="([^"]*)"')   # a heading's earlier ids: ## Title { #new data-alias="old" }
 READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
 OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 
