@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test install install-test browser clean bench pdf offline csp
+.PHONY: help serve build check test install install-test browser clean bench pdf offline csp redirects
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,10 @@ build: install ## Build the complete site into site/, with the onboarding PDFs (
 	$(BIN)/python scripts/build_cards.py site   # the workshop's card set (extra.card_pdf)
 	$(BIN)/python scripts/csp_hashes.py site .cache/csp-hashes.conf   # this build's inline scripts (tests/test_csp_hashes.py)
 	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
+	@$(BIN)/python scripts/nginx_redirects.py .cache/redirects.conf >/dev/null && cmp -s .cache/redirects.conf deploy/redirects.conf || echo "NOTE: extra.redirects changed: run 'make redirects', commit deploy/redirects.conf and copy it to nginx"
+
+redirects: ## Write deploy/redirects.conf (nginx's 301s) from mkdocs.yml extra.redirects
+	$(BIN)/python scripts/nginx_redirects.py
 
 csp: ## Write deploy/csp-hashes.conf (nginx's CSP hashes) from the built site/ (after a Material upgrade)
 	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf

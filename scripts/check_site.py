@@ -17,9 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _site import address_warning, lang_prefix, language_of, languages, load_config, strings  # noqa: E402
+from _site import address_warning, lang_prefix, language_of, languages, load_config, strings, url_path  # noqa: E402
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
 import exercise  # noqa: E402  (exercises/<name>.yml, rendered by hooks/exercise.py at <!-- exercise: name -->)
+from section_aliases import ALIAS_ATTR  # noqa: E402  (a heading's old ids, with the hook that writes them)
 
 DOCS = ROOT / "docs"
 CONFIG = ROOT / "mkdocs.yml"
@@ -41,6 +42,7 @@ SOURCES_ID = "kallor"        # every content page (outside om/) ends with this s
 SOURCES_PAGE = "kallor"
 NO_SOURCES = ("om/",)        # pages about the site itself need no sources section
 PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
+ALIAS = re.compile(r"\b" + ALIAS_ATTR + r'="([^"]*)"')   # a heading's earlier ids: ## Title { #new data-alias="old" }
 READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
 OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 
@@ -51,6 +53,7 @@ class Heading:
     id: str
     text: str
     line: int
+    aliases: tuple = ()       # earlier ids that still lead here (data-alias="…")
 
 
 @dataclass
@@ -100,6 +103,10 @@ def read_page(path, stem, lang):
                 page.meta_error = (f"{page.where(line)}: the front matter is not valid YAML ({problem}): write "
                                    "'key: value' lines and put a value with ':', '[' or '#' in quotes")
                 page.meta = {}
+            except ValueError as error:   # YAML reads 2026-13-01 as a date and fails: month must be in 1..12
+                page.meta_error = (f"{page.where()}: the front matter has an impossible date ({error}): write a real "
+                                   "date as YYYY-MM-DD, e.g. 'date: 2026-11-28' (review_date, changes)")
+                page.meta = {}
             if not isinstance(page.meta, dict):
                 page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
                 page.meta = {}
@@ -111,8 +118,10 @@ def read_page(path, stem, lang):
         if match:
             title = match.group(2).rstrip("#").rstrip()
             hid = ATTR_ID.search(title)
+            alias = ALIAS.search(hid.group(0)) if hid else None
             page.headings.append(Heading(len(match.group(1)), hid.group(1) if hid else "",
-                                         ATTR_ID.sub("", title).strip(), number))
+                                         ATTR_ID.sub("", title).strip(), number,
+                                         tuple(alias.group(1).split()) if alias else ()))
     return page
 
 
@@ -266,6 +275,84 @@ def check_heading_ids(page):
     return problems
 
 
+def check_aliases(page):
+    """A heading's earlier ids (data-alias) are valid ids that no other element of the page has."""
+    problems = []
+    defined = {}
+    for h in page.headings:
+        defined.setdefault(h.id, h.line)
+    for number, line in _fenced(page.lines, page.body_start - 1):
+        for a, b in ANY_ID.findall(line):
+            defined.setdefault(a or b, number)
+    seen = {}
+    for h in page.headings:
+        for alias in h.aliases:
+            fix = f"remove '{alias}' from data-alias=\"…\" on '{h.text}'"
+            if not VALID_ID.match(alias):
+                problems.append(f"{page.where(h.line)}: the old id '{alias}' in data-alias may hold only a-z, 0-9 "
+                                f"and hyphens: write it exactly as it was published (urls.txt)")
+            elif alias in defined:
+                problems.append(f"{page.where(h.line)}: the old id '#{alias}' duplicates an id the page already has "
+                                f"(line {defined[alias]}): {fix}, or rename the other id")
+            elif alias in seen:
+                problems.append(f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
+                                f"{fix}; one old id leads to one section")
+            seen.setdefault(alias, h.line)
+    return problems
+
+
+CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
+
+
+def check_changes(page):
+    """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
+    changes = (page.meta or {}).get("changes")
+    if changes is None:
+        return []
+    where = page.where(next((i + 1 for i, line in enumerate(page.lines[:page.body_start]) if line.startswith("changes:")),
+                            None))
+    if not isinstance(changes, list):
+        return [f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"]
+    problems = []
+    for number, note in enumerate(changes, 1):
+        if not isinstance(note, dict) or not isinstance(note.get("text"), str) or not note["text"].strip() \
+                or "\n" in note["text"].strip():
+            problems.append(f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}")
+            continue
+        day = note.get("date")
+        if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
+            problems.append(f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
+                            f"e.g. 'date: 2026-11-28' (no quotes, no time)")
+        unknown = set(note) - {"date", "text", "section"}
+        if unknown:
+            problems.append(f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
+                            "and section (a heading id of this page)")
+        section = note.get("section")
+        if section and section not in {h.id for h in page.headings}:
+            problems.append(f"{where}: change note {number} names the section '{section}', which is not a heading "
+                            f"id of this page: write one of its {{ #id }} or leave 'section' out")
+    return problems
+
+
+def check_published_sections(page, contract):
+    """A section listed in urls.txt keeps its heading or lives on as an alias, and then the page says so in a note."""
+    path = "/" + lang_prefix(page.lang) + url_path(page.stem)
+    published = {line.partition("#")[2] for line in contract if line.startswith(path + "#")}
+    current = {h.id for h in page.headings}
+    moved = sorted(published - current)
+    problems = []
+    for anchor in moved:
+        if anchor not in _ids(page):
+            problems.append(f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
+                            f"keep its id as an alias on the heading where its content is now, "
+                            f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note")
+    aliased = [a for a in moved if a in _ids(page)]   # an alias, or an id kept on a paragraph
+    if aliased and not (page.meta or {}).get("changes"):
+        problems.append(f"{page.rel}: the published sections {', '.join('#' + a for a in aliased)} were renamed or "
+                        f"merged (an alias or a kept id): tell readers in the front matter: {CHANGE_FIX}")
+    return problems
+
+
 def _slug(text):
     table = str.maketrans("åäöéü", "aaoeu")
     return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "avsnitt"
@@ -281,6 +368,11 @@ def check_ids_match(pair):
         other = pair[lang]
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
+            for a, b in zip([h for h in first.headings if h.level in (2, 3)], heads):
+                if sorted(a.aliases) != sorted(b.aliases):
+                    problems.append(f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
+                                    f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
+                                    f"in {first.where(a.line)}: write the same in both")
             continue
         base = [h for h in first.headings if h.level in (2, 3)]
         matcher = difflib.SequenceMatcher(a=ids, b=[(h.level, h.id) for h in heads], autojunk=False)
@@ -324,6 +416,7 @@ def _ids(page):
     """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML (read once per page)."""
     if page.ids is None:
         page.ids = {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
+        page.ids |= {alias for h in page.headings for alias in h.aliases}
     return page.ids
 
 
@@ -352,7 +445,11 @@ def check_links(page, pages):
                                 "without language)")
                 continue
             other = pages[stem].get(page.lang)
-            if anchor and other is not None and anchor not in _ids(other):
+            renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
+            if renamed:
+                problems.append(f"{page.where(number)}: link to '{target}': '#{anchor}' is an old id of the section "
+                                f"'#{renamed}' in {other.rel}: link to '#{renamed}'")
+            elif anchor and other is not None and anchor not in _ids(other):
                 problems.append(f"{page.where(number)}: link to '{target}': {other.rel} has no section '#{anchor}' "
                                 "(use one of its heading ids, written { #id } after the heading)")
     return problems
@@ -423,6 +520,10 @@ def check_redirects(pages, config):
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
+        if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
+            problems.append(f"{where}: it leads to '{url_path(stem)}', which is {'itself' if url_path(stem) == old else 'another old address'}: "
+                            "a redirect loop or chain; point the old address straight at the page it should open")
+            continue
         for lang in languages():
             page = pages.get(stem, {}).get(lang)
             if page is None:
@@ -477,10 +578,19 @@ def check_linking_pages(pages, nav_stems):
     return problems
 
 
+def _contract(path):
+    """The published URLs (urls.txt; scripts/update_url_contract.py keeps it), or none before the first build."""
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def source_problems(config_path=CONFIG):
     """Every problem in docs/ and mkdocs.yml (or the build's config file), as messages naming the file and line."""
     config = load_config(Path(config_path))
     pages, problems = read_docs()
+    contract = _contract(Path(config_path).parent / "urls.txt")
     problems += check_pairs(pages)
     for stem, pair in sorted(pages.items()):
         for page in pair.values():
@@ -490,6 +600,9 @@ def source_problems(config_path=CONFIG):
             problems += check_reading_boxes(page)
             problems += check_links(page, pages)
             problems += check_heading_ids(page)
+            problems += check_aliases(page)
+            problems += check_changes(page)
+            problems += check_published_sections(page, contract)
             problems += check_sources_section(page)
         problems += check_ids_match(pair)
     nav_problems, nav_stems = check_nav(pages, config, config_path)
@@ -548,7 +661,7 @@ def site_problems(site):
     start = site / "index.html"
     if start.exists():
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
-        warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap)")
+        warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap, feeds)")
         if warning:
             warnings.append(warning)
     return problems, warnings

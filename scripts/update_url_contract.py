@@ -24,7 +24,8 @@ HEADER = """\
 # URL contract of Tillit: every published URL (path below site_url, both languages) and its section anchors.
 # Agendas and decisions in archives link to these for decades: each line must keep working.
 # tests/test_links.py checks every line. `make urls` adds new pages and sections (never ids that differ by language).
-# Never delete a line: when a page moves, add a redirect in mkdocs.yml (extra.redirects); never rename a heading id.
+# Never delete a line: when a page moves, add a redirect in mkdocs.yml (extra.redirects); when a heading's id changes,
+# keep the old one as an alias: ## Rubrik { #nytt-id data-alias="gammalt-id" } (README: URL-policy).
 """
 HEADING_ID = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"")
 ANY_ID = re.compile(r"\bid=\"([^\"]+)\"")
@@ -158,8 +159,9 @@ def main(argv=None):
     for line in sorted(old - new):
         print(f"- {line}")
     if bad:
-        print("These published URLs no longer work. Add a redirect in mkdocs.yml (extra.redirects) or put the "
-              "section id back:\n  " + "\n  ".join(bad), file=sys.stderr)
+        print("These published URLs no longer work. Add a redirect in mkdocs.yml (extra.redirects), or keep the "
+              "section's old id as an alias on its heading: '## Rubrik { #nytt-id data-alias=\"gammalt-id\" }' "
+              "(and a change note in the page's front matter):\n  " + "\n  ".join(bad), file=sys.stderr)
         return 2
     if new != old:
         print(f"{args.contract.name} changed ({len(new)} URLs): review the lines above and commit it.")

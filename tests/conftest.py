@@ -180,7 +180,7 @@ def tsl_site(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     conf = tmp / "conf"
     conf.mkdir()
-    for name in ("nginx.conf", "security-headers.conf"):
+    for name in ("nginx.conf", "security-headers.conf", "redirects.conf"):
         shutil.copy(ROOT / "deploy" / name, conf / name)
     (conf / "nginx.conf").write_text(configure((conf / "nginx.conf").read_text(), tmp, port))
     hashes = subprocess.run([sys.executable, str(ROOT / "scripts" / "csp_hashes.py"), str(tmp / "www" / "tsl"),

@@ -1,0 +1,287 @@
+"""Links that stay true over time (issue 16): section aliases (old ids), change notes, what's new and feeds, server redirects."""
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, open_guarded_page
+from test_authoring_errors import check_fails, edit, project  # noqa: F401  (the fixture: a copy to break)
+
+FALKOPING = {"sv": "kommuner/falkoping/", "en": "en/kommuner/falkoping/"}
+
+
+# ---------------------------------------------------------------- section aliases
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_old_id_is_an_empty_anchor_right_before_its_heading(pages, lang):
+    page = next(p for p in pages if p.rel == FALKOPING[lang] + "index.html")
+    old = page.tree.get_element_by_id("gransonen")
+    heading = old.getnext()
+    assert heading.tag == "h3" and heading.get("id") == "grazonen", "the old id must sit right before its section"
+    assert old.tag == "span" and not old.text_content() and len(old) == 0, "the anchor shows nothing"
+    assert "data-alias" not in heading.attrib
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_old_id_scrolls_to_the_renamed_section(browser, base_url, lang, javascript):
+    context, page, guard = open_guarded_page(browser, java_script_enabled=javascript,
+                                             viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(base_url + FALKOPING[lang] + "#gransonen")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        box = page.locator("h3#grazonen").bounding_box()
+        header = page.locator("header.md-header").bounding_box()
+        assert box and header["height"] <= box["y"] < 300, (
+            f"the section should be at the top of the window, below the header ({header}); it is at {box}")
+        assert page.evaluate("window.scrollY") > 1000, "the page must have scrolled down to the section"
+        assert not guard.problems(), guard.problems()
+    finally:
+        context.close()
+
+
+def test_an_unknown_anchor_lands_on_the_page_top_without_an_error(browser, base_url):
+    context, page, guard = open_guarded_page(browser)
+    try:
+        page.goto(base_url + FALKOPING["sv"] + "#finns-inte-alls")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.scrollY") == 0
+        assert page.locator("h1").is_visible()
+        assert not guard.problems(), guard.problems()
+    finally:
+        context.close()
+
+
+def test_an_alias_that_duplicates_an_id_names_the_file(project):
+    edit(project / "docs/kommuner/falkoping.sv.md", 'data-alias="gransonen"', 'data-alias="gransonen gyllene-zonen"')
+    edit(project / "docs/kommuner/falkoping.en.md", 'data-alias="gransonen"', 'data-alias="gransonen gyllene-zonen"')
+    line = check_fails(project, "docs/kommuner/falkoping.sv.md:", "'#gyllene-zonen' duplicates an id")
+    assert "remove 'gyllene-zonen' from data-alias" in line
+
+
+def test_aliases_that_differ_between_languages_name_the_file(project):
+    edit(project / "docs/kommuner/falkoping.en.md", ' data-alias="gransonen"', "")
+    check_fails(project, "docs/kommuner/falkoping.en.md:", "the old ids of '#grazonen' differ between languages")
+
+
+def test_a_link_to_an_old_id_says_which_id_to_use(project):
+    edit(project / "docs/ordlista.sv.md", "falkoping.md#grazonen", "falkoping.md#gransonen")
+    check_fails(project, "docs/ordlista.sv.md:", "'#gransonen' is an old id of the section '#grazonen'")
+
+
+def test_make_urls_treats_a_removed_anchor_without_alias_as_a_break(site_dir, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    for lang in ("sv", "en"):
+        page = site / FALKOPING[lang] / "index.html"
+        text = page.read_text(encoding="utf-8")
+        assert '<span id="gransonen"></span>' in text
+        page.write_text(text.replace('<span id="gransonen"></span>', ""), encoding="utf-8")
+    contract = tmp_path / "urls.txt"
+    shutil.copy(ROOT / "urls.txt", contract)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/update_url_contract.py"), "--site", str(site),
+                             "--contract", str(contract)], capture_output=True, text=True)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "/kommuner/falkoping/#gransonen: the page has no id 'gransonen'" in result.stderr
+    assert "data-alias" in result.stderr, "the message must say how to keep the old id"
+    assert "/kommuner/falkoping/#gransonen" in contract.read_text(encoding="utf-8").split(), "never dropped"
+
+
+# ---------------------------------------------------------------- change notes
+
+def _page(pages, rel):
+    return next(p for p in pages if p.rel == rel)
+
+
+@pytest.mark.parametrize("lang,title", [("sv", "Ändringar på sidan"), ("en", "Changes to this page")])
+def test_a_page_shows_its_change_notes_newest_first_under_its_title(pages, lang, title):
+    page = _page(pages, FALKOPING[lang] + "index.html")
+    box = page.tree.xpath('//article//details[contains(@class,"tillit-changes")]')
+    assert len(box) == 1, "one change-note box per page"
+    assert box[0].xpath("string(summary)").strip() == title
+    dates = box[0].xpath(".//li/time/@datetime")
+    assert dates and dates == sorted(dates, reverse=True)
+    renamed = box[0].xpath('.//li[a[@href="#grazonen"]]')
+    assert len(renamed) == 1, "the rename is noted and links to its section"
+
+
+def test_pages_without_notes_show_no_box(pages):
+    page = _page(pages, "om/lanka/index.html")
+    assert not page.tree.xpath('//*[contains(@class,"tillit-changes")]')
+
+
+def test_the_notes_are_in_date_order_across_dates(project, tmp_path):
+    """Newest first even when the front matter lists an older note first (a copy with three dates)."""
+    from conftest import mkdocs_build
+    from lxml import html as lxml_html
+    edit(project / "docs/kommuner/boras.sv.md", "changes:\n", "changes:\n  - date: 2026-12-01\n    text: Senast.\n"
+         "  - date: 2025-01-02\n    text: Äldst.\n")
+    result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    tree = lxml_html.parse(str(project / "out/kommuner/boras/index.html"))
+    texts = [li.text_content().split(": ", 1)[1] for li in tree.xpath('//details[contains(@class,"tillit-changes")]//li')]
+    assert texts[0] == "Senast." and texts[-1] == "Äldst." and len(texts) == 3, texts
+    nytt = lxml_html.parse(str(project / "out/om/nytt/index.html"))
+    assert nytt.xpath('//ul[@class="tillit-whats-new"]/li[1]/time/@datetime') == ["2026-12-01"]
+
+
+@pytest.mark.parametrize("date,message", [("2026-13-01", "impossible date (month must be in 1..12)"),
+                                          ("28 november", "change note 1 has the date '28 november'"),
+                                          ("2026-11-28 10:00:00", "change note 1 has the date datetime")])
+def test_a_change_note_with_a_bad_date_names_the_file(project, date, message):
+    edit(project / "docs/kommuner/boras.en.md", "  - date: 2026-11-28", f"  - date: {date}")
+    line = check_fails(project, "docs/kommuner/boras.en.md", message)
+    assert "YYYY-MM-DD" in line
+
+
+def test_a_change_note_without_text_or_with_an_unknown_section_names_the_file(project):
+    edit(project / "docs/kommuner/falkoping.sv.md", "    section: grazonen", "    section: finns-inte")
+    check_fails(project, "docs/kommuner/falkoping.sv.md:", "names the section 'finns-inte'")
+    edit(project / "docs/kommuner/boras.sv.md", "    text: ", "    txt: ")
+    check_fails(project, "docs/kommuner/boras.sv.md:", "change note 1 needs 'text:'")
+
+
+def test_a_renamed_published_section_needs_a_change_note(project):
+    for lang in ("sv", "en"):
+        path = project / f"docs/kommuner/falkoping.{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("changes:")
+        end = text.index("\n---", start)
+        path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    line = check_fails(project, "docs/kommuner/falkoping.sv.md", "#gransonen were renamed or merged")
+    assert "changes:" in line
+
+
+def test_a_published_section_that_disappears_names_the_file(project):
+    for lang in ("sv", "en"):
+        edit(project / f"docs/kommuner/falkoping.{lang}.md", ' data-alias="gransonen"', "")
+    line = check_fails(project, "docs/kommuner/falkoping.en.md", "the published section '#gransonen'")
+    assert 'data-alias=\\"gransonen\\"' in line or 'data-alias="gransonen"' in line
+
+
+# ---------------------------------------------------------------- what's new and the feeds
+
+NYTT = {"sv": "om/nytt/", "en": "en/om/nytt/"}
+ROOTS = {"sv": "", "en": "en/"}
+
+
+def _all_notes(lang):
+    """Every change note of a language, read straight from docs/ (an oracle independent of the hook)."""
+    import yaml
+    notes = []
+    for path in (ROOT / "docs").rglob(f"*.{lang}.md"):
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) if text.startswith("---") else {}
+        rel = path.relative_to(ROOT / "docs").as_posix().removesuffix(f".{lang}.md")
+        url = "" if rel == "index" else (rel.removesuffix("index") if rel.endswith("/index") else rel + "/")
+        notes += [(str(n["date"]), url, n.get("section") or "", n["text"]) for n in (meta or {}).get("changes") or []]
+    return notes
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_whats_new_lists_every_note_newest_first_with_links(pages, site_dir, lang):
+    page = _page(pages, NYTT[lang] + "index.html")
+    items = page.tree.xpath('//article//ul[@class="tillit-whats-new"]/li')
+    expected = _all_notes(lang)
+    assert len(expected) >= 14 and len(items) == len(expected)
+    dates = [li.xpath("string(time/@datetime)") for li in items]
+    assert dates == sorted(dates, reverse=True)
+    from urllib.parse import urljoin
+    base = "http://x/" + NYTT[lang]
+    found = set()
+    for li in items:
+        href = li.xpath("string(a/@href)")
+        target = urljoin(base, href)
+        path, _, anchor = target.removeprefix("http://x/" + ROOTS[lang]).partition("#")
+        assert (site_dir / ROOTS[lang] / path / "index.html").exists(), href
+        found.add((li.xpath("string(time/@datetime)"), path, anchor, li.find("a").tail.removeprefix(" – ")))
+    assert found == set(expected)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_language_has_a_valid_atom_feed_with_the_same_entries(site_dir, lang):
+    feedparser = pytest.importorskip("feedparser")
+    import _site
+    root = _site.site_url() + ROOTS[lang]
+    data = (site_dir / ROOTS[lang] / "feed.xml").read_bytes()
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    feed = parsed.feed
+    for key in ("id", "title", "updated", "author"):
+        assert feed.get(key), f"the feed needs <{key}>"
+    assert any(link.rel == "self" and link.href == root + "feed.xml" for link in feed.links)
+    expected = _all_notes(lang)
+    assert len(parsed.entries) == len(expected)
+    ids = [e.id for e in parsed.entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("tag:") for i in ids), "unique, stable tag: ids"
+    got = set()
+    for entry in parsed.entries:
+        for key in ("id", "title", "updated", "link"):
+            assert entry.get(key), f"an entry needs <{key}>"
+        assert entry.link.startswith(root), f"absolute URLs from site_url: {entry.link}"
+        path, _, anchor = entry.link.removeprefix(root).partition("#")
+        got.add((entry.updated[:10], path, anchor, entry.summary))
+    assert got == set(expected)
+
+
+def test_feed_ids_do_not_depend_on_the_host(project, site_dir):
+    """Stable ids: a build for another address gives the same entry ids (and the new address in the links)."""
+    from conftest import mkdocs_build
+    result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project,
+                          env_extra={"SITE_URL": "https://intranet.other.example/tsl/"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    ids = lambda text: re.findall(r"<entry>\s*<id>([^<]+)</id>", text)  # noqa: E731
+    ours = (site_dir / "en/feed.xml").read_text(encoding="utf-8")
+    other = (project / "out/en/feed.xml").read_text(encoding="utf-8")
+    assert ids(ours) == ids(other) and ids(ours)
+    assert 'href="https://intranet.other.example/tsl/en/kommuner/falkoping/#grazonen"' in other
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_page_announces_its_languages_feed(pages, lang):
+    from urllib.parse import urljoin
+    for p in (p for p in pages if p.lang == lang):
+        links = p.tree.xpath('//head/link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
+                             '[@type="application/atom+xml"]/@href')   # rel is a token list (feed readers read it so)
+        assert len(links) == 1, f"{p.rel}: one Atom link"
+        assert urljoin("http://x/" + p.rel, links[0]) == f"http://x/{ROOTS[lang]}feed.xml", p.rel
+
+
+# ---------------------------------------------------------------- redirects on the server
+
+def test_the_committed_nginx_redirects_match_mkdocs_yml():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from nginx_redirects import OUT, conf_text
+    assert OUT.read_text(encoding="utf-8") == conf_text(), (
+        "deploy/redirects.conf does not match mkdocs.yml extra.redirects: run `make redirects`, commit "
+        "deploy/redirects.conf and copy it to the nginx server")
+
+
+def test_nginx_answers_every_old_url_with_301_to_its_page(tsl_site):
+    from urllib.parse import urljoin, urlsplit
+    from test_deploy import fetch
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from nginx_redirects import redirects
+    import _site
+    pairs = redirects(urlsplit(tsl_site).path)
+    assert len(pairs) == 2 * len(_site.load_config()["extra"]["redirects"]) >= 4
+    for old, new in pairs:
+        for asked in (old, old.rstrip("/")):
+            status, headers, _ = fetch(urljoin(tsl_site, asked))
+            assert status == 301, f"{asked}: {status}"
+            location = urljoin(tsl_site, headers["Location"])
+            assert urlsplit(location).path == new.split("#")[0] and location.endswith(new), (asked, location)
+            assert headers.get("Content-Security-Policy"), "the security headers also on a redirect"
+        status, _, body = fetch(urljoin(tsl_site, new.split("#")[0]))
+        assert status == 200 and b"<article" in body, new
+
+
+def test_a_redirect_loop_names_mkdocs_yml(project):
+    edit(project / "mkdocs.yml", "    lanka/: om/lanka/index.md", "    lanka/: om/lanka/index.md\n"
+         "    tsl/vad-ar-tsl/: tsl/vad-ar-tsl.md")
+    check_fails(project, "mkdocs.yml extra.redirects 'tsl/vad-ar-tsl/'", "itself", "redirect loop")
