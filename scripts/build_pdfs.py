@@ -115,8 +115,9 @@ def assemble(lang, parts, pages, logo):
         toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
     home = escape(parts[0].url)
     footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
-    pack_css = urljoin(parts[0].stylesheets[-1], "pack.css")   # beside tillit.css; no web page loads it
-    styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in [*parts[0].stylesheets, pack_css])
+    # pack.css sits beside tillit.css and no web page loads it: the pack's own print rules
+    pack_css = [urljoin(href, "pack.css") for href in parts[0].stylesheets if href.endswith("/tillit.css")]
+    styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in [*parts[0].stylesheets, *pack_css])
     body = "\n".join(part.finish({p.url: p for p in parts}) for part in parts)
     return f"""<!doctype html>
 <html lang="{lang}" dir="ltr"><head><meta charset="utf-8"><title>{t["title"]}</title>
