@@ -42,6 +42,8 @@ from _site import (CHROMIUM, chromium_args, is_redirect_stub, lang_prefix, langu
 
 LANGS = languages()
 CHROME_FLAGS = ["--headless=new", *chromium_args()]   # Lighthouse's launch; Playwright gets chromium_args() itself
+sys.path.insert(0, str(ROOT / "scripts"))
+from check_site import NO_SOURCES  # noqa: E402  (pages about the site: not copied, they do not grow with the content)
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LH_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 EVAL_FILE = ROOT / "tests" / "search_eval.yml"
@@ -526,10 +528,12 @@ def rename(rel, i):
 
 
 def renav(node, i):
+    """The nav for synthetic copy i: content pages renamed, pages about the site (NO_SOURCES) left out."""
     if isinstance(node, str):
         return rename(node, i) if node.endswith(".md") and "://" not in node else node
     if isinstance(node, list):
-        return [renav(n, i) for n in node]
+        kept = [renav(n, i) for n in node if not (isinstance(n, str) and n.startswith(NO_SOURCES))]
+        return [n for n in kept if n not in ([], {}) and not (isinstance(n, dict) and [] in n.values())]
     if isinstance(node, dict):
         return {k: renav(v, i) for k, v in node.items()}
     return node
@@ -552,8 +556,9 @@ def extend_markers(docs, factor):
         if m.group(1) is None:   # the index page's marker names no pages
             return m.group(0)
         stems = m.group(1).split()
+        copied = [s for s in stems if not s.startswith(NO_SOURCES)]   # om/ pages are not copied
         return "<!-- agenda-links: " + " ".join(
-            stems + [rename(s, i) for i in range(2, factor + 1) for s in stems]) + " -->"
+            stems + [rename(s, i) for i in range(2, factor + 1) for s in copied]) + " -->"
 
     for path in sorted((docs / linking.PAGE_DIR).glob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -567,7 +572,8 @@ def extend_markers(docs, factor):
 def measure_scale(copy, factors, site_url, work):
     """Build time and search index size with the content copied to factor × today's pages (in the temp copy)."""
     docs = copy / "docs"
-    originals = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+    originals = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                 if not p.relative_to(docs).as_posix().startswith(NO_SOURCES)]   # the content grows, not om/
     base_pages = page_count(docs)
     cfg = load_config(copy / "mkdocs.yml")
     rows = []
