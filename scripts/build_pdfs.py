@@ -187,10 +187,16 @@ def _struct_elements(node):
             yield from _struct_elements(node.K)
 
 
+def _kids(element):
+    """A structure element's children as a list (/K is one object or an array)."""
+    k = element.get("/K")
+    return [] if k is None else list(k) if isinstance(k, pikepdf.Array) else [k]
+
+
 def _lbody(pdf):
     """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in LI itself."""
     for li in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/LI"]:
-        kids = list(li.K) if isinstance(li.K, pikepdf.Array) else [li.K]
+        kids = _kids(li)
         label = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
         body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
         if not body or not all(isinstance(k, pikepdf.Dictionary) and "/S" in k for k in body):
@@ -206,8 +212,7 @@ def _figure_groups(pdf):
     """An HTML <figure> around a picture with its text alternative (hooks/figures.py) comes out as a /Figure holding
     that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div."""
     for figure in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure" and "/Alt" not in e]:
-        kids = list(figure.K) if isinstance(figure.get("/K"), pikepdf.Array) else [figure.get("/K")]
-        if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in kids):
+        if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in _kids(figure)):
             figure.S = pikepdf.Name.Div
 
 
