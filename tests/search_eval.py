@@ -63,6 +63,9 @@ def open_search(page, base_url, lang):
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
     page.wait_for_function("() => __search.ready", timeout=15_000)   # index loaded: latency is per query
+    # the query Material posts when the box takes focus may still be unanswered: an answer that arrives later
+    # would otherwise be taken for the next query's
+    page.wait_for_function("() => __search.sent === __search.received", timeout=15_000)
     return box
 
 
@@ -99,7 +102,9 @@ def page_path(href, base_url, lang):
 # worker's answer (type 3) and the frame that paints it, the rendered result list is read.
 ASK_WORKER = """async queries => {
   const s = window.__search, out = []
+  const idle = async () => { while (s.sent !== s.received) await new Promise(r => setTimeout(r, 5)) }
   for (const q of queries) {
+    await idle()   // every answer read below is the one to this query
     const answer = new Promise(resolve => s.worker.addEventListener("message", function on(ev) {
       if (ev.data && ev.data.type === 3) { s.worker.removeEventListener("message", on); resolve(ev.data.data) }
     }))
