@@ -1,7 +1,8 @@
 """Lighthouse (npm, mobile preset) on one page per template and language: accessibility, best practices, SEO = 100.
 
-`make test` runs one of them (the Swedish start page); `make bench` runs all eight (marker `bench`): axe-core already
-checks every page for accessibility in make test, and each Lighthouse run costs 20-30 s on two cores."""
+They run in `make bench` only (marker `bench`), with the other measurements: in `make test` axe-core checks every
+page against WCAG 2.1 A/AA (test_accessibility.py) and test_page_head.py every page's description, and each
+Lighthouse run costs 10-30 s on two cores."""
 import json
 import os
 import subprocess
@@ -10,7 +11,7 @@ import pytest
 
 from conftest import CHROMIUM, ROOT, _site
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.bench]
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 # One page per template. The 404 template is checked at its own address (status 200): served for a missing page
@@ -18,12 +19,7 @@ CATEGORIES = ("accessibility", "best-practices", "seo")
 TEMPLATES = {"start": "", "content": "tsl/vad-ar-tsl/", "glossary": "ordlista/", "not-found": "404.html"}
 
 
-IN_MAKE_TEST = ("start", "sv")
-
-
-@pytest.mark.parametrize("template,lang", [
-    pytest.param(t, lang, marks=() if (t, lang) == IN_MAKE_TEST else pytest.mark.bench)
-    for t in TEMPLATES for lang in ("sv", "en")])
+@pytest.mark.parametrize("template,lang", [(t, lang) for t in TEMPLATES for lang in ("sv", "en")])
 def test_lighthouse_scores_100(base_url, tmp_path, template, lang):
     cli = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not cli.exists():
