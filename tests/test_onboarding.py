@@ -7,7 +7,7 @@ import pytest
 from lxml import html as lxml_html
 from mkdocs.utils import yaml_load
 
-from conftest import LANGS, ROOT
+from conftest import LANGS, ROOT, idle_search_worker
 
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _f:
     _EXTRA = yaml_load(_f)["extra"]
@@ -147,6 +147,7 @@ def test_onboarding_pages_end_with_their_sources(pages, site_dir, lang):
 def test_every_page_prints_without_site_chrome(page, base_url, pages):
     page.set_viewport_size({"width": 794, "height": 1123})   # A4 at 96 dpi
     page.emulate_media(media="print")
+    idle = idle_search_worker(page.context)   # nothing is searched here
     for p in pages:
         page.goto(base_url + p.rel.removesuffix("index.html"))
         for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
@@ -160,6 +161,7 @@ def test_every_page_prints_without_site_chrome(page, base_url, pages):
         # tables fit the paper width instead of scrolling
         for wrap in page.locator("article .md-typeset__scrollwrap").all():
             assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1"), f"{p.rel}: a table is cut off"
+    assert len(idle) == len(pages), len(idle)
 
 
 @pytest.mark.browser
