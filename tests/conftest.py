@@ -24,6 +24,11 @@ LANGS = _site.languages()
 CHROMIUM = _site.CHROMIUM
 
 
+# Fixtures that build a whole site: under `make test`'s two processes (pytest-xdist, --dist loadgroup) the tests that
+# use one run in the same process, so each is built once
+BUILDS = ("tsl_site", "offline_root", "fi_site")
+
+
 def pytest_collection_modifyitems(items):
     """Marks follow the fixtures a test really uses, so `-m "not browser"` can never start Chromium by accident:
     anything that needs the `browser` fixture is `browser`; anything served by nginx or building a copy is `slow`."""
@@ -33,6 +38,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "tsl_site" in used and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
+        builds = [name for name in BUILDS if name in used]
+        if builds:
+            item.add_marker(pytest.mark.xdist_group(builds[0]))
 
 
 def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=ROOT):
