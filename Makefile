@@ -55,7 +55,7 @@ pdf: install ## Print the onboarding PDFs and the card sets into an existing sit
 # Markers (pytest.ini; conftest.py sets browser/slow from the fixtures a test uses): browser = Chromium,
 # slow = builds a copy or serves through nginx, bench = measures (Lighthouse on every template, bench.py's smoke run).
 check: $(BIN)/pytest build ## Build the site and run every test that needs no browser (about a minute)
-	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench"
+	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench" -n 2
 
 test: install-test build ## Build the site and run every test (about five minutes)
 	SITE_DIR=site $(BIN)/pytest -m "not bench" -n 2 --dist loadgroup   # two processes (pytest-xdist), one per core
