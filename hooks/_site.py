@@ -54,6 +54,33 @@ def strings(lang):
         return yaml.safe_load(f) or {}
 
 
+CACHE = ROOT / ".cache"   # results kept between builds (git-ignored; README: it may be removed at any time)
+
+
+def cached(kind, name, key, make):
+    """make() (a str) kept in .cache/<kind>/<name> under `key`: a later build with the same key reads it back.
+
+    One file per name (a new key replaces the old one), so the cache does not grow with each edit in `make serve`.
+    The key must hold everything the result depends on, the code that makes it included."""
+    import hashlib
+    path = CACHE / kind / hashlib.sha256(name.encode()).hexdigest()[:32]
+    try:
+        head, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if head == key:
+            return body
+    except OSError:
+        pass
+    result = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(key + "\n" + result, encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass   # a read-only checkout builds without the cache
+    return result
+
+
 def url_path(stem):
     """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
     stem = stem.removesuffix(".md")
