@@ -43,15 +43,20 @@ def lang_prefix(lang, config=None):
     return "" if lang == default_language(config) else f"{lang}/"
 
 
+def yaml_load(stream):
+    """YAML data with PyYAML's C parser where it is installed (the same data, 50 times faster), else the Python one."""
+    import yaml
+    return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @functools.cache
 def strings(lang):
     """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
-    import yaml
     path = LOCALES / f"{lang}.yml"
     if not path.exists():
         raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
     with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+        return yaml_load(f) or {}
 
 
 CACHE = ROOT / ".cache"   # results kept between builds (git-ignored; README: it may be removed at any time)

@@ -9,8 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from _site import ROOT, cached
+from _site import ROOT, cached, yaml_load
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Content that is never read as text in the page language: skipped as a whole.
@@ -23,7 +22,7 @@ SWEDISH_LETTERS = r"[\w-]*[åäöÅÄÖ][\w-]*"
 @lru_cache(maxsize=None)
 def _terms():
     with open(ROOT / "terms.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml_load(f)
 
 
 def _phrase(text, suffix):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
-from _site import after_all_languages, lang_prefix, languages, strings
+from _site import after_all_languages, lang_prefix, languages, strings, yaml_load
 from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -67,7 +67,7 @@ def load_synonyms(path=SYNONYMS):
     """Synonym groups as lists of lowercase phrases; a malformed file fails the build naming the file."""
     name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     try:
-        groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+        groups = yaml_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise PluginError(f"{name}: cannot read synonyms: {err}")
     if not isinstance(groups, list) or not all(
