@@ -16,9 +16,11 @@ from _site import after_all_languages
 from mkdocs.plugins import event_priority
 
 THEME_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
-CLASS_ATTR = re.compile(rb'\bclass="([^"]*)"')
-COLOR_ATTR = re.compile(rb'\bdata-md-color-[a-z]+="([\w-]+)"')
-STYLE_ATTR = re.compile(rb'\bstyle="([^"]*)"')
+# No \b before the attribute names: a literal start lets re skip ahead (ten times faster); a longer attribute name that
+# ends in one of these could only keep more rules, never fewer
+CLASS_ATTR = re.compile(rb'class="([^"]*)"')
+COLOR_ATTR = re.compile(rb'data-md-color-[a-z]+="([\w-]+)"')
+STYLE_ATTR = re.compile(rb'style="([^"]*)"')
 JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
 JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -112,13 +114,13 @@ def _site_names(site):
     used, prefixes, properties = set(), set(), set()
     for path in site.rglob("*.html"):
         data = path.read_bytes()
-        for m in CLASS_ATTR.finditer(data):
-            used.update(m.group(1).decode().split())
+        for classes in set(CLASS_ATTR.findall(data)):   # each distinct attribute once (a page repeats most)
+            used.update(classes.decode().split())
         used.update(v.decode() for v in COLOR_ATTR.findall(data))
         properties.update(n.decode() for style in STYLE_ATTR.findall(data) for n in PROPERTY.findall(style))
     for path in (site / "assets" / "javascripts").rglob("*.js"):
         data = path.read_bytes()
-        used.update(t.decode() for t in JS_NAME.findall(data))
+        used.update(t.decode() for t in set(JS_NAME.findall(data)))
         prefixes.update(p.decode() for p in JS_PREFIX.findall(data))
         properties.update(n.decode() for n in PROPERTY.findall(data))
     return used, tuple(sorted(prefixes)), properties
