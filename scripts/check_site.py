@@ -620,7 +620,8 @@ def source_problems(config_path=CONFIG):
 def sources_fingerprint(config_path=CONFIG):
     """A hash of every file the source checks read and of their code: the same fingerprint, the same problems."""
     config_path = Path(config_path)
-    files = {config_path, config_path.parent / "urls.txt", *DOCS.rglob("*"), *(ROOT / "locales").glob("*.yml"),
+    # CONFIG too when the build runs another config file: languages() and strings() read mkdocs.yml
+    files = {config_path, CONFIG, config_path.parent / "urls.txt", *DOCS.rglob("*"), *(ROOT / "locales").glob("*.yml"),
              *exercise.EXERCISES.glob("*.yml"), Path(__file__).resolve(), *(ROOT / "hooks").glob("*.py")}
     digest = hashlib.sha256()
     for file in sorted(f for f in files if f.is_file()):
