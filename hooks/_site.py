@@ -70,16 +70,16 @@ def cached(kind, name, key, make):
     import hashlib
     path = CACHE / kind / hashlib.sha256(name.encode()).hexdigest()[:32]
     try:
-        head, _, body = path.read_text(encoding="utf-8").partition("\n")
+        head, _, body = path.read_bytes().decode("utf-8").partition("\n")   # bytes: no newline translation
         if head == key:
             return body
-    except OSError:
+    except (OSError, ValueError):   # none yet, or not readable
         pass
     result = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(key + "\n" + result, encoding="utf-8")
+        partial.write_bytes(f"{key}\n{result}".encode("utf-8"))
         partial.replace(path)
     except OSError:
         pass   # a read-only checkout builds without the cache
