@@ -3,10 +3,11 @@
 A rule is kept when every class in its selector occurs in the built HTML (any page, any language) or anywhere in the
 site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and every
 data-md-color-* value it tests is one the site sets. Names in Material's bundle that belong to a feature the site
-leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count. Selectors inside :not(), :is(), :where() and :has() are not
-judged (kept). Custom properties no stylesheet, script or page refers to are dropped too. The result gets a new
-fingerprint in its file name (deploy/nginx.conf caches fingerprinted assets for a year) and every page is pointed
-at it. Results are cached in .cache/purge, keyed by the stylesheet and the set of names used.
+leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count.
+Selectors inside :not(), :is(), :where() and :has() are not judged (kept). Custom properties no stylesheet, script
+or page refers to are dropped too. The result gets a new fingerprint in its file name (deploy/nginx.conf caches
+fingerprinted assets for a year) and every page is pointed at it. Results are cached in .cache/purge, keyed by the
+stylesheet and the set of names used.
 """
 import hashlib
 import re
