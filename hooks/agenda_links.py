@@ -79,9 +79,9 @@ def on_nav(nav, config, files):
     return nav
 
 
-def _cell(lang, path, anchor, base, page, config, t):
+def _cell(lang, path, anchor, root, page, config, t):
     """One language's link: the QR code and the URL as text. tillit.js adds the copy button after the URL."""
-    url = base + lang_prefix(lang, config) + path + (f"#{anchor}" if anchor else "")
+    url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
     rel = qr_file(lang, path, anchor)
     if rel not in _written:
         target = Path(config["site_dir"]) / rel
@@ -117,11 +117,11 @@ def on_page_context(context, page, config, nav):
     lang = config.theme["language"]   # static-i18n sets it per language build
     t = strings(lang)
     codes = [lang] + [code for code in languages(config) if code != lang]   # this page's language first
-    base = site_url(config)
+    roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
     e = html.escape
 
     def cells(path, anchor):
-        return "".join(_cell(code, path, anchor, base, page, config, t) for code in codes)
+        return "".join(_cell(code, path, anchor, roots[code], page, config, t) for code in codes)
 
     tables = []
     if stem == INDEX:
