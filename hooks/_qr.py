@@ -14,10 +14,14 @@ QR_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "qr" / hashlib.sh
     Path(__file__).read_bytes() + segno.__version__.encode()).hexdigest()[:16]
 
 
+def _cache_file(url):
+    return QR_CACHE / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".svg")
+
+
 def qr_svg(url):
     """An SVG QR code of `url`, QR_MM millimetres wide when printed, dark on white (readable in dark mode too)."""
     if url not in _svg_cache:
-        cached = QR_CACHE / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".svg")
+        cached = _cache_file(url)
         if cached.is_file():
             _svg_cache[url] = cached.read_bytes()
             return _svg_cache[url]
@@ -35,3 +39,16 @@ def qr_svg(url):
         except OSError:
             pass   # a read-only checkout builds without the cache
     return _svg_cache[url]
+
+
+def save_qr(url, target):
+    """The QR code of `url` at `target` in a built site: a hard link to the cached file where the file system allows it
+    (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a built QR code later."""
+    cached = _cache_file(url)
+    if not cached.is_file():
+        qr_svg(url)   # encodes it into the cache
+    try:
+        target.unlink(missing_ok=True)   # a --dirty build's earlier file
+        os.link(cached, target)
+    except OSError:   # another file system, or no cache (a read-only checkout)
+        target.write_bytes(qr_svg(url))

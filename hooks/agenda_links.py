@@ -12,7 +12,7 @@ import html
 import re
 from pathlib import Path
 
-from _qr import qr_svg
+from _qr import save_qr
 from _site import after_all_languages, lang_prefix, language_name, languages, site_url, source_stem, strings, url_path
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
@@ -22,6 +22,7 @@ INDEX = PAGE_DIR + "index"
 MARKER = re.compile(r"<!-- agenda-links(?::\s*([^>]*?))?\s*-->")
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
+_folders = set()    # folders made for them in this build
 _groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
 
 
@@ -56,6 +57,7 @@ def _table_id(url_path):
 def on_pre_build(config):
     if after_all_languages(config):     # the outer build: static-i18n builds the other languages inside it
         _written.clear()
+        _folders.clear()
 
 
 def on_nav(nav, config, files):
@@ -77,15 +79,16 @@ def on_nav(nav, config, files):
     return nav
 
 
-def _cell(lang, path, anchor, base, page, config, t):
+def _cell(lang, path, anchor, root, page, config, t):
     """One language's link: the QR code and the URL as text. tillit.js adds the copy button after the URL."""
-    url = base + lang_prefix(lang, config) + path + (f"#{anchor}" if anchor else "")
+    url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
     rel = qr_file(lang, path, anchor)
-    site_dir = config["site_dir"]
     if rel not in _written:
-        target = Path(site_dir) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(qr_svg(url))
+        target = Path(config["site_dir"]) / rel
+        if target.parent not in _folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _folders.add(target.parent)
+        save_qr(url, target)
         _written.add(rel)
     # A short, constant alt text: the full URL is printed right beside the image. CSS sizes the image (3 cm).
     return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" alt="{t["agenda"]["qr"]}" '
@@ -114,11 +117,11 @@ def on_page_context(context, page, config, nav):
     lang = config.theme["language"]   # static-i18n sets it per language build
     t = strings(lang)
     codes = [lang] + [code for code in languages(config) if code != lang]   # this page's language first
-    base = site_url(config)
+    roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
     e = html.escape
 
     def cells(path, anchor):
-        return "".join(_cell(code, path, anchor, base, page, config, t) for code in codes)
+        return "".join(_cell(code, path, anchor, roots[code], page, config, t) for code in codes)
 
     tables = []
     if stem == INDEX:

@@ -3,7 +3,7 @@ import html
 import json
 import re
 
-from _site import ROOT, build_language, lang_prefix, languages, strings, url_path
+from _site import ROOT, build_language, lang_prefix, languages, strings, url_path, yaml_load
 
 EXERCISES = ROOT / "exercises"
 MARKER = re.compile(r"^<!-- exercise: ([a-z0-9-]+) -->[ \t]*$", re.M)
@@ -13,9 +13,8 @@ TEXTS = ("text", "who", "why")
 
 def load(name):
     """The items of exercises/<name>.yml as a list of dicts (validated by scripts/check_site.py before every build)."""
-    import yaml
     with open(EXERCISES / f"{name}.yml", encoding="utf-8") as f:
-        return (yaml.safe_load(f) or {}).get("items") or []
+        return (yaml_load(f) or {}).get("items") or []
 
 
 def problems(name, page_ids):

@@ -15,7 +15,6 @@ import re
 import textwrap
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
 import _site
@@ -72,7 +71,7 @@ def on_config(config):
     langs = _site.languages(config)
     for path in sorted(SOURCES.glob("*.yml")):
         with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f)
+            data = _site.yaml_load(f)
         _validate(data, path, langs)
         _sources[path.stem] = (data, path.read_bytes())
     return config

@@ -4,11 +4,12 @@ Which words: terms.yml (`terms:` and `language_of_parts:`), read by `foreign_wor
 (tests/content/test_language_of_parts.py) uses too. Text already inside an element with a `lang` is left alone, so
 `*word*{ lang=sv }` in Markdown stays the way to mark anything else (a whole Swedish title, say).
 """
+import hashlib
 import re
 from functools import lru_cache
+from pathlib import Path
 
-import yaml
-from _site import ROOT
+from _site import ROOT, cached, yaml_load
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Content that is never read as text in the page language: skipped as a whole.
@@ -21,12 +22,17 @@ SWEDISH_LETTERS = r"[\w-]*[åäöÅÄÖ][\w-]*"
 @lru_cache(maxsize=None)
 def _terms():
     with open(ROOT / "terms.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml_load(f)
 
 
 def _phrase(text, suffix):
     words = r"\s+".join(re.escape(w) for w in text.split())
-    return rf"(?<![\w-]){words}{suffix}(?![\w-])"
+    return rf"{words}{suffix}(?![\w-])"
+
+
+def _word_start(alternatives):
+    # one look-behind before the alternatives, not one in each: most positions are inside a word and fail at once
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -44,11 +50,11 @@ def foreign_words(lang):
         sv = [t["sv"] for t in data["terms"]] + (parts.get("sv") or [])
         names = "|".join(re.escape(n) for n in parts.get("names") or [])
         alternatives = [_phrase(w, r"\w*") for w in sorted(sv, key=len, reverse=True)]
-        alternatives.append(rf"(?<![\w-])(?!(?:{names})(?![\w-])){SWEDISH_LETTERS}")
-        return "sv", re.compile("|".join(alternatives), re.I)
+        alternatives.append(rf"(?!(?:{names})(?![\w-])){SWEDISH_LETTERS}")
+        return "sv", _word_start(alternatives)
     if lang == "sv":
         en = [t["en"] for t in data["terms"] if re.search(r"[\s-]", t["en"])] + (parts.get("en") or [])
-        return "en", re.compile("|".join(_phrase(w, "(?:s|es)?") for w in sorted(en, key=len, reverse=True)), re.I)
+        return "en", _word_start(_phrase(w, "(?:s|es)?") for w in sorted(en, key=len, reverse=True))
     return None
 
 
@@ -86,5 +92,14 @@ def mark(html, lang):
     return "".join(out)
 
 
+@lru_cache(maxsize=None)
+def _version():
+    """What the marking depends on besides the page: this code and terms.yml."""
+    return hashlib.sha256(Path(__file__).read_bytes() + (ROOT / "terms.yml").read_bytes()).hexdigest()
+
+
 def on_post_page(output, page, config):
-    return mark(output, config.theme["language"])   # static-i18n sets theme.language per language build
+    lang = config.theme["language"]   # static-i18n sets theme.language per language build
+    # kept in .cache/lang_parts by page: a rebuild marks only the pages whose HTML changed
+    key = hashlib.sha256(f"{_version()}\0{lang}\0{output}".encode()).hexdigest()
+    return cached("lang_parts", f"{lang}/{page.file.src_uri}", key, lambda: mark(output, lang))

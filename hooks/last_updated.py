@@ -15,9 +15,8 @@ def _git_dates(docs_dir):
     def git(*args):
         return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=docs_dir, capture_output=True,
                               text=True, check=True).stdout
-    try:
-        top = git("rev-parse", "--show-toplevel").strip()
-        log = git("log", "--format=%x00%ct", "--name-only", "--no-renames", "--", ".")
+    try:   # --relative: paths below docs_dir, so no second call to find the top of the checkout
+        log = git("log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".")
     except (OSError, subprocess.CalledProcessError):
         return {}
     dates, stamp = {}, None
@@ -25,7 +24,7 @@ def _git_dates(docs_dir):
         if line.startswith("\0"):
             stamp = int(line[1:])
         elif line and stamp is not None:
-            dates.setdefault(os.path.realpath(os.path.join(top, line)), stamp)
+            dates.setdefault(os.path.realpath(os.path.join(docs_dir, line)), stamp)
     return dates
 
 

@@ -2,10 +2,12 @@
 
 A rule is kept when every class in its selector occurs in the built HTML (any page, any language) or anywhere in the
 site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and every
-data-md-color-* value it tests is one the site sets. Selectors inside :not(), :is(), :where() and :has() are not
-judged (kept). Custom properties no stylesheet, script or page refers to are dropped too. The result gets a new
-fingerprint in its file name (deploy/nginx.conf caches fingerprinted assets for a year) and every page is pointed
-at it. Results are cached in .cache/purge, keyed by the stylesheet and the set of names used.
+data-md-color-* value it tests is one the site sets. Names in Material's bundle that belong to a feature the site
+leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count.
+Selectors inside :not(), :is(), :where() and :has() are not judged (kept). Custom properties no stylesheet, script
+or page refers to are dropped too. The result gets a new fingerprint in its file name (deploy/nginx.conf caches
+fingerprinted assets for a year) and every page is pointed at it. Results are cached in .cache/purge, keyed by the
+stylesheet and the set of names used.
 """
 import hashlib
 import re
@@ -16,9 +18,11 @@ from _site import after_all_languages
 from mkdocs.plugins import event_priority
 
 THEME_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
-CLASS_ATTR = re.compile(rb'\bclass="([^"]*)"')
-COLOR_ATTR = re.compile(rb'\bdata-md-color-[a-z]+="([\w-]+)"')
-STYLE_ATTR = re.compile(rb'\bstyle="([^"]*)"')
+# No \b before the attribute names: a literal start lets re skip ahead (ten times faster); a longer attribute name that
+# ends in one of these could only keep more rules, never fewer
+CLASS_ATTR = re.compile(rb'class="([^"]*)"')
+COLOR_ATTR = re.compile(rb'data-md-color-[a-z]+="([\w-]+)"')
+STYLE_ATTR = re.compile(rb'style="([^"]*)"')
 JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
 JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -26,6 +30,18 @@ SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 PROPERTY = re.compile(rb"--[\w-]+")
+MATERIAL_SCRIPT = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
+# Names Material's bundle uses only for a feature: (class-name prefixes, is the feature on?) from the built HTML's
+# classes, whether any page has a code block (<pre>), and mkdocs.yml. A feature that is off adds no such element.
+SCRIPT_FEATURES = [
+    (("md-code__", "md-annotation", "highlight"), lambda classes, pre, config: pre),   # copy button, annotations
+    (("tabbed-",), lambda classes, pre, config: "tabbed-set" in classes),               # content tabs' scroll buttons
+    (("md-tooltip",), lambda classes, pre, config: pre or bool({"content.tooltips", "content.footnote.tooltips",
+                                                              "navigation.instant.preview"}
+                                                             & set(config.theme.get("features") or []))),
+    (("md-source__fact", "md-source__repository"), lambda classes, pre, config: bool(config.get("repo_url"))),
+    (("md-version",), lambda classes, pre, config: bool((config.get("extra") or {}).get("version"))),
+]
 CACHE = Path(__file__).resolve().parent.parent / ".cache" / "purge"
 VERSION = hashlib.sha256(Path(__file__).read_bytes() + tinycss2.__version__.encode()).hexdigest()[:12]
 
@@ -106,20 +122,24 @@ def _serialize(nodes, referenced):
     return "".join(css)
 
 
-def _site_names(site):
-    """Classes and data-md-color values in the HTML and names in the JavaScript; prefixes of classes built in JS;
-    custom properties a page sets in a style attribute or a script sets or reads by name."""
-    used, prefixes, properties = set(), set(), set()
+def _site_names(site, config):
+    """Classes and data-md-color values in the HTML and names in the JavaScript (but Material's for features that are
+    off); prefixes of classes built in JS; custom properties a page sets in a style attribute or a script sets or reads
+    by name."""
+    used, prefixes, properties, pre = set(), set(), set(), False
     for path in site.rglob("*.html"):
         data = path.read_bytes()
-        for m in CLASS_ATTR.finditer(data):
-            used.update(m.group(1).decode().split())
+        for classes in set(CLASS_ATTR.findall(data)):   # each distinct attribute once (a page repeats most)
+            used.update(classes.decode().split())
         used.update(v.decode() for v in COLOR_ATTR.findall(data))
         properties.update(n.decode() for style in STYLE_ATTR.findall(data) for n in PROPERTY.findall(style))
+        pre = pre or b"<pre" in data
+    off = tuple(name for names, on in SCRIPT_FEATURES if not on(used, pre, config) for name in names)
     for path in (site / "assets" / "javascripts").rglob("*.js"):
         data = path.read_bytes()
-        used.update(t.decode() for t in JS_NAME.findall(data))
-        prefixes.update(p.decode() for p in JS_PREFIX.findall(data))
+        skip = off if MATERIAL_SCRIPT.match(path.name) else ()
+        used.update(n for n in (t.decode() for t in set(JS_NAME.findall(data))) if n in used or not n.startswith(skip))
+        prefixes.update(n for n in (p.decode() for p in JS_PREFIX.findall(data)) if not n.startswith(skip))
         properties.update(n.decode() for n in PROPERTY.findall(data))
     return used, tuple(sorted(prefixes)), properties
 
@@ -146,7 +166,7 @@ def on_post_build(config):
     theme = {p.name: p for p in styles.glob("*.css") if THEME_CSS.match(p.name)}
     if not theme:
         return
-    used, prefixes, text_names = _site_names(site)
+    used, prefixes, text_names = _site_names(site, config)
     sources = {name: path.read_text(encoding="utf-8") for name, path in sorted(theme.items())}
     other_css = "".join(p.read_text(encoding="utf-8") for p in styles.rglob("*.css") if p.name not in theme)
     text_names |= {n.decode() for n in PROPERTY.findall(other_css.encode())}   # declared or used by our CSS

@@ -10,6 +10,7 @@ How search works (see also README.md, "Sökning"):
 - docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
   stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
 """
+import hashlib
 import html
 import importlib.metadata
 import json
@@ -17,9 +18,8 @@ import os
 import re
 from pathlib import Path
 
-import snowballstemmer
 import yaml
-from _site import after_all_languages, lang_prefix, languages, strings
+from _site import after_all_languages, cached, lang_prefix, languages, strings, yaml_load
 from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -43,6 +43,7 @@ def _words(text, separator=re.compile(SEPARATOR)):
 
 def stemmer_name(lang):
     """Snowball's name for a language's stemmer: 'sv' -> 'swedish' (the same stemmer lunr.<lang> uses)."""
+    import snowballstemmer   # here, not at the top: a build whose index is cached needs no stemmer
     name = Locale.parse(lang).english_name.lower()
     if name not in snowballstemmer.algorithms():
         raise PluginError(f"hooks/search_i18n.py: no snowball stemmer for '{lang}' ({name})")
@@ -67,7 +68,7 @@ def load_synonyms(path=SYNONYMS):
     """Synonym groups as lists of lowercase phrases; a malformed file fails the build naming the file."""
     name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     try:
-        groups = yaml.safe_load(path.read_text(encoding="utf-8"))
+        groups = yaml_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise PluginError(f"{name}: cannot read synonyms: {err}")
     if not isinstance(groups, list) or not all(
@@ -87,6 +88,7 @@ def _cached_stemmer(algorithm):
         cache = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cache = {}
+    import snowballstemmer
     stem_word = snowballstemmer.stemmer(algorithm).stemWord
     known = len(cache)
 
@@ -205,11 +207,25 @@ def on_post_build(config):
     if not combined.exists():
         return
     langs = languages(config)
-    indexes = split_index(json.loads(combined.read_text(encoding="utf-8")), langs, langs[0], load_synonyms())
-    for lang, index in indexes.items():
+    raw = combined.read_text(encoding="utf-8")
+    # kept in .cache/search: the same combined index, synonyms, settings and code give the same indexes
+    key = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), raw, *langs,
+                                     SYNONYMS.read_text(encoding="utf-8") if SYNONYMS.exists() else "",
+                                     json.dumps([strings(lang).get("search") for lang in langs], sort_keys=True),
+                                     importlib.metadata.version("snowballstemmer")]).encode()).hexdigest()
+    made = {}
+
+    def make(lang):
+        if not made:
+            indexes = split_index(json.loads(raw), langs, langs[0], load_synonyms())
+            made.update((code, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+                        for code, index in indexes.items())
+        return made[lang]
+
+    for lang in langs:
         folder = site / lang_prefix(lang, config) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        data = cached("search", lang, key, lambda: make(lang))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if (site / "search" / "search_index.js").exists():   # file:// variant, when Material's offline plugin runs
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -827,6 +827,8 @@ def main():
     ap.add_argument("--lh-runs", type=int, help="Lighthouse runs per page (default 1: keeps make bench short)")
     ap.add_argument("--scales", help="comma-separated factors (default 10,50, smoke 2)")
     ap.add_argument("--note", action="append", default=[], help="a note to print at the top of the report")
+    ap.add_argument("--only", choices=("build", "weight"), help="measure only the build cost (with --reps) or the "
+                    "first view of the project's mkdocs build, print it and write no report")
     args = ap.parse_args()
     if args.smoke and args.output == ROOT / "BENCHMARKS.md":
         ap.error("--smoke must not overwrite BENCHMARKS.md: pass --output")
@@ -843,6 +845,8 @@ def main():
                                        "includes"], cwd=ROOT, capture_output=True, text=True).stdout.strip())}
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    if args.only:
+        return only(args.only, reps, base)
     with tempfile.TemporaryDirectory(prefix="tillit-bench-") as tmp:
         tmp = Path(tmp)
         copy = snapshot(tmp / "repo")
@@ -889,6 +893,22 @@ def main():
     if args.json:
         args.json.write_text(json.dumps(r, indent=1, default=str), encoding="utf-8")
     log(f"wrote {args.output} in {r['duration_s'] / 60:.1f} min")
+
+
+def only(part, reps, base):
+    """One part of the run, printed (a quick before/after check while optimising; make bench writes the report)."""
+    with tempfile.TemporaryDirectory(prefix="tillit-bench-") as tmp:
+        tmp = Path(tmp)
+        copy, work = snapshot(tmp / "repo"), tmp / "work"
+        work.mkdir()
+        if part == "build":
+            b = measure_build_cost(copy, reps, base, work)
+            print(f"build cost: project {b['project_median_s']:.2f} s, plain {b['plain_median_s']:.2f} s, "
+                  f"ratio {b['ratio_median']:.2f}, CPU ratio {b['cpu_ratio_median']:.2f} (median of {reps} pairs)")
+        else:
+            mkdocs_build(copy, copy / "mkdocs.yml", work / "project-site", base)
+            for row in first_view(work / "project-site")[:5]:
+                print(f"{row['page']}: {kb(row['total_gz'])} (HTML {kb(row['html_gz'])}, CSS + JS {kb(row['assets_gz'])})")
 
 
 if __name__ == "__main__":

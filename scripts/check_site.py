@@ -9,6 +9,9 @@ Usage: scripts/check_site.py [--site DIR]    Exit 0: no problem. Exit 1: problem
 import argparse
 import datetime
 import difflib
+import hashlib
+import json
+import os
 import posixpath
 import re
 import sys
@@ -17,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from _site import address_warning, lang_prefix, language_of, languages, load_config, strings, url_path  # noqa: E402
+from _site import (address_warning, cached, lang_prefix, language_of, languages, load_config, strings,  # noqa: E402
+                   url_path)
 from agenda_links import INDEX, MARKER, PAGE_DIR  # noqa: E402  (the linking pages' marker, with the hook that fills it)
 import exercise  # noqa: E402  (exercises/<name>.yml, rendered by hooks/exercise.py at <!-- exercise: name -->)
 from section_aliases import ALIAS_ATTR  # noqa: E402  (a heading's old ids, with the hook that writes them)
@@ -613,6 +617,26 @@ def source_problems(config_path=CONFIG):
     return problems
 
 
+def sources_fingerprint(config_path=CONFIG):
+    """A hash of every file the source checks read and of their code: the same fingerprint, the same problems."""
+    config_path = Path(config_path)
+    # CONFIG too when the build runs another config file: languages() and strings() read mkdocs.yml
+    files = {config_path, CONFIG, config_path.parent / "urls.txt", *DOCS.rglob("*"), *(ROOT / "locales").glob("*.yml"),
+             *exercise.EXERCISES.glob("*.yml"), Path(__file__).resolve(), *(ROOT / "hooks").glob("*.py")}
+    digest = hashlib.sha256()
+    for file in sorted(f for f in files if f.is_file()):
+        data = file.read_bytes()
+        digest.update(f"{os.path.relpath(file, ROOT)}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def cached_source_problems(config_path=CONFIG, fingerprint=None):
+    """source_problems(), read from .cache/ when nothing it reads has changed since it last ran: the build's hook runs
+    the checks in every process (each `mkdocs build`, each benchmark run), and `make build` runs them again here."""
+    key = fingerprint or sources_fingerprint(config_path)
+    return json.loads(cached("checks", "sources", key, lambda: json.dumps(source_problems(config_path))))
+
+
 def check_exercises(pages):
     """Every exercises/*.yml and every <!-- exercise: name --> marker: answers, both languages, links to a page#section."""
     def page_ids(stem, lang):
@@ -672,7 +696,7 @@ def main(argv=None):
     parser.add_argument("--site", type=Path, help="also check this built site (e.g. site)")
     parser.add_argument("--config", type=Path, default=CONFIG, help="the MkDocs config file (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    problems = source_problems(args.config)
+    problems = cached_source_problems(args.config)
     warnings = []
     if args.site:
         built, warnings = site_problems(args.site)

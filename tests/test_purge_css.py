@@ -181,3 +181,31 @@ def test_purged_css_is_smaller_and_fingerprinted(site_dir, pages):
         links = p.tree.xpath("//link[@rel='stylesheet']/@href")
         theme = [h for h in links if re.search(r"/(main|palette)\.[0-9a-f]{8}\.min\.css$", h)]
         assert len(theme) == 2 and all(((site_dir / p.rel).parent / h).resolve().exists() for h in theme), (p.rel, links)
+
+
+class _Config(dict):
+    """What purge_css reads of a MkDocs config: theme features and keys such as repo_url and extra."""
+    def __init__(self, features=(), **keys):
+        super().__init__(keys)
+        self.theme = {"features": list(features)}
+
+
+@pytest.mark.parametrize("page,config,name", [
+    ("<pre><code>x = 1</code></pre>", _Config(), "md-code__button"),              # a code block: copy button
+    ('<div class="tabbed-set"></div>', _Config(), "tabbed-control"),              # content tabs: scroll buttons
+    ("<p>text</p>", _Config(["content.tooltips"]), "md-tooltip"),
+    ("<p>text</p>", _Config(repo_url="https://example.org/r"), "md-source__fact"),
+    ("<p>text</p>", _Config(extra={"version": {"provider": "mike"}}), "md-version"),
+])
+def test_materials_names_for_a_feature_count_only_when_it_is_on(tmp_path, page, config, name):
+    """SCRIPT_FEATURES: a class Material's bundle makes for a feature keeps its rules once the site uses the feature."""
+    import purge_css   # hooks/ is on sys.path (conftest)
+    bundle = next((MATERIAL_CSS.parent / "javascripts").glob("bundle.*.min.js"))
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / bundle.name).write_bytes(bundle.read_bytes())
+    (tmp_path / "index.html").write_text('<p class="md-typeset">text</p>', encoding="utf-8")
+    off, _, _ = purge_css._site_names(tmp_path, _Config())
+    assert name not in off and "md-search-result__item" in off   # other names of the script still count
+    (tmp_path / "feature.html").write_text(page, encoding="utf-8")
+    on, _, _ = purge_css._site_names(tmp_path, config)
+    assert name in on, f"{name}: its rules would be dropped although the feature is on"
