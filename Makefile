@@ -58,7 +58,7 @@ check: $(BIN)/pytest build ## Build the site and run every test that needs no br
 	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench" -n 2
 
 test: install-test build ## Build the site and run every test (about five minutes)
-	SITE_DIR=site $(BIN)/pytest -m "not bench" -n 2 --dist loadgroup   # two processes (pytest-xdist), one per core
+	SITE_DIR=site $(BIN)/pytest -m "not bench" -n 2   # two processes (pytest-xdist), one per core
 
 bench: install-test build ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py

@@ -1,4 +1,5 @@
 """Shared fixtures: the built site (built once per session), its pages parsed with lxml, a local server, Chromium."""
+import fcntl
 import functools
 import http.server
 import os
@@ -24,11 +25,6 @@ LANGS = _site.languages()
 CHROMIUM = _site.CHROMIUM
 
 
-# Fixtures that build a whole site: under `make test`'s two processes (pytest-xdist, --dist loadgroup) the tests that
-# use one run in the same process, so each is built once
-BUILDS = ("tsl_site", "offline_root", "fi_site")
-
-
 def pytest_collection_modifyitems(items):
     """Marks follow the fixtures a test really uses, so `-m "not browser"` can never start Chromium by accident:
     anything that needs the `browser` fixture is `browser`; anything served by nginx or building a copy is `slow`."""
@@ -38,9 +34,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if "tsl_site" in used and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
-        builds = [name for name in BUILDS if name in used]
-        if builds:
-            item.add_marker(pytest.mark.xdist_group(builds[0]))
 
 
 def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=ROOT):
@@ -63,6 +56,22 @@ def copy_project(dest):
     if not (Path(dest) / ".cache").exists():
         (Path(dest) / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     return dest
+
+
+def built_once(tmp_path_factory, name, make):
+    """make(dest) run once per test run, its result (a path) shared by pytest-xdist's processes: the first makes it
+    under a lock, the others wait for it and reuse it (for fixtures that build a whole site)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent   # the run's directory, above each process's own
+    dest, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(dest, ignore_errors=True)
+            dest.mkdir()
+            done.write_text(str(make(dest)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
 
 
 def free_port():

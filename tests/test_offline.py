@@ -9,24 +9,28 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, serve
+from conftest import ROOT, built_once, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
-def offline_root(tmp_path_factory):
-    out = tmp_path_factory.mktemp("offline")
+def _make_offline(dest):
+    out = dest / "made"
     result = subprocess.run(["make", "-s", "offline", f"OFFLINE_DIR={out}"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     bundle = out / "tillit-offline.zip"
     assert bundle.exists(), f"make offline wrote no {bundle}"
-    unpacked = tmp_path_factory.mktemp("unzipped")
+    unpacked = dest / "unzipped"
     with zipfile.ZipFile(bundle) as z:
         z.extractall(unpacked)
     root = unpacked / "tillit-offline"
     assert (root / "index.html").exists() and (root / "en" / "index.html").exists()
     return root
+
+
+@pytest.fixture(scope="module")
+def offline_root(tmp_path_factory):
+    return built_once(tmp_path_factory, "offline", _make_offline)
 
 
 def test_bundle_loads_nothing_from_another_host(offline_root):
@@ -133,14 +137,22 @@ def offline_http(offline_root):
 
 
 @pytest.fixture(scope="module")
-def references(browser, offline_http, base_url):
-    """Per (lang, query): the answer of the offline pages served over http, and of the served site."""
-    context = browser.new_context()
-    page = context.new_page()
-    found = {(lang, query): (_reference(page, offline_http, lang, query), _reference(page, base_url, lang, query))
-             for lang, query in CASES}
-    context.close()
-    return found
+def references(tmp_path_factory, browser, offline_http, base_url):
+    """Per (lang, query): the answer of the offline pages served over http, and of the served site (worked out once
+    per test run, in JSON: both test processes compare against the same answers)."""
+    def make(dest):
+        context = browser.new_context()
+        page = context.new_page()
+        found = [[lang, query, _reference(page, offline_http, lang, query), _reference(page, base_url, lang, query)]
+                 for lang, query in CASES]
+        context.close()
+        (dest / "references.json").write_text(json.dumps(found), encoding="utf-8")
+        return dest / "references.json"
+
+    def answer(meta, results):   # as _results gives it
+        return meta, [tuple(result) for result in results]
+    found = json.loads(built_once(tmp_path_factory, "offline-references", make).read_text(encoding="utf-8"))
+    return {(lang, query): (answer(*offline), answer(*served)) for lang, query, offline, served in found}
 
 
 @pytest.mark.parametrize("lang,query", CASES)

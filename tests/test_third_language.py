@@ -16,7 +16,7 @@ import pytest
 import yaml
 from lxml import html
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, built_once, copy_project, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _site import load_config, url_path  # noqa: E402
@@ -78,9 +78,8 @@ def _with_finnish(value):
     return value
 
 
-@pytest.fixture(scope="module")
-def fi_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("fi") / "project")
+def _make_fi_site(dest):
+    project = copy_project(dest / "project")
     add_finnish(project)
     site = project / "site"
     result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
@@ -89,6 +88,11 @@ def fi_site(tmp_path_factory):
                           capture_output=True, text=True)
     assert pdfs.returncode == 0, pdfs.stderr[-3000:]
     return site
+
+
+@pytest.fixture(scope="module")
+def fi_site(tmp_path_factory):
+    return built_once(tmp_path_factory, "fi", _make_fi_site)
 
 
 def sv_pages():
