@@ -266,6 +266,9 @@ def open_guarded_page(browser, **context_args):
     return context, page, guard
 
 
+# Collects the page's Content Security Policy violations in window.__csp (nginx sends the CSP; tsl_site)
+CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
 SEARCH_WORKER = "**/assets/javascripts/workers/search-tillit.js*"   # the worker hooks/search_i18n.py links
 
 

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from lxml import html as lxml_html
 
-from conftest import ROOT, idle_search_worker, open_guarded_page
+from conftest import CSP_LISTENER, ROOT, idle_search_worker, open_guarded_page
 from search_eval import WATCH_WORKER
 
 NODE_MODULES = ROOT / "node_modules"
@@ -50,31 +50,39 @@ def run_axe(pg, axe_source, context=None):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_wcag_violation_on_any_page(browser, base_url, pages, axe_source, width, scheme):
-    """One Chromium sweep per width and palette: every page (and 404 page) answers 200, makes no request to another
-    host, logs no console error or exception (the guard), and axe finds no violation. The first sweep also waits for
-    every page's search index; the others give the page an idle search worker (the index does not depend on width or
-    palette, and building it is a third of a page's time in Chromium)."""
+def test_axe_finds_no_wcag_violation_on_any_page(browser, tsl_site, pages, axe_source, width, scheme):
+    """One Chromium sweep per width and palette of the /tsl/ build behind nginx, as on an intranet server (CSP and
+    all): every page (and 404 page) answers 200, makes no request to another host, breaks no CSP rule, links only
+    under /tsl/, logs no console error or exception (the guard), and axe finds no violation. The first sweep also
+    waits for every page's search index; the others give the page an idle search worker (the index does not depend
+    on width or palette, and building it is a third of a page's time in Chromium)."""
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width], color_scheme=scheme)
     pg.add_init_script(WATCH_WORKER)
+    pg.add_init_script(CSP_LISTENER)
+    pg.add_init_script(axe_source)   # added by the browser, not by the page: the CSP allows no inline script
     checks_search = (width, scheme) == (next(iter(WIDTHS)), next(iter(SCHEMES)))
     idle_workers = [] if checks_search else idle_search_worker(context)
     problems, checked = [], 0
+    pg.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
     try:
         for url in every_url(pages):
-            response = pg.goto(base_url + url, wait_until="load")     # every script has run (no navigation.instant)
+            response = pg.goto(tsl_site + url, wait_until="load")     # every script has run (no navigation.instant)
             assert response.status == 200, url
             if checks_search:
                 pg.wait_for_function("() => __search.ready", timeout=15_000)   # the worker's index is the last fetch
             # the palette really follows the reader's system setting (so both palettes are what gets checked)
             assert pg.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
             problems += [f"/{url} [{width}px {scheme}] {v}" for v in run_axe(pg, axe_source)]
+            problems += [f"/{url}: CSP: {v}" for v in pg.evaluate("window.__csp")]
+            problems += [f"/{url}: link leaves /tsl/: {href}"
+                         for href in pg.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+                         if href.startswith("http://127.0.0.1") and "/tsl/" not in href]
             checked += 1
     finally:
         context.close()
     assert checked == len(pages) + len(NOT_FOUND)
     assert checks_search or len(idle_workers) == checked, f"the idle worker replaced {len(idle_workers)} of {checked}"
-    assert not problems, f"{len(problems)} WCAG 2.1 A/AA violations:\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} problems (WCAG 2.1 A/AA, CSP, links):\n" + "\n".join(problems)
     assert not guard.problems(), guard.problems()
 
 
