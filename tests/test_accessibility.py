@@ -210,7 +210,11 @@ def test_search_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
     if pg.evaluate("document.activeElement.tagName") != "INPUT":
         pg.keyboard.press("Enter")          # a search button opens the dialog and focuses its field
     assert pg.evaluate("document.activeElement.classList.contains('md-search__input')")
+    # the dialog has finished opening (on a phone Material still moves the focus into the field while it does, and a
+    # key typed before that lands in the wrong place on a busy machine)
+    pg.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     pg.keyboard.type("återremiss")
+    assert pg.input_value(".md-search__input") == "återremiss"
     pg.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     pg.keyboard.press("ArrowDown")
     info = pg.evaluate(FOCUS_INFO)
