@@ -57,7 +57,8 @@ try {
     // reports the abort (NS_BINDING_ABORTED) as a page error although a reader sees nothing
     await page.goto(change.start, { waitUntil: ["load", "networkidle0"] })
     const link = await page.$(`.md-select a[hreflang="${change.hreflang}"]`)
-    await Promise.all([page.waitForNavigation({ waitUntil: "load" }), link.evaluate(a => a.click())])
+    // and the page it lands on too, before the next goto leaves it
+    await Promise.all([page.waitForNavigation({ waitUntil: ["load", "networkidle0"] }), link.evaluate(a => a.click())])
     seen.switches.push({ ...change, landed: page.url(), lang: await page.evaluate(() => document.documentElement.lang) })
   }
 } finally {
