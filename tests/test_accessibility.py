@@ -32,12 +32,16 @@ def every_url(pages):
     return [p.rel.removesuffix("index.html") for p in pages] + NOT_FOUND
 
 
+def wait_until_still(pg):
+    """Until no transition or animation is running (the search overlay, say, has finished opening)."""
+    pg.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
+
+
 def run_axe(pg, axe_source, context=None):
     """Violations of WCAG 2.1 A/AA on the current page (or a part of it) as readable strings."""
     if not pg.evaluate("typeof window.axe !== 'undefined'"):
         pg.add_script_tag(content=axe_source)
-    # axe reads colours as drawn: a fade still running (the search overlay opening) would be judged mid-way
-    pg.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
+    wait_until_still(pg)   # axe reads colours as drawn: a fade still running would be judged mid-way
     found = pg.evaluate(
         """async ([tags, context]) => {
              const r = await axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
@@ -212,7 +216,7 @@ def test_search_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
     assert pg.evaluate("document.activeElement.classList.contains('md-search__input')")
     # the dialog has finished opening (on a phone Material still moves the focus into the field while it does, and a
     # key typed before that lands in the wrong place on a busy machine)
-    pg.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
+    wait_until_still(pg)
     pg.keyboard.type("återremiss")
     assert pg.input_value(".md-search__input") == "återremiss"
     pg.locator(".md-search-result__item").first.wait_for(timeout=10_000)
