@@ -1,20 +1,21 @@
-# Tillit: `make serve` to preview, `make check` for the quick tests (no browser, about a minute), `make test` for everything. `make help` lists all targets.
+# Tillit: `make serve` to preview, `make check` for the quick tests (no browser, under 30 s), `make test` for everything.
+# `make help` lists all targets. The Python code is the tillit/ package (pyproject.toml), installed into .venv.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 # The published address is site_url in mkdocs.yml; SITE_URL=https://… overrides it for one build.
-export NO_MKDOCS_2_WARNING := 1
+# Material's end-of-life notice (5 May 2027) is left on: UNDERHALL.md, "Plattform och livslängd", says what we do.
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test install install-test browser clean bench pdf offline csp redirects
+.PHONY: help serve build build-site check test lint pipeline install install-test browser clean bench pdf offline csp redirects
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(BIN)/mkdocs: requirements/docs.txt
+$(BIN)/mkdocs: requirements/docs.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/docs.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/docs.txt -e .
 	touch $@
 
 $(BIN)/pytest: $(BIN)/mkdocs requirements/test.txt
@@ -31,33 +32,39 @@ browser: ## Make sure Debian's Chromium, Firefox ESR and the test programs are i
 serve: install ## Live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install ## Build the complete site into site/, with the onboarding PDFs (needs Chromium)
-	@bash scripts/install_system_deps.sh chromium
+build: build-site pdf ## Build the complete site into site/, with the onboarding PDFs and card sets (needs Chromium)
+
+build-site: install ## Build the site into site/ and check it, without printing the PDFs (no browser)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
-	$(BIN)/python scripts/check_site.py --site site   # every authoring rule, named by docs/ file and line
-	$(BIN)/python scripts/build_pdfs.py site
-	$(BIN)/python scripts/build_cards.py site   # the workshop's card set (extra.card_pdf)
-	$(BIN)/python scripts/csp_hashes.py site .cache/csp-hashes.conf   # this build's inline scripts (tests/test_csp_hashes.py)
+	$(BIN)/python -m tillit.checks --site site   # every authoring rule, named by docs/ file and line
+	$(BIN)/python -m tillit.csp site .cache/csp-hashes.conf   # this build's inline scripts (tests/site/test_csp_hashes.py)
 	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
-	@$(BIN)/python scripts/nginx_redirects.py .cache/redirects.conf >/dev/null && cmp -s .cache/redirects.conf deploy/redirects.conf || echo "NOTE: extra.redirects changed: run 'make redirects', commit deploy/redirects.conf and copy it to nginx"
+	@$(BIN)/python -m tillit.nginx .cache/redirects.conf >/dev/null && cmp -s .cache/redirects.conf deploy/redirects.conf || echo "NOTE: extra.redirects changed: run 'make redirects', commit deploy/redirects.conf and copy it to nginx"
 
 redirects: ## Write deploy/redirects.conf (nginx's 301s) from mkdocs.yml extra.redirects
-	$(BIN)/python scripts/nginx_redirects.py
+	$(BIN)/python -m tillit.nginx
 
 csp: ## Write deploy/csp-hashes.conf (nginx's CSP hashes) from the built site/ (after a Material upgrade)
-	$(BIN)/python scripts/csp_hashes.py site deploy/csp-hashes.conf
+	$(BIN)/python -m tillit.csp site deploy/csp-hashes.conf
 
 pdf: install ## Print the onboarding PDFs and the card sets into an existing site/ build (site/pdf/, site/en/pdf/)
 	@bash scripts/install_system_deps.sh chromium
-	$(BIN)/python scripts/build_pdfs.py site
-	$(BIN)/python scripts/build_cards.py site
+	$(BIN)/python -m tillit.pdfs site
+	$(BIN)/python -m tillit.cards site
 
-# Markers (pytest.ini; conftest.py sets browser/slow from the fixtures a test uses): browser = Chromium,
-# slow = builds a copy or serves through nginx, bench = measures (Lighthouse on every template, bench.py's smoke run).
-check: $(BIN)/pytest build ## Build the site and run every test that needs no browser (about a minute)
-	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench" -n 2
+lint: $(BIN)/pytest ## Check the Python code's style (ruff, settings in pyproject.toml)
+	$(BIN)/ruff check .
 
-test: install-test build ## Build the site and run every test (about five minutes)
+pipeline: install ## Print the build's real event order (MkDocs' own table); the table in UNDERHALL.md is this output
+	@$(BIN)/python scripts/pipeline.py
+
+# Markers (pytest.ini; conftest.py sets them from the folder and the fixtures a test uses): browser = Chromium,
+# slow = builds a copy or serves through nginx, pdf = reads the printed PDFs, bench = measures (make bench).
+check: $(BIN)/pytest build-site ## Build the site and run every test that needs no browser and no printed PDF (< 30 s)
+	@bash scripts/install_system_deps.sh hunspell hunspell-sv hunspell-en-gb   # the spelling test's dictionaries
+	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench and not pdf" -n 2
+
+test: install-test build ## Build the site and run every test (about four minutes)
 	SITE_DIR=site $(BIN)/pytest -m "not bench" -n 2   # two processes (pytest-xdist), one per core
 
 bench: install-test build ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md

@@ -35,15 +35,12 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from _site import (CHROMIUM, chromium_args, is_redirect_stub, lang_prefix, language_of, languages,  # noqa: E402
+from tillit.site import (ROOT, CHROMIUM, chromium_args, is_redirect_stub, lang_prefix, language_of, languages,  # noqa: E402
                    not_a_page_prefixes)
 
 LANGS = languages()
 CHROME_FLAGS = ["--headless=new", *chromium_args()]   # Lighthouse's launch; Playwright gets chromium_args() itself
-sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import NO_SOURCES  # noqa: E402  (pages about the site: not copied, they do not grow with the content)
+from tillit.checks import NO_SOURCES
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LH_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 EVAL_FILE = ROOT / "tests" / "search_eval.yml"

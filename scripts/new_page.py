@@ -14,11 +14,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
-from _site import languages, load_config, local_time, strings  # noqa: E402
-import check_site  # noqa: E402
+from tillit.site import ROOT, languages, load_config, local_time, strings
+from tillit import checks as check_site
 
 STEM = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -16,9 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from _site import is_redirect_stub, language_of, languages, not_a_page_prefixes  # noqa: E402
+from tillit.site import ROOT, is_redirect_stub, language_of, languages, not_a_page_prefixes
 CONTRACT = ROOT / "urls.txt"
 HEADER = """\
 # URL contract of Tillit: every published URL (path below site_url, both languages) and its section anchors.
@@ -90,7 +88,7 @@ def broken(site, entries):
 
 def differing_ids(entries):
     """Messages for sections that one language of a page has and another has not (both languages must share ids)."""
-    from check_site import source_of   # scripts/check_site.py: the docs/ file of a built page
+    from tillit.checks import source_of   # the docs/ file of a built page
     langs = languages()
     anchors = {}
     for entry in entries:

@@ -18,8 +18,7 @@ import pytest
 from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402  (languages, Chromium launch, what is a page: one place, shared with hooks and scripts)
+from tillit import site as _site
 
 LANGS = _site.languages()
 CHROMIUM = _site.CHROMIUM
@@ -200,7 +199,7 @@ def tsl_site(tmp_path_factory):
     for name in ("nginx.conf", "security-headers.conf", "redirects.conf"):
         shutil.copy(ROOT / "deploy" / name, conf / name)
     (conf / "nginx.conf").write_text(configure((conf / "nginx.conf").read_text(), tmp, port))
-    hashes = subprocess.run([sys.executable, str(ROOT / "scripts" / "csp_hashes.py"), str(tmp / "www" / "tsl"),
+    hashes = subprocess.run([sys.executable, "-m", "tillit.csp", str(tmp / "www" / "tsl"),
                              str(conf / "csp-hashes.conf")], capture_output=True, text=True)
     assert hashes.returncode == 0, hashes.stderr
     (tmp / "temp").mkdir()

@@ -18,8 +18,7 @@ import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402,F401  (this project's, imported once: check() runs each copy's script against it)
+from tillit import site as _site
 import agenda_links  # noqa: E402,F401
 
 

@@ -8,8 +8,7 @@ import yaml
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from tillit import site as _site
 
 PER_PAGE = 8
 
@@ -24,7 +23,7 @@ def _items():
 
 @pytest.fixture(scope="module")
 def cards(site_dir):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/build_cards.py"), str(site_dir)],
+    result = subprocess.run([sys.executable, "-m", "tillit.cards", str(site_dir)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return {lang: site_dir / _site.lang_prefix(lang) / _config()["file"].format(lang=lang) for lang in _site.languages()}

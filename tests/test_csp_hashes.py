@@ -4,8 +4,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from csp_hashes import inline_script_hashes  # noqa: E402
+from tillit.csp import inline_script_hashes
 
 COMMITTED = ROOT / "deploy" / "csp-hashes.conf"
 

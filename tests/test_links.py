@@ -310,7 +310,7 @@ def lanka_pages(site_dir, lang):
     found = {}
     for file in sorted(root.glob("**/index.html")):
         tree = lxml_html.fromstring(file.read_text(encoding="utf-8"))
-        if tree.xpath('//*[contains(@class,"tillit-agenda-links")]'):
+        if tree.xpath('//*[contains(@class,"tillit-linking-pages")]'):
             found[file.relative_to(site_dir).as_posix()] = tree
     return found
 
@@ -318,7 +318,7 @@ def lanka_pages(site_dir, lang):
 def link_cells(element):
     """The <td>s of the link tables in a page (or in one table or row), each with a QR image and a URL as text."""
     if element.getparent() is None:
-        element = element.xpath('//*[contains(@class,"tillit-agenda-links")]')[0]
+        element = element.xpath('//*[contains(@class,"tillit-linking-pages")]')[0]
     return element.xpath('.//td[code[contains(@class,"tillit-url")]]')
 
 
@@ -393,7 +393,7 @@ def test_lanka_index_rows_lead_to_the_sections_of_their_page(site_dir, pages, la
     by_rel = {p.rel: p for p in pages}
     index = ("en/" if lang == "en" else "") + LANKA_DIR + "index.html"
     tree = lanka_pages(site_dir, lang)[index]
-    rows = tree.xpath('//*[contains(@class,"tillit-agenda-links")]//tbody/tr')
+    rows = tree.xpath('//*[contains(@class,"tillit-linking-pages")]//tbody/tr')
     assert rows
     for row in rows:
         own = cell_url(link_cells(row)[0])
@@ -432,7 +432,7 @@ def test_lanka_qr_images_have_alt_text_and_print_size(site_dir, lang):
             assert width and float(width.group(1)) >= 20, f"{svg.name}: not sized for print (>= 2 cm)"
             assert f"<title>{url}</title>" in text.replace("&amp;", "&"), f"{svg.name} is not the code of {url}"
             assert not td.xpath(".//@*[contains(., '://')]"), f"{rel}: {url} repeated in an attribute"
-        assert not tree.xpath('//*[contains(@class,"tillit-agenda-links")]//button'), f"{rel}: buttons in the HTML"
+        assert not tree.xpath('//*[contains(@class,"tillit-linking-pages")]//button'), f"{rel}: buttons in the HTML"
 
 
 @pytest.mark.browser
@@ -556,7 +556,7 @@ def test_lanka_copy_button_works_by_keyboard(browser, base_url, lang, where):
     context, pg, guard = open_guarded_page(browser, permissions=["clipboard-read", "clipboard-write"])
     try:
         pg.goto(f"{base_url}{prefix}{LANKA_DIR}{where}")
-        table = pg.locator(".tillit-agenda-links table").nth(1 if where else 0)
+        table = pg.locator(".tillit-linking-pages table").nth(1 if where else 0)
         row = table.locator("tbody tr").nth(1)
         cell = row.locator("td").nth(1)              # the other language's link
         url = cell.locator("code.tillit-url").inner_text()

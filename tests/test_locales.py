@@ -3,9 +3,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 import locale_strings  # noqa: E402
-from _site import languages, strings  # noqa: E402
+from tillit.site import languages, strings
 
 
 def test_every_language_has_every_string():

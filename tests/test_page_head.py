@@ -6,8 +6,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from _site import lang_prefix, url_path  # noqa: E402
+from tillit.site import lang_prefix, url_path
 
 
 def test_no_page_names_its_generator(site_dir):

@@ -5,8 +5,7 @@ from pathlib import Path
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import build_pdfs  # noqa: E402
+from tillit import pdfs as build_pdfs
 
 
 class FakePart:

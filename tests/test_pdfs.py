@@ -48,7 +48,7 @@ def pdfs(site_dir):
     """lang -> Path of the PDF; prints them when the site was built by plain mkdocs (placeholders only)."""
     paths = {lang: site_dir / (_lang_prefix(lang) + PACK["file"].format(lang=lang)) for lang in LANGS}
     if any(len(pypdf.PdfReader(p).pages) < 2 for p in paths.values()):
-        result = subprocess.run([sys.executable, str(ROOT / "scripts/build_pdfs.py"), str(site_dir)],
+        result = subprocess.run([sys.executable, "-m", "tillit.pdfs", str(site_dir)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
     return paths

@@ -12,8 +12,7 @@ from lxml import html as lxml_html
 
 from conftest import LANGS, ROOT, copy_project, mkdocs_build
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from tillit import site as _site
 
 MARKER = re.compile(r"<!-- figure:\s*([a-z0-9-]+)\s*-->")
 SOURCES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "diagrams").glob("*.yml"))}

@@ -10,7 +10,6 @@ import pytest
 from conftest import ROOT, open_guarded_page
 from search_eval import load_eval, open_search, page_path, report, run, search
 
-sys.path.insert(0, str(ROOT / "hooks"))
 import search_i18n  # noqa: E402
 
 EVAL = load_eval()

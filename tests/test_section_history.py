@@ -257,8 +257,7 @@ def test_every_page_announces_its_languages_feed(pages, lang):
 # ---------------------------------------------------------------- redirects on the server
 
 def test_the_committed_nginx_redirects_match_mkdocs_yml():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from nginx_redirects import OUT, conf_text
+        from tillit.nginx import OUT, conf_text
     assert OUT.read_text(encoding="utf-8") == conf_text(), (
         "deploy/redirects.conf does not match mkdocs.yml extra.redirects: run `make redirects`, commit "
         "deploy/redirects.conf and copy it to the nginx server")
@@ -267,8 +266,7 @@ def test_the_committed_nginx_redirects_match_mkdocs_yml():
 def test_nginx_answers_every_old_url_with_301_to_its_page(tsl_site):
     from urllib.parse import urljoin, urlsplit
     from test_deploy import fetch
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from nginx_redirects import redirects
+        from tillit.nginx import redirects
     import _site
     pairs = redirects(urlsplit(tsl_site).path)
     assert len(pairs) == 2 * len(_site.load_config()["extra"]["redirects"]) >= 4

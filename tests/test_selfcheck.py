@@ -10,8 +10,7 @@ from lxml import html as lxml_html
 from conftest import ROOT, open_guarded_page
 from test_accessibility import axe_source, run_axe  # noqa: F401  (axe_source is a fixture)
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402
+from tillit import site as _site
 
 PAGE = "fortroendevalda/ovning/"
 LANGS = _site.languages()

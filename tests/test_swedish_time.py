@@ -6,9 +6,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 import last_updated  # noqa: E402
-from _site import local_time  # noqa: E402
+from tillit.site import local_time
 
 # 2026-11-27 23:30 in Stockholm is 22:30 UTC; 2026-06-30 23:30 in Stockholm (summer time) is 21:30 UTC
 LATE_WINTER = int(datetime.datetime(2026, 11, 27, 22, 30, tzinfo=datetime.timezone.utc).timestamp())

@@ -18,8 +18,7 @@ from lxml import html
 
 from conftest import ROOT, built_once, copy_project, mkdocs_build
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from _site import load_config, url_path  # noqa: E402
+from tillit.site import load_config, url_path
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +83,7 @@ def _make_fi_site(dest):
     site = project / "site"
     result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
     assert result.returncode == 0, result.stderr[-3000:]
-    pdfs = subprocess.run([sys.executable, str(project / "scripts" / "build_pdfs.py"), str(site)], cwd=project,
+    pdfs = subprocess.run([sys.executable, "-m", "tillit.pdfs", str(site)], cwd=project,
                           capture_output=True, text=True)
     assert pdfs.returncode == 0, pdfs.stderr[-3000:]
     return site
@@ -175,7 +174,7 @@ def test_finnish_onboarding_pdf(fi_site):
 
 def test_linking_pages_list_finnish_addresses(fi_site):
     tree = html.fromstring((fi_site / "om" / "lanka" / "index.html").read_bytes())
-    headers = [th.text_content().strip() for th in tree.xpath("//div[contains(@class,'tillit-agenda-links')]//thead//th")]
+    headers = [th.text_content().strip() for th in tree.xpath("//div[contains(@class,'tillit-linking-pages')]//thead//th")]
     assert "Suomi" in headers, headers
     urls = [c.text_content() for c in tree.xpath("//code[@class='tillit-url']")]
     assert any("/fi/tsl/vad-ar-tsl/" in url for url in urls)

@@ -10,8 +10,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-import _site  # noqa: E402  (the project's shared helpers: languages, UI strings)
+from tillit import site as _site
 
 # Quotations in running text: Swedish ”…”, „…”, »…«; English “…”, ‘…’ (not an apostrophe: ’ followed by a letter);
 # straight "…". A quoted span is the source's words (or a title), not ours.

@@ -7,7 +7,6 @@ import pytest
 import sitetext
 from conftest import copy_project, mkdocs_build
 
-sitetext.sys.path.insert(0, str(sitetext.ROOT / "hooks"))
 import contact  # noqa: E402  (hooks/contact.py)
 
 CONTACT = sitetext._site.load_config()["extra"]["contact"]

@@ -5,7 +5,7 @@ import pytest
 from lxml import html as lxml_html
 
 import sitetext
-from lang_parts import foreign_words, mark   # hooks/ is on sys.path through sitetext
+from tillit.foreign_words import foreign_words, mark
 
 SKIP = {"script", "style", "svg", "pre", "code", "textarea"}
 

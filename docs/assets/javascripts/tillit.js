@@ -90,7 +90,7 @@ document.addEventListener("click", function (event) {
 
   // om/lanka tables (hooks/agenda_links.py): a button after each URL, named by its row (on a sub-page with the
   // page in the caption) and its column's language header.
-  Array.prototype.forEach.call(document.querySelectorAll(".tillit-agenda-links td > code.tillit-url"), function (code) {
+  Array.prototype.forEach.call(document.querySelectorAll(".tillit-linking-pages td > code.tillit-url"), function (code) {
     var cell = code.parentNode, row = cell.parentNode, table = row.closest("table");
     var header = table.querySelectorAll("thead th")[cell.cellIndex].textContent.trim();
     var title = row.querySelector("th").textContent.trim();

@@ -1,0 +1,41 @@
+"""Before anything is rendered: the source checks (tillit.checks), the build's own settings, the theme files shipped."""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from tillit import checks, contact, i18n, linking_pages, material, site, trim
+
+_passed = None   # the sources' fingerprint when they last passed in this process (make serve rebuilds in one)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    problem = contact.check_config(config)
+    if problem:
+        raise PluginError(problem)
+    if material.offline_enabled(config):
+        trim.offline_settings(config)
+    return config
+
+
+@event_priority(100)   # before every other hook and plugin: a broken source stops the build before it is rendered
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _passed
+    if i18n.after_all_languages(config):   # the outer build, once: the nested ones add to its QR files
+        linking_pages.reset()
+    state = checks.sources_fingerprint(config.config_file_path)
+    if state == _passed:
+        return
+    site.load_config.cache_clear()   # make serve: mkdocs.yml and locales/ read again (a nav line or a tag just added)
+    site.strings.cache_clear()
+    problems = checks.cached_source_problems(config.config_file_path, state)
+    if problems:
+        raise PluginError("\n".join(problems) + f"\n{len(problems)} problem(s) in the sources: fix them in the files "
+                          "named above (python -m tillit.checks lists them too)")
+    _passed = state
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return trim.files(files, config)

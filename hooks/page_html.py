@@ -1,0 +1,17 @@
+"""Each page's final HTML: `lang` on foreign words (tillit.foreign_words), then valid and compact markup (tillit.html)."""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from tillit import foreign_words, html, i18n
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = i18n.current(config)
+    return html.final(foreign_words.marked(output, lang, page.file.src_uri))
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html; hooks/languages.py (-10) copies it per language afterwards
+    return html.final(output) if template_name.endswith(".html") else output

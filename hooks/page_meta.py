@@ -1,0 +1,21 @@
+"""What overrides/main.html shows about a page: the review notice, its change notes and its last-updated date."""
+from __future__ import annotations
+
+import datetime
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tillit import change_notes, i18n, last_updated
+from tillit.site import local_time
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = i18n.current(config)
+    review = page.meta.get("review_date")
+    # a datetime or a text is not a review date: tillit.checks reports it; here it only means "no notice"
+    page.meta["review_overdue"] = type(review) is datetime.date and review < local_time().date()   # Swedish date
+    page.meta["tillit_changes"] = change_notes.for_page(page.meta, lang)
+    last_updated.set_date(page, config, lang)
+    return markdown

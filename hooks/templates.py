@@ -1,0 +1,43 @@
+"""What the theme templates get: this language's UI strings as `t`, the search worker's name, the contact line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from tillit import contact, i18n, material
+from tillit.cache import CACHE
+from tillit.site import lang_prefix, languages, strings
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    lang = i18n.current(config)
+    env.globals["t"] = strings(lang)
+    env.globals["tillit_lang"] = {
+        "code": lang,
+        "prefix": lang_prefix(lang, config),
+        # the other languages, for the 404 page's "this site in …" links: code, URL prefix and their own strings
+        "others": [{"code": other, "prefix": lang_prefix(other, config), "t": strings(other)}
+                   for other in languages(config) if other != lang],
+    }
+    # which of Material's workers search-tillit.js wraps (overrides/main.html)
+    env.globals["tillit_search"] = {"worker": material.search_worker()}
+    # compiled templates kept between builds (Jinja's own cache writes atomically): each language and each make
+    # serve rebuild skips the compile step (build ratio 1.48 -> 1.14, BENCHMARKS.md)
+    folder = Path(CACHE) / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    context["tillit_contact"] = contact.contact_html(config, i18n.current(config))
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    context["tillit_contact"] = contact.contact_html(config, i18n.current(config))
+    return context

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Print the URL of a page or section in every language for an agenda (kallelse); with --out, also write QR codes (SVG) for print.
+
+Usage: scripts/agenda_link.py <page path or URL>[#section] [--out DIR]
+  Without --out nothing is written: the command only prints the two URLs.
+  e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
+The URLs start with mkdocs.yml's site_url (the published address) or SITE_URL; a localhost address gets a
+warning. Pages and sections are read from docs/.
+Exits 2 with the closest matches when the page or the section does not exist.
+"""
+import argparse
+import difflib
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tillit.qr import QR_MM, qr_svg
+from tillit.site import ROOT, address_warning, lang_prefix, languages, load_config, site_url, url_path
+from tillit import checks as check_site
+
+DOCS = ROOT / "docs"
+
+
+def config():
+    """site_url (SITE_URL from the environment wins, as in the build) and extra.redirects from mkdocs.yml."""
+    return site_url(), (load_config().get("extra") or {}).get("redirects") or {}
+
+
+def read_page(path):
+    """(title, [(id, heading text)]) of one language file, read as scripts/check_site.py reads it."""
+    stem, _, lang = path.relative_to(DOCS).as_posix().removesuffix(".md").rpartition(".")
+    page = check_site.read_page(path, stem, lang)
+    return page.meta.get("title"), [(h.id, h.text) for h in page.headings if h.level in (2, 3) and h.id]
+
+
+def site_pages():
+    """{url path: {lang: (title, sections)}} for every page in docs/ (in the default language and its translations)."""
+    langs = languages()
+    pages = {}
+    for md in sorted(DOCS.rglob(f"*.{langs[0]}.md")):
+        stem = md.relative_to(DOCS).as_posix()[: -len(f".{langs[0]}.md")]
+        files = {lang: DOCS / f"{stem}.{lang}.md" for lang in langs}
+        pages[url_path(stem)] = {lang: read_page(f) if f.exists() else (None, []) for lang, f in files.items()}
+    return pages
+
+
+def normalise(arg, site_url):
+    """Any way of naming a page -> (URL path below the language root, section or '')."""
+    arg = arg.strip()
+    if re.match(r"^https?://", arg):
+        parts = urlsplit(arg)
+        path, section = parts.path, parts.fragment
+        prefix = urlsplit(site_url).path
+        if prefix != "/" and path.startswith(prefix):
+            path = "/" + path[len(prefix):]
+    else:
+        path, _, section = arg.partition("#")
+    path = path.strip().lstrip("/")
+    path = re.sub(r"^docs/", "", path)
+    others = "|".join(re.escape(lang) for lang in languages()[1:])
+    path = re.sub(rf"^(?:{others})(?:/|$)", "", path)
+    path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$", "", path)
+    path = re.sub(r"(^|/)index(\.html)?$", r"\1", path)
+    path = path.strip("/")
+    return (path + "/" if path else ""), section.strip()
+
+
+def url_for(base, path, section, lang):
+    return base + lang_prefix(lang) + path + (f"#{section}" if section else "")
+
+
+def write_qr(url, target):
+    """An SVG QR code of url, QR_MM millimetres wide when printed, dark on white (the om/lanka pages' code)."""
+    target.write_bytes(qr_svg(url))
+    return target
+
+
+def fail(message, choices, wanted):
+    close = difflib.get_close_matches(wanted, choices, n=5, cutoff=0.4)
+    hint = ("\n  Closest matches:\n" + "\n".join(f"    {c}" for c in close)) if close else ""
+    print(f"agenda_link: {message}{hint}", file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     epilog="Without --out no file is written: only the two URLs are printed.")
+    parser.add_argument("target", help="page path or URL, optionally with #section (e.g. tsl/vad-ar-tsl#kallor)")
+    parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
+                        "into DIR, created if missing (default: write nothing)")
+    args = parser.parse_args(argv)
+
+    base, redirects = config()
+    langs = languages()
+    pages = site_pages()
+    path, section = normalise(args.target, base)
+    if path not in pages and path in redirects:
+        target = str(redirects[path])
+        path, target_section = normalise(target, base)
+        section = section or target_section
+        print(f"note: {args.target} is a short address for /{path}; using that page", file=sys.stderr)
+    if path not in pages:
+        fail(f"there is no page '{args.target}' (looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
+             ["/" + p for p in pages], "/" + path)
+    title, sections = pages[path][langs[0]]
+    ids = [sid for sid, _ in sections]
+    if section and section not in ids:
+        fail(f"the page /{path} ({title}) has no section '#{section}'", ["#" + s for s in ids], "#" + section)
+    for lang in langs[1:]:
+        if section and section not in [sid for sid, _ in pages[path][lang][1]]:
+            fail(f"#{section} exists on the {langs[0]} page but not on the {lang} one: give "
+                 f"docs/{path.rstrip('/') or 'index'}.{lang}.md the same heading id", [], "")
+
+    heading = dict(sections).get(section)
+    print(title + (f" › {heading}" if heading else ""))
+    name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
+    urls = {lang: url_for(base, path, section, lang) for lang in langs}
+    for lang, url in urls.items():
+        print(f"{lang}: {url}")
+    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
+    if warning:
+        print(warning, file=sys.stderr)
+    if args.out is None:
+        print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang, url in urls.items():
+        print(f"QR code ({lang}, {QR_MM} mm wide): {write_qr(url, out / f'{name}.{lang}.svg')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

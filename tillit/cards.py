@@ -1,0 +1,96 @@
+"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml (mkdocs.yml extra.card_pdf).
+
+Usage: python scripts/build_cards.py [SITE_DIR]        (default: site; `make build` runs it after build_pdfs.py)
+
+Each PDF holds the cards to cut out (A4, 8 a page, cut lines, the item's number on each card), a sorting mat
+(what | how | grey zone) and the facilitator's sheet with every model answer. Printed with Chromium (Playwright),
+launched as scripts/build_pdfs.py does; hooks/onboarding_pdf.py registers the file so pages may link it.
+"""
+import sys
+import tempfile
+from html import escape
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tillit.site import ROOT, CHROMIUM, chromium_args, lang_prefix, languages, load_config, site_url, strings, url_path
+from tillit import exercise
+
+PER_PAGE = 8   # 2 columns x 4 rows on A4
+
+CSS = """
+@page { size: A4; margin: 10mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", sans-serif; margin: 0; color: #000; }
+.sheet { break-after: page; }
+.sheet:last-child { break-after: auto; }
+.cards { display: grid; grid-template-columns: 95mm 95mm; grid-template-rows: repeat(4, 66mm); }
+.card { border: 0.3mm dashed #555; padding: 5mm 6mm; overflow: hidden; position: relative; font-size: 16pt; line-height: 1.3; }
+.card .number { display: block; font-size: 14pt; font-weight: bold; margin-bottom: 3mm; }
+.cut { font-size: 10pt; margin: 0 0 2mm; }
+h1 { font-size: 16pt; margin: 0 0 4mm; }
+.mat { display: grid; grid-template-columns: 1fr 1fr 1fr; height: 250mm; border: 0.6mm solid #000; }
+.mat div { border-right: 0.6mm solid #000; padding: 6mm; font-size: 24pt; font-weight: bold; text-align: center; }
+.mat div:last-child { border-right: 0; }
+.mat p { font-size: 12pt; font-weight: normal; }
+table { border-collapse: collapse; font-size: 9.5pt; width: 100%; table-layout: fixed; }
+th, td { border: 0.2mm solid #777; padding: 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+.url { font-size: 8pt; }
+tr { break-inside: avoid; }
+th:nth-child(1) { width: 5%; } th:nth-child(2) { width: 25%; } th:nth-child(3) { width: 11%; }
+th:nth-child(4) { width: 17%; }
+"""
+
+
+def document(name, lang):
+    s, c = strings(lang)["selfcheck"], strings(lang)["cards"]
+    items = exercise.load(name)
+    out = [f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(c["title"])}</title>'
+           f"<style>{CSS}</style></head><body>"]
+    for start in range(0, len(items), PER_PAGE):
+        out.append(f'<section class="sheet"><p class="cut">{escape(c["cut"])}</p><div class="cards">')
+        for number, item in enumerate(items[start:start + PER_PAGE], start + 1):
+            out.append(f'<div class="card"><span class="number">{number}</span>{escape(item["text"][lang])}</div>')
+        out.append("</div></section>")
+    out.append(f'<section class="sheet"><h1>{escape(c["mat"])}</h1><div class="mat">')
+    for answer in exercise.ANSWERS:
+        out.append(f'<div>{escape(s["answers"][answer])}<p>{escape(c["mat_" + answer])}</p></div>')
+    out.append("</div></section>")
+    base = site_url() + lang_prefix(lang)
+    out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p><table><thead><tr>'
+               f'<th>#</th><th>{escape(c["item"])}</th><th>{escape(s["model"].rstrip(":"))}</th>'
+               f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
+    for number, item in enumerate(items, 1):
+        path, _, anchor = item["link"].partition("#")
+        title, ids = exercise._heading(path.removesuffix(".md"), lang)
+        link = f'{base}{url_path(path)}#{anchor}'
+        out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
+                   f'<td>{escape(s["answers"][item["answer"]])}</td><td>{escape(item["who"][lang])}</td>'
+                   f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: {escape(exercise.heading_text(ids[anchor]))} '
+                   f'<span class="url">{escape(link)}</span></td></tr>')
+    out.append("</tbody></table></section></body></html>")
+    return "".join(out)
+
+
+def main(site_dir):
+    site = (ROOT / site_dir).resolve() if not Path(site_dir).is_absolute() else Path(site_dir)
+    cards = load_config()["extra"]["card_pdf"]
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"build_cards: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        for lang in languages():
+            out = site / lang_prefix(lang) / cards["file"].format(lang=lang)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            source = Path(tmp) / f"cards-{lang}.html"
+            source.write_text(document(cards["exercise"], lang), encoding="utf-8")
+            page = browser.new_page()
+            page.goto(source.as_uri(), wait_until="load")
+            page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, tagged=True)
+            page.close()
+            print(f"build_cards: {out.relative_to(site)}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "site")

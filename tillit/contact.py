@@ -1,0 +1,57 @@
+"""The feedback contact (mkdocs.yml extra.contact, one place): the footer and <!-- tillit:contact -->.
+
+A build for a real address stops while it is still the example value (check_config).
+"""
+import re
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from tillit.site import strings
+
+SETTING = "mkdocs.yml extra.contact"
+# Example domains (example.se and the RFC 2606 ones) and hosts that are not a publication
+EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
+
+
+def _contact(config):
+    contact = config.extra.get("contact") or {}
+    return (contact.get("email") or "").strip(), (contact.get("form_url") or "").strip()
+
+
+def is_published(site_url):
+    """True when the site is built for a real address (not this machine and not an example domain)."""
+    host = (urlsplit(site_url or "").hostname or "").lower()
+    return host not in LOCAL_HOSTS and not EXAMPLE.search(host)
+
+
+def check_config(config):
+    """A problem with extra.contact for this build, or '' (hooks/build_start.py stops the build with it)."""
+    email, form_url = _contact(config)
+    if not email and not form_url:
+        return (f"{SETTING}: set `email` and/or `form_url`: readers need a way to give feedback "
+                          "(the footer and the accessibility statement show it)")
+    example = [value for value in (email, form_url) if value and EXAMPLE.search(value)]
+    if example and is_published(config.site_url):
+        return (f"{SETTING}: {', '.join(example)} is the example value, and this build is for "
+                f"{config.site_url} (SITE_URL). Set the real feedback address in {SETTING} "
+                "(email and/or form_url) before publishing.")
+    return ""
+
+
+def contact_html(config, lang):
+    """The contact line in one language: label, mail link and (if set) the form."""
+    email, form_url = _contact(config)
+    t = strings(lang)["contact"]
+    links = []
+    if email:
+        links.append(Markup('<a href="mailto:{0}">{0}</a>').format(email))
+    if form_url:
+        links.append(Markup('<a href="{}">{}</a>').format(form_url, t["form"]))
+    return Markup('<span class="tillit-contact">{}: {}</span>').format(t["label"], Markup(" · ").join(links))
+
+
+def own_lines(html, line):
+    """A contact marker on a line of its own in a page's HTML becomes a paragraph (the dispatcher puts the rest inline)."""
+    return re.sub(r"(?m)^<!--\s*tillit:contact\s*-->$", lambda m: f"<p>{line}</p>", html)

@@ -1,0 +1,117 @@
+"""An exercise file (exercises/NAME.yml) where a page says <!-- tillit:exercise NAME -->: a list with answers in <details>.
+
+docs/assets/javascripts/selfcheck.js turns the list into a self-check, one item at a time.
+"""
+import html
+import json
+import re
+
+from tillit import sources
+from tillit.site import ROOT, lang_prefix, languages, strings, url_path, yaml_load
+
+EXERCISES = ROOT / "exercises"
+ANSWERS = ("what", "how", "grey")
+TEXTS = ("text", "who", "why")
+
+
+def load(name):
+    """The items of exercises/<name>.yml as a list of dicts (validated by tillit.checks before every build)."""
+    with open(EXERCISES / f"{name}.yml", encoding="utf-8") as f:
+        return (yaml_load(f) or {}).get("items") or []
+
+
+def problems(name, page_ids):
+    """Authoring mistakes in exercises/<name>.yml, each naming the file, the item and the fix.
+
+    page_ids(stem, lang) returns (title, {id: heading}) of docs/<stem>.<lang>.md, or None when there is no such page."""
+    import yaml
+    rel = f"exercises/{name}.yml"
+    try:
+        with open(EXERCISES / f"{name}.yml", encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+    except FileNotFoundError:
+        return [f"{rel} is missing: create it or remove the marker '<!-- tillit:exercise {name} -->'"]
+    except yaml.YAMLError as error:
+        return [f"{rel}: not valid YAML ({str(error).splitlines()[0]})"]
+    items = data.get("items") if isinstance(data, dict) else None
+    if not items or not isinstance(items, list):
+        return [f"{rel}: write the items as a list under 'items:'"]
+    found = []
+    for number, item in enumerate(items, 1):
+        where = f"{rel}: item {number}"
+        if not isinstance(item, dict):
+            found.append(f"{where}: write the item as 'answer:', 'text:', 'who:', 'why:' and 'link:'")
+            continue
+        if item.get("answer") not in ANSWERS:
+            found.append(f"{where}: answer is {item.get('answer')!r}: write one of {', '.join(ANSWERS)}")
+        for key in TEXTS:
+            value = item.get(key)
+            for lang in languages():
+                if not isinstance(value, dict) or not str(value.get(lang) or "").strip():
+                    found.append(f"{where}: '{key}' has no text in '{lang}': write '{key}: {{{lang}: ...}}' "
+                                 "for every language")
+        link = str(item.get("link") or "")
+        path, _, anchor = link.partition("#")
+        if not path.endswith(".md") or not anchor:
+            found.append(f"{where}: link {link!r}: write a page and a section, e.g. "
+                         "'fortroendevalda/politikerrollen.md#vad-och-hur' (path from docs/, no language)")
+            continue
+        for lang in languages():
+            target = page_ids(path.removesuffix(".md"), lang)
+            if target is None:
+                found.append(f"{where}: link {link!r}: there is no page docs/{path.removesuffix('.md')}.{lang}.md")
+            elif anchor not in target[1]:
+                found.append(f"{where}: link {link!r}: docs/{path.removesuffix('.md')}.{lang}.md has no section "
+                             f"'#{anchor}' (use one of its heading ids)")
+    return found
+
+
+def _heading(stem, lang):
+    """(page title, {id: heading text}) of docs/<stem>.<lang>.md, read by the one page parser (tillit.sources)."""
+    page = sources.read_page(ROOT / "docs" / f"{stem}.{lang}.md", stem, lang)
+    return page.meta.get("title"), {h.id: h.text for h in page.headings if h.id}
+
+
+_EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
+
+
+def heading_html(markdown):
+    """A heading's inline Markdown as HTML: *word*{ lang=sv } -> <em lang="sv">word</em> (escaped otherwise)."""
+    return _EMPHASIS.sub(lambda m: f'<em lang="{m.group(2)}">{m.group(1)}</em>' if m.group(2) else f"<em>{m.group(1)}</em>",
+                         html.escape(markdown, quote=False))
+
+
+def heading_text(markdown):
+    """A heading's inline Markdown as plain text (for paper)."""
+    return _EMPHASIS.sub(lambda m: m.group(1), markdown)
+
+
+def render(name, lang, page_url):
+    """The exercise as HTML: an ordered list; each item's model answer, who decides, why and a link in <details>."""
+    s = strings(lang)["selfcheck"]
+    esc = html.escape
+    root = "../" * page_url.removeprefix(lang_prefix(lang)).count("/")   # from this page to the language root
+    data = {key: s[key] for key in ("question", "check", "next", "restart", "right", "wrong", "score", "choose",
+                                    "result_title", "your_answer")}
+    data["answers"] = s["answers"]
+    out = [f'<div class="tillit-selfcheck" data-exercise="{esc(name)}" '
+           f'data-strings="{esc(json.dumps(data, ensure_ascii=False))}">',
+           f'<ol class="tillit-exercise-list">']
+    for number, item in enumerate(load(name), 1):
+        path, _, anchor = item["link"].partition("#")
+        stem = path.removesuffix(".md")
+        title, ids = _heading(stem, lang)
+        href = f"{root}{url_path(stem)}#{anchor}"
+        out.append(
+            f'<li class="tillit-exercise-item" id="{esc(name)}-{number}" data-answer="{item["answer"]}">'
+            f'<p class="tillit-exercise-text">{esc(item["text"][lang])}</p>'
+            f'<details class="tillit-exercise-answer"><summary>{esc(s["show"].format(n=number))}</summary>'
+            f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> {esc(s["answers"][item["answer"]])}</p>'
+            f'<p><strong>{esc(s["who"])}</strong> {esc(item["who"][lang])}</p>'
+            f'<p><strong>{esc(s["why"])}</strong> {esc(item["why"][lang])}</p>'
+            f'<p><strong>{esc(s["read"])}</strong> <a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
+            f'</details></li>')
+    out.append("</ol></div>")
+    site_root = "../" * page_url.count("/")   # the self-check's script only on the pages that need it (first-view budget)
+    out.append(f'<script src="{site_root}assets/javascripts/selfcheck.js" defer></script>')
+    return "\n".join(out)

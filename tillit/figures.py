@@ -1,0 +1,263 @@
+"""The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG in the page's language.
+
+One source per picture holds every language's labels, caption and text alternative (see README, "Bilder"). The
+build stops, naming the source file, when a label lacks a language. Two layouts, both vertical so they stay readable
+at 320 px: `stack` (boxes top to bottom, optional arrows) and `timeline` (dated events; also rendered as a table).
+`stack` with `list: true` is also rendered as a numbered list (decision paths). Parts marked `ours: true` are drawn
+dashed and labelled as our illustration. Colours come from the theme (currentColor, CSS in tillit.css), so light and
+dark mode both work. The marker is replaced in the Markdown (on_page_markdown), so the table or list under a picture
+gets the site's abbreviations like any other text (tillit.markdown expands the marker).
+tillit.checks validates every source (problems()) before anything is built.
+"""
+import html
+import re
+import textwrap
+from pathlib import Path
+
+from tillit import site
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "diagrams"
+
+W = 340              # viewBox width: about 36 characters a line; scales down to ~12 px text at 320 px screens
+PAD = 12
+TITLE_PX, LINE_PX, LEAD = 16, 14, 1.3
+GAP = 26             # space between boxes (arrows go here)
+STRIPE = 10          # pattern stripe at the left of a zone box: golden (dots) or grey (hatch), never colour alone
+_sources = {}        # name -> (raw bytes, parsed source), read again when the file changes (make serve)
+
+
+class FigureError(ValueError):
+    """A picture source that cannot be drawn; the message names diagrams/NAME.yml."""
+
+
+def _rel(path):
+    return path.relative_to(ROOT).as_posix()
+
+
+def _check_text(value, where, path, langs):
+    """A {lang: text} mapping with every language: else stop the build naming the file."""
+    missing = [lang for lang in langs if not (isinstance(value, dict) and str(value.get(lang) or "").strip())]
+    if missing:
+        raise FigureError(f"{_rel(path)}: {where} has no {', '.join(missing)} text. "
+                          f"Write it as {{{', '.join(f'{lang}: ...' for lang in langs)}}}.")
+
+
+def _validate(data, path, langs):
+    if not isinstance(data, dict) or data.get("layout") not in ("stack", "timeline"):
+        raise FigureError(f"{_rel(path)}: 'layout' must be 'stack' or 'timeline'")
+    for key in ("caption", "alt"):
+        _check_text(data.get(key), key, path, langs)
+    items = data.get("boxes" if data["layout"] == "stack" else "events")
+    if not items:
+        raise FigureError(f"{_rel(path)}: a {data['layout']} needs a list of "
+                          f"'{'boxes' if data['layout'] == 'stack' else 'events'}'")
+    for i, item in enumerate(items, 1):
+        if data["layout"] == "stack":
+            _check_text(item.get("title"), f"box {i} title", path, langs)
+        else:
+            _check_text(item.get("date"), f"event {i} date", path, langs)
+            _check_text(item.get("text"), f"event {i} text", path, langs)
+        for j, line in enumerate(item.get("lines") or [], 1):
+            _check_text(line, f"box {i} line {j}", path, langs)
+        if (item.get("link") or {}).get("label") is not None:
+            _check_text(item["link"]["label"], f"box {i} link label", path, langs)
+
+
+def names():
+    return sorted(path.stem for path in SOURCES.glob("*.yml"))
+
+
+def source(name):
+    """diagrams/NAME.yml, parsed and validated (FigureError naming the file otherwise)."""
+    path = SOURCES / f"{name}.yml"
+    if not path.is_file():
+        raise FigureError(f"no picture '{name}': add diagrams/{name}.yml or fix the name "
+                          f"(pictures: {', '.join(names()) or 'none'})")
+    raw = path.read_bytes()
+    if name not in _sources or _sources[name][0] != raw:
+        data = site.yaml_load(raw)
+        _validate(data, path, site.languages())
+        _sources[name] = (raw, data)
+    return _sources[name][1]
+
+
+def problems():
+    """Every picture source's problem, as messages naming the file (tillit.checks)."""
+    found = []
+    for name in names():
+        try:
+            source(name)
+        except FigureError as error:
+            found.append(str(error))
+    return found
+
+
+# --- drawing -------------------------------------------------------------------------------------------------------
+
+def plain(text):
+    """A label without its inline HTML (e.g. <span lang="sv">): the SVG and its title/desc hold plain text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def _wrap(text, px, width, bold=False):
+    """Wrap to the box: average glyph width ~0.56 em, bold ~0.64 em (generous: the reader's font is not known)."""
+    return textwrap.wrap(plain(text), max(10, int(width / (px * (0.64 if bold else 0.56)))),
+                         break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _text_block(x, y, rows, cls):
+    """Lines of one text as one <text> (selectable, found by find-in-page); y is the first baseline."""
+    px = TITLE_PX if "title" in cls else LINE_PX
+    spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else round(px * LEAD, 1)}">{html.escape(r)}</tspan>'
+                    for i, r in enumerate(rows))
+    return f'<text class="{cls}" x="{x}" y="{y}">{spans}</text>', len(rows) * px * LEAD
+
+
+def _box(item, lang, y, ui):
+    """One box: title, lines (bullets with a dot), a tag when it is our illustration. Returns (svg, height)."""
+    style = item.get("style", "plain")
+    left = PAD + (STRIPE + 6 if style in ("golden", "grey") else 0)
+    inner = W - 2 - left - PAD
+    parts, h = [], PAD + TITLE_PX
+    rows = _wrap(item["title"][lang], TITLE_PX, inner, bold=True)
+    t, th = _text_block(1 + left, y + h, rows, "tf-title")
+    parts.append(t)
+    h += th
+    for line in item.get("lines") or []:
+        text = line[lang] + (" *" if line.get("ours") else "")
+        bullet = line.get("bullet", False)
+        indent = 14 if bullet else 0
+        rows = _wrap(text, LINE_PX, inner - indent)
+        t, lh = _text_block(1 + left + indent, y + h + 2, rows, "tf-line" + (" tf-ours" if line.get("ours") else ""))
+        if bullet:
+            parts.append(f'<circle class="tf-dot" cx="{1 + left + 4}" cy="{y + h + 2 - LINE_PX * 0.35:.1f}" r="2.5"/>')
+        parts.append(t)
+        h += lh + 2
+    if item.get("ours"):
+        t, lh = _text_block(1 + left, y + h + 2, [f"({ui['ours']})"], "tf-line tf-ours")
+        parts.append(t)
+        h += lh + 2
+    h += PAD - LINE_PX * 0.3
+    cls = f"tf-box tf-box--{style}" + (" tf-box--ours" if item.get("ours") else "")
+    shapes = [f'<rect class="{cls}" x="1" y="{y}" width="{W - 2}" height="{h:.1f}" rx="6"/>']
+    if style in ("golden", "grey"):   # drawn shapes, not an SVG <pattern>: url(#id) breaks under a <base> (PDFs)
+        top, bottom, x0 = y + 6, y + h - 6, 7
+        shapes.append(f'<rect class="tf-stripe" x="{x0}" y="{top}" width="{STRIPE}" height="{bottom - top:.1f}"/>')
+        if style == "golden":
+            marks = "".join(f'<circle cx="{x0 + STRIPE / 2}" cy="{yy:.1f}" r="2.5"/>'
+                            for yy in _steps(top + 5, bottom - 4, 7))
+            shapes.append(f'<g class="tf-golddot">{marks}</g>')
+        else:
+            marks = "".join(f'<line x1="{x0}" y1="{yy:.1f}" x2="{x0 + STRIPE}" y2="{yy - STRIPE:.1f}"/>'
+                            for yy in _steps(top + STRIPE, bottom, 6))
+            shapes.append(f'<g class="tf-hatch">{marks}</g>')
+    return "".join(shapes + parts), h
+
+
+def _steps(start, stop, step):
+    while start <= stop:
+        yield start
+        start += step
+
+
+def _arrow(y, h, kind, label, lang):
+    """The gap between two boxes: a line, with a head at the end it points to, and an optional label beside it."""
+    x, out = W / 2, []
+    if kind in ("down", "up", "line"):
+        out.append(f'<line class="tf-link" x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + h - 2}"/>')
+        if kind == "down":
+            out.append(f'<path class="tf-head" d="M{x - 6} {y + h - 10}L{x} {y + h - 1}L{x + 6} {y + h - 10}Z"/>')
+        if kind == "up":
+            out.append(f'<path class="tf-head" d="M{x - 6} {y + 10}L{x} {y + 1}L{x + 6} {y + 10}Z"/>')
+    if label:   # left of the line, right-aligned, wrapped to the half width
+        text = label[lang] + (" *" if label.get("ours") else "")
+        rows = _wrap(text, 13, W / 2 - 24)
+        first = y + h / 2 - (len(rows) - 1) * 13 * LEAD / 2 + 4
+        spans = "".join(f'<tspan x="{x - 10}" dy="{0 if i == 0 else round(13 * LEAD, 1)}">{html.escape(r)}</tspan>'
+                        for i, r in enumerate(rows))
+        out.append(f'<text class="tf-line tf-small{" tf-ours" if label.get("ours") else ""}" text-anchor="end" '
+                   f'x="{x - 10}" y="{first:.1f}">{spans}</text>')
+    return "".join(out)
+
+
+def _stack(data, lang, ui):
+    parts, y = [], 1
+    boxes = data["boxes"]
+    for i, item in enumerate(boxes):
+        svg, h = _box(item, lang, y, ui)
+        parts.append(svg)
+        y += h
+        if i < len(boxes) - 1:
+            link = item.get("link") or {}
+            gap = GAP + (22 if link.get("label") else 0)
+            parts.append(_arrow(y, gap, link.get("kind", "none"), link.get("label"), lang))
+            y += gap
+    return parts, y
+
+
+def _timeline(data, lang, ui):
+    parts, y = [], 4
+    axis_x, text_x = 10, 28
+    inner = W - text_x - 4
+    for event in data["events"]:
+        ours = event.get("ours") or event.get("unknown")
+        marker = "tf-marker tf-marker--open" if ours else "tf-marker"
+        date = event["date"][lang] + (" *" if event.get("ours") else "")
+        t, dh = _text_block(text_x, y + TITLE_PX, _wrap(date, TITLE_PX, inner, bold=True), "tf-title")
+        rows = _wrap(event["text"][lang], LINE_PX, inner)
+        t2, th = _text_block(text_x, y + TITLE_PX + dh + 2, rows, "tf-line")
+        parts.append(f'<circle class="{marker}" cx="{axis_x}" cy="{y + TITLE_PX * 0.65:.1f}" r="6"/>{t}{t2}')
+        y += TITLE_PX + dh + th + 14
+    parts.insert(0, f'<line class="tf-axis" x1="{axis_x}" y1="10" x2="{axis_x}" y2="{y - 20:.1f}"/>')
+    return parts, y
+
+
+def _has_ours(data):
+    items = data.get("boxes") or data.get("events") or []
+    return any(i.get("ours") or any(l.get("ours") for l in i.get("lines") or [])
+               or (i.get("link") or {}).get("label", {}).get("ours") for i in items)
+
+
+def draw(name, lang):
+    """The picture's <svg> in one language (ids prefixed with the picture's name: several may share a page)."""
+    data = source(name)
+    ui = site.strings(lang)["figure"]
+    parts, height = (_stack if data["layout"] == "stack" else _timeline)(data, lang, ui)
+    if _has_ours(data):
+        t, lh = _text_block(1, height + LINE_PX + 4, _wrap(ui["legend"], LINE_PX, W - 4), "tf-line tf-small")
+        parts.append(t)
+        height += lh + 8
+    pid = f"tf-{name}"
+    svg = (f'<svg class="tf-svg" viewBox="0 0 {W} {height + 2:.0f}" role="img" '
+           f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
+           f'<title id="{pid}-title">{html.escape(plain(data["caption"][lang]))}</title>'
+           f'<desc id="{pid}-desc">{html.escape(plain(data["alt"][lang]))}</desc>'
+           + "".join(parts) + "</svg>")
+    return svg
+
+
+def _cell(text):
+    """A label in Markdown: inline HTML (<span lang="sv">) kept, a table's pipe escaped."""
+    return text.replace("|", "\\|")
+
+
+def _text_version(data, lang, ui):
+    """The list or table shown under timelines and decision paths, as Markdown (so abbreviations get <abbr> too)."""
+    if data["layout"] == "timeline":
+        rows = "".join(f"| {_cell(e['date'][lang])} | {_cell(e['text'][lang])} |\n" for e in data["events"])
+        return f"| {ui['when']} | {ui['what']} |\n|---|---|\n{rows}"
+    if data.get("list"):
+        return "".join(f"1. **{_cell(b['title'][lang])}**{':' if b.get('lines') else ''}"
+                       + "".join(f" {_cell(l[lang])}" for l in b.get("lines") or []) + "\n" for b in data["boxes"])
+    return ""
+
+
+def figure(name, lang):
+    """The figure as one raw HTML line (SVG + caption), then its table or list in Markdown."""
+    data = source(name)
+    ui = site.strings(lang)["figure"]
+    caption = data["caption"][lang] + (f" {html.escape(ui['caption_ours'])}" if _has_ours(data) else "")
+    text = _text_version(data, lang, ui)
+    return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}<figcaption>{caption}</figcaption></figure>'
+            + (f'\n\n<div class="tf-text" markdown="1">\n\n{text}\n</div>' if text else ""))

@@ -1,0 +1,51 @@
+"""Everything Tillit assumes about mkdocs-static-i18n 1.3.1's insides, one coupling per name (frozen upstream).
+
+tests/unit/test_upstream.py asserts each of them against the installed plugin, so an upgrade fails there, by name.
+How the plugin runs the languages: the default language is the outer build; inside its on_post_build (priority
+NESTED_BUILD, -100) it rebuilds the same config once per further language, into site/<lang>/. So every hook runs once
+per language, and anything that needs all languages waits for the outer build (after_all_languages).
+It imports nothing from MkDocs or the plugin: it only reads attributes of the running config.
+"""
+NESTED_BUILD = -100   # coupling 1: the plugin's on_config, on_files and on_post_build (the nested builds) priority
+AFTER = -110          # what must run after the plugin set up this language's config or files
+
+
+def plugin(config):
+    """The running plugin instance, or None (a build without it, e.g. the stock-search comparison)."""
+    plugins = getattr(config, "plugins", None)
+    return plugins.get("i18n") if plugins is not None else None
+
+
+def language_entries(config) -> list[dict]:
+    """coupling 2: the plugin's config schema (`languages` entries with locale, default, name …) is our registry."""
+    return [dict(lang) for lang in plugin(config).config["languages"]]
+
+
+def build_language(config, default: str) -> str:
+    """coupling 3: `current_language`, the locale of the build now running (None before the first)."""
+    return getattr(plugin(config), "current_language", None) or default
+
+
+def after_all_languages(config) -> bool:
+    """coupling 4: `building` is True inside the nested build of each further language."""
+    i18n = plugin(config)
+    return i18n is None or not i18n.building
+
+
+def file_language(file, default: str) -> str:
+    """coupling 5: the plugin sets `File.locale` on each file it sorts into a language."""
+    return getattr(file, "locale", None) or default
+
+
+# coupling 6: the plugin writes ONE search index with every language (locations under <lang>/), see tillit.search.
+# coupling 7: it writes one 404.html and one sitemap.xml, in the last language built (hooks/languages.py copies them).
+# coupling 8: with reconfigure_material it sets theme.language for each language's build (tillit.site.theme_language).
+# coupling 9: it fills extra.alternate per page for the language switch (overrides/partials/alternate.html).
+PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
+
+
+def current(config) -> str:
+    """The language of the build now running: the plugin's current language, else the default one."""
+    entries = language_entries(config) if plugin(config) is not None else []
+    default = next((e["locale"] for e in entries if e.get("default")), None)
+    return build_language(config, default or config.theme["language"])

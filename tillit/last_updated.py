@@ -1,0 +1,45 @@
+"""Each page's last-updated date from ONE `git log` per build (the git-revision-date plugin ran git per page)."""
+import os
+import subprocess
+import time
+from html import escape
+
+from babel.dates import format_date
+
+from tillit.material import LAST_UPDATED_KEY
+from tillit.site import local_time
+
+_dates = {}   # docs_dir -> {real path of a file: unix time of the last commit that touched it}
+
+
+def _git_dates(docs_dir):
+    """Last commit time of every file under docs_dir, newest commit first; {} outside a git checkout."""
+    def git(*args):
+        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=docs_dir, capture_output=True,
+                              text=True, check=True).stdout
+    try:   # --relative: paths below docs_dir, so no second call to find the top of the checkout
+        log = git("log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".")
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates, stamp = {}, None
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            stamp = int(line[1:])
+        elif line and stamp is not None:
+            dates.setdefault(os.path.realpath(os.path.join(docs_dir, line)), stamp)
+    return dates
+
+
+def set_date(page, config, locale):
+    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language."""
+    docs_dir = config["docs_dir"]
+    if docs_dir not in _dates:   # once per build process: both languages share it
+        _dates[docs_dir] = _git_dates(docs_dir)
+    # A page not committed yet gets the build time, as fallback_to_build_date did
+    stamp = _dates[docs_dir].get(os.path.realpath(page.file.abs_src_path), time.time())
+    when = local_time(stamp)             # Swedish time: a commit at 23:30 is dated that day, not the next
+    date = format_date(when, format="long", locale=str(locale).replace("-", "_"))
+    # Same markup as the plugin wrote, which Material's partials/source-file.html shows as "last updated"
+    page.meta[LAST_UPDATED_KEY] = (
+        '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" '
+        f'title="{escape(date)} {when.strftime("%H:%M:%S %Z")}">{escape(date)}</span>')

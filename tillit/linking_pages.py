@@ -1,0 +1,142 @@
+"""The linking pages under om/lanka/: every page's and section's URL in every language with a printable QR code.
+
+om/lanka/index.* holds `<!-- tillit:linking-pages -->`: one row per page (its whole-page links), naming the sub-page
+with that page's sections. Each sub-page holds `<!-- tillit:linking-pages STEM ... -->`: the sections of the pages
+whose source stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav
+must be on exactly one sub-page (tillit.checks). The pages are split so that each stays light to load (issue #8).
+The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
+QR codes come from tillit.qr, shared with scripts/linking_pages.py.
+"""
+import html
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from tillit import markers
+from tillit.checks import LINKING_DIR as PAGE_DIR
+from tillit.checks import LINKING_INDEX as INDEX
+from tillit.qr import save_qr
+from tillit.site import lang_prefix, language_name, languages, site_url, source_stem, strings, url_path
+
+QR_DIR = "assets/qr"
+_written = set()    # QR files written in this build, both languages (reset when the first language starts)
+_folders = set()    # folders made for them in this build
+_groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
+
+
+def qr_file(lang, url_path, anchor):
+    """Where the QR code of a URL lives in the site, e.g. assets/qr/en/tsl/vad-ar-tsl--forhallningssatt.svg."""
+    name = url_path.strip("/") or "index"
+    return f"{QR_DIR}/{lang}/{name}{'--' + anchor if anchor else ''}.svg"
+
+
+def _sections(toc):
+    for item in toc:
+        if item.level in (2, 3):
+            yield item.level, item.id, html.unescape(item.title)
+        yield from _sections(item.children)
+
+
+def _stem(file):
+    return source_stem(file.src_uri)
+
+
+def _url_path(page):
+    """The page's published URL path below the language root, from its source (not page.url, so that the offline
+    bundle, which has no directory URLs, lists the server's URLs)."""
+    return url_path(_stem(page.file))
+
+
+def _table_id(url_path):
+    """Id of a page's table on its sub-page: sida-tsl-vad-ar-tsl (never one of the page's heading ids)."""
+    return "sida-" + (url_path.strip("/").replace("/", "-") or "start")
+
+
+def reset():
+    """A new build of every language: QR files are written again."""
+    _written.clear()
+    _folders.clear()
+
+
+def group_pages(nav, files):
+    """Which sub-page lists which page, from the sub-pages' markers (tillit.checks checks that every page in the nav is
+    on exactly one; hooks/sources.py stops the build before this otherwise)."""
+    _groups.clear()
+    subpages = {}
+    for file in files.documentation_pages():
+        stem = _stem(file)
+        if stem.startswith(PAGE_DIR) and stem != INDEX:
+            subpages[file] = (markers.args_of(file.content_string, "linking-pages") or "").split()
+    for page in nav.pages:
+        stem = _stem(page.file)
+        hits = [f for f, stems in subpages.items()
+                if any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)]
+        if len(hits) == 1:
+            _groups[stem] = hits[0]
+    return nav
+
+
+def _cell(lang, path, anchor, root, page, config, t):
+    """One language's link: the QR code and the URL as text. tillit.js adds the copy button after the URL."""
+    url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
+    rel = qr_file(lang, path, anchor)
+    if rel not in _written:
+        target = Path(config["site_dir"]) / rel
+        if target.parent not in _folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _folders.add(target.parent)
+        save_qr(url, target)
+        _written.add(rel)
+    # A short, constant alt text: the full URL is printed right beside the image. CSS sizes the image (3 cm).
+    return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" alt="{t["linking_pages"]["qr"]}" '
+            f'loading="lazy"><code class="tillit-url">{html.escape(url)}</code></td>')
+
+
+def _language_name(t, code, config):
+    """A language's name in this page's language (locales: language.names), else its own name from mkdocs.yml."""
+    return t.get("language", {}).get("names", {}).get(code) or language_name(code, config)
+
+
+def _table(codes, t, config, first_header, rows, caption="", table_id=""):
+    attrs = f' id="{table_id}"' if table_id else ""
+    columns = "".join(f'<th scope="col">{_language_name(t, code, config)}</th>' for code in codes)
+    head = (f"<table{attrs}>{caption}<thead><tr>"
+            f'<th scope="col">{first_header}</th>{columns}'
+            f"</tr></thead><tbody>")
+    return head + "".join(rows) + "</tbody></table>"
+
+
+def render(page, config, nav, lang):
+    """The tables for one linking page (the marker's names were read by group_pages)."""
+    stem = _stem(page.file)
+    t = strings(lang)
+    codes = [lang] + [code for code in languages(config) if code != lang]   # this page's language first
+    roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
+    e = html.escape
+
+    def cells(path, anchor):
+        return "".join(_cell(code, path, anchor, roots[code], page, config, t) for code in codes)
+
+    tables = []
+    if stem == INDEX:
+        rows = []
+        for target in nav.pages:
+            path = _url_path(target)
+            sub = _groups.get(_stem(target.file))
+            if sub is None:
+                continue
+            href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
+            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "")}</tr>')
+        tables.append(_table(codes, t, config, t["linking_pages"]["page"], rows))
+    else:
+        for target in nav.pages:
+            if _stem(_groups.get(_stem(target.file), target.file)) != stem:
+                continue
+            path = _url_path(target)
+            rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'
+                    f"{cells(path, anchor)}</tr>"
+                    for level, anchor, section in _sections(target.toc)]
+            caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
+            tables.append(_table(codes, t, config, t["linking_pages"]["section"], rows, caption, _table_id(path)))
+    # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
+    return '<div class="tillit-linking-pages tillit-nolint">' + "".join(tables) + "</div>"

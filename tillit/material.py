@@ -1,0 +1,49 @@
+"""Everything Tillit assumes about Material for MkDocs 9.x's insides, one coupling per name (end of life 5 May 2027).
+
+tests/unit/test_upstream.py asserts each of them against the installed theme, so an upgrade fails there, by name.
+It imports nothing from MkDocs; `material` is imported only where its files are looked up.
+"""
+import re
+from pathlib import Path
+
+
+def templates() -> Path:
+    import material
+    return Path(material.__file__).parent / "templates"
+
+
+# coupling 1: the search worker's file name (wrapped by docs/assets/javascripts/workers/search-tillit.js)
+WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+# coupling 2: the worker's message types (search-tillit.js and tests/search_eval.py use the same numbers)
+WORKER_MESSAGES = {"SETUP": 0, "READY": 1, "QUERY": 2, "RESULT": 3}
+# coupling 3: the bundle names tillit.purge_css rewrites
+THEME_CSS = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")
+BUNDLE_JS = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
+# coupling 4: the meta key partials/source-file.html shows as "last updated" (written by tillit.last_updated)
+LAST_UPDATED_KEY = "git_revision_date_localized"
+# coupling 5: base.html loads extra.polyfills; the offline plugin's names (the bundle's iframe-worker shim)
+POLYFILLS = "polyfills"
+OFFLINE_PLUGINS = ("material/offline", "offline")
+# coupling 6: the lunr asset layout (tillit.trim: language files, segmenters only Japanese and Thai load)
+LUNR = re.compile(r"^assets/javascripts/lunr/(?:min/lunr\.([a-z]+)\.min\.js|(tinyseg|wordcut)\.js)$")
+LUNR_ALWAYS = {"multi"}
+LUNR_SEGMENTERS = {"tinyseg": "ja", "wordcut": "th"}
+# coupling 7: the markup tillit.html repairs for the Nu checker, and pymdownx.tasklist's markup (tillit.markdown)
+# coupling 8: overrides/main.html copies base.html's {% block config %}; overrides/partials/search.html and
+# alternate.html copy Material's partials with one attribute added (the contract test diffs them)
+COPIED_PARTIALS = {"partials/search.html": 'aria-label', "partials/alternate.html": 'lang'}
+# coupling 9: tillit.js turns the drawer label into a button and rewrites search results; the breakpoint
+# 76.234375em is Material's (tillit.css and tillit.js)
+
+
+def search_worker() -> str:
+    """The file name of Material's one search worker."""
+    found = sorted(templates().glob(WORKER_GLOB))
+    if len(found) != 1:
+        raise RuntimeError(f"tillit/material.py: expected one Material search worker ({WORKER_GLOB}), found {found}")
+    return found[0].name
+
+
+def offline_enabled(config) -> bool:
+    plugin = next((config.plugins.get(name) for name in OFFLINE_PLUGINS if config.plugins.get(name)), None)
+    return plugin is not None and plugin.config.enabled

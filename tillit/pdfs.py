@@ -1,0 +1,299 @@
+"""Print the onboarding pack for elected officials: one PDF per language, from the built site.
+
+Usage: python scripts/build_pdfs.py [SITE_DIR]        (default: site; `make build` runs it after mkdocs)
+
+mkdocs.yml `extra.onboarding_pdf` says where each language's PDF goes and which pages it holds. For each
+language the script takes the article of every page from the built HTML, keeps links between those pages
+inside the PDF and points every other link at the published site (site_url), adds a cover and a table of
+contents, and prints it with Chromium (Playwright), with page numbers in the footer. It prints twice: the
+first pass shows on which page each section starts, the second writes those numbers into the contents.
+static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in the last-built language.
+
+Chromium writes a tagged PDF with bookmarks, /Lang and the title shown. `pdf_ua()` then adds what PDF/UA-1 needs and
+Chromium leaves out (pikepdf): XMP metadata with pdfuaid:part=1, dc:title and dc:language; untagged content (the page
+footers) marked as artifacts; an LBody in every list item; a description (/Contents) on every link; /Tabs /S.
+tests/test_pdf_ua.py checks the result (the pdfua checker and our own checks of further Matterhorn checkpoints).
+"""
+import copy
+import sys
+import tempfile
+from html import escape
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+from lxml import html
+import pikepdf
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+from tillit.site import ROOT, CHROMIUM, address_warning, chromium_args, lang_prefix, languages, load_config, local_time, strings, url_path
+
+# Parts of a built page that make no sense on paper.
+DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
+        " | //*[contains(@class,'md-content__button')] | //*[contains(@class,'tillit-pdf')]"
+        " | //*[contains(@class,'md-tags')] | //*[contains(@class,'tillit-no-print')]")
+
+
+def built_html(md_path):
+    """'fortroendevalda/index.md' -> 'fortroendevalda/index.html'; 'ordlista.md' -> 'ordlista/index.html'."""
+    return url_path(md_path) + "index.html"
+
+
+class Part:
+    """One page of the site, cut out of its built HTML and made ready to sit inside the pack."""
+
+    def __init__(self, lang_root, md_path):
+        self.file = lang_root / built_html(md_path)
+        if not self.file.exists():
+            sys.exit(f"build_pdfs: {self.file} is missing: build the site first (mkdocs build)")
+        tree = html.fromstring(self.file.read_bytes())
+        self.url = tree.xpath("//link[@rel='canonical']/@href")[0]
+        self.slug = md_path.removesuffix(".md").replace("/", "-")
+        self.article = tree.xpath("//article")[0]
+        for node in self.article.xpath("." + DROP.replace(" | //", " | .//")):
+            node.drop_tree()
+        self.title = self.article.xpath(".//h1")[0].text_content().strip()
+        self.ids = set(self.article.xpath(".//@id"))
+        self.stylesheets = [urljoin(self.file.as_uri(), href) for href in tree.xpath("//link[@rel='stylesheet']/@href")]
+
+    def anchor(self, fragment=""):
+        return f"{self.slug}--{fragment}" if fragment in self.ids else self.slug
+
+    def sections(self):
+        return [(h.get("id"), h.text_content().strip()) for h in self.article.xpath(".//h2[@id]")]
+
+    def finish(self, parts_by_url):
+        """A copy of the article for the pack: unique ids, links inside the pack stay inside, all other links
+        absolute (and spelled out on paper), answers open."""
+        article = copy.deepcopy(self.article)
+        for node in article.xpath(".//*[@id]"):
+            node.set("id", self.anchor(node.get("id")))
+        for label in article.xpath(".//label[@for]"):
+            label.set("for", self.anchor(label.get("for")))
+        h1 = article.xpath(".//h1")[0]
+        h1.set("id", self.slug)
+        for a in article.xpath(".//a[@href]"):
+            href = a.get("href")
+            if href.startswith("#"):
+                a.set("href", "#" + self.anchor(href[1:]))
+                continue
+            target, fragment = urldefrag(urljoin(self.url, href))
+            if target in parts_by_url:
+                a.set("href", "#" + parts_by_url[target].anchor(fragment))
+            else:
+                a.set("href", urljoin(self.url, href))
+                if a.xpath("ancestor::p | ancestor::li | ancestor::td | ancestor::dd"):
+                    a.set("data-print-href", a.get("href"))
+        for img in article.xpath(".//img[@src]"):
+            img.set("src", urljoin(self.file.as_uri(), img.get("src")))
+        for details in article.xpath(".//details"):
+            details.set("open", "")
+        url = html.Element("p", {"class": "tillit-part__url"})
+        url.text = self.url
+        h1.addnext(url)
+        article.tag = "div"
+        wrapper = html.Element("section", {"class": "tillit-part"})
+        wrapper.append(article)
+        return html.tostring(wrapper, encoding="unicode")
+
+
+def toc_entry(href, title, page):
+    return (f'<a href="#{escape(href)}"><span class="tillit-toc__title">{escape(title)}</span>'
+            f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{page}</span></a>')
+
+
+def assemble(lang, parts, pages, logo):
+    words = strings(lang)["pdf"]                                 # locales/<lang>.yml, key pdf
+    t = {key: escape(value) for key, value in words.items()}      # for HTML
+    css = {key: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for key, value in words.items()}   # for CSS strings
+    toc = []
+    for part in parts:
+        subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
+                       for i, title in part.sections())
+        toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
+    home = escape(parts[0].url)
+    footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
+    # pack.css sits beside tillit.css and no web page loads it: the pack's own print rules
+    pack_css = [urljoin(href, "pack.css") for href in parts[0].stylesheets if href.endswith("/tillit.css")]
+    styles = "\n".join(f'<link rel="stylesheet" href="{href}">' for href in [*parts[0].stylesheets, *pack_css])
+    body = "\n".join(part.finish({p.url: p for p in parts}) for part in parts)
+    return f"""<!doctype html>
+<html lang="{lang}" dir="ltr"><head><meta charset="utf-8"><title>{t["title"]}</title>
+{styles}
+<style>
+  @page {{ size: A4; margin: 18mm 17mm 20mm;
+    @bottom-left {{ content: {css["title"]}; font: 8.5pt system-ui, sans-serif; color: #333; }}
+    @bottom-right {{ content: {footer}; font: 8.5pt system-ui, sans-serif; color: #000; }} }}
+  @page :first {{ @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}
+</style></head>
+<body class="tillit-pack" dir="ltr" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
+<div class="md-typeset">
+<section class="tillit-cover">
+  <img src="{logo}" alt="">
+  <h1>{t["title"]}</h1>
+  <p class="tillit-cover__lead">{t["lead"]}</p>
+  <p class="tillit-cover__meta">{t["online"]}<br><a href="{home}">{home}</a><br>
+     {t["printed"]} {local_time().date().isoformat()}</p>
+</section>
+<nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{"".join(toc)}</ol></nav>
+{body}
+</div></body></html>"""
+
+
+# Content-stream operators that put something on the page (text, images and forms, paths, shadings).
+PAINT = {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "INLINE IMAGE"}
+
+
+def _artifact_untagged(pdf, page):
+    """Wrap every run of painting outside a marked-content sequence in /Artifact BMC … EMC. Chromium leaves untagged
+    only what CSS adds: the page footers, the link addresses printed after links (each link annotation carries its
+    address as /Contents) and decorative icons."""
+    out, run, depth = [], [], 0
+
+    def flush():
+        if any(str(op) in PAINT for _, op in run):
+            run.insert(0, pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
+            run.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
+        out.extend(run)
+        run.clear()
+
+    for instruction in pikepdf.parse_content_stream(page):
+        op = str(instruction.operator) if hasattr(instruction, "operator") else "INLINE IMAGE"
+        if op in ("BDC", "BMC"):
+            if depth == 0:
+                flush()
+            depth += 1
+            out.append(instruction)
+        elif op == "EMC":
+            depth -= 1
+            out.append(instruction)
+        elif depth == 0:
+            run.append(instruction)
+        else:
+            out.append(instruction)
+    flush()
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+
+
+def _struct_elements(node):
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            yield from _struct_elements(kid)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        yield node
+        if "/K" in node:
+            yield from _struct_elements(node.K)
+
+
+def _kids(element):
+    """A structure element's children as a list (/K is one object or an array)."""
+    k = element.get("/K")
+    return [] if k is None else list(k) if isinstance(k, pikepdf.Array) else [k]
+
+
+def _lbody(pdf):
+    """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in LI itself."""
+    for li in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/LI"]:
+        kids = _kids(li)
+        label = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
+        body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
+        if not body or not all(isinstance(k, pikepdf.Dictionary) and "/S" in k for k in body):
+            continue   # no body, or marked content straight in the LI (its parent tree entry would need moving)
+        lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=li,
+                                                     K=pikepdf.Array(body)))
+        for kid in body:
+            kid.P = lbody
+        li.K = pikepdf.Array(label + [lbody])
+
+
+def _figure_groups(pdf):
+    """An HTML <figure> around a picture with its text alternative (hooks/figures.py) comes out as a /Figure holding
+    that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div."""
+    for figure in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure" and "/Alt" not in e]:
+        if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in _kids(figure)):
+            figure.S = pikepdf.Name.Div
+
+
+def pdf_ua(path, lang, title, described):
+    """Make Chromium's tagged PDF declare and meet the machine-checkable part of PDF/UA-1 (see the module text).
+    described: {named destination: what it is} for the links inside the pack."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.Root.Lang = lang
+        pdf.docinfo.Title = title
+        pdf.Root.ViewerPreferences = pikepdf.Dictionary(Type=pikepdf.Name.ViewerPreferences, DisplayDocTitle=True)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta.load_from_docinfo(pdf.docinfo)
+            meta["dc:title"] = title
+            meta["dc:language"] = [lang]
+            meta["pdfuaid:part"] = "1"
+        for page in pdf.pages:
+            _artifact_untagged(pdf, page)
+            if "/Annots" in page.obj:
+                page.obj.Tabs = pikepdf.Name.S   # tab order follows the structure (7.18.3)
+                for annot in page.obj.Annots:
+                    if annot.get("/Subtype") != "/Link":
+                        continue
+                    action = annot.get("/A")
+                    if action is not None and action.get("/S") == "/URI":
+                        annot.Contents = str(action.URI)
+                    else:
+                        dest = str(annot.get("/Dest", action.get("/D") if action is not None else "")).lstrip("/")
+                        annot.Contents = described.get(dest, title)
+        _lbody(pdf)
+        _figure_groups(pdf)
+        pdf.save(path)
+
+
+def start_pages(pdf_path):
+    """Page number (from 1) of every named destination Chromium wrote for an element id."""
+    reader = PdfReader(pdf_path)
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
+
+
+def print_pack(browser, lang, parts, logo, out):
+    pages = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"pack-{lang}.html"
+        for _ in range(3):   # numbers in the contents do not change its length, so the second pass is final
+            source.write_text(assemble(lang, parts, pages, logo), encoding="utf-8")
+            page = browser.new_page()
+            page.goto(source.as_uri(), wait_until="load")
+            page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+            page.close()
+            found = start_pages(out)
+            wanted = [p.slug for p in parts] + [p.anchor(i) for p in parts for i, _ in p.sections()]
+            missing = [w for w in wanted if w not in found]
+            if missing:
+                sys.exit(f"build_pdfs: {out}: no PDF destination for {missing}")
+            found = {w: found[w] for w in wanted}
+            if found == pages:
+                described = {p.anchor(i): t for p in parts for i, t in [("", p.title)] + p.sections()}
+                pdf_ua(out, lang, strings(lang)["pdf"]["title"], described)
+                return len(PdfReader(out).pages)
+            pages = found
+    sys.exit(f"build_pdfs: {out}: the page numbers in the contents did not settle")
+
+
+def main(site_dir):
+    site = (ROOT / site_dir).resolve() if not Path(site_dir).is_absolute() else Path(site_dir)
+    pack = load_config()["extra"]["onboarding_pdf"]
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"build_pdfs: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        for lang in languages():
+            lang_root = site / lang_prefix(lang)
+            parts = [Part(lang_root, md) for md in pack["pages"]]
+            out = lang_root / pack["file"].format(lang=lang)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            warning = address_warning(parts[0].url, f"the links in {out.name}")
+            if warning:
+                print(warning, file=sys.stderr)
+            count = print_pack(browser, lang, parts, (site / "assets/images/logo.svg").as_uri(), out)
+            print(f"build_pdfs: {out.relative_to(site)}: {count} pages")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "site")

@@ -1,0 +1,195 @@
+"""Drop the rules of Material's stylesheets that can match nothing on this site (main.css is 23 kB gzip on every page).
+
+A rule is kept when every class in its selector occurs in the built HTML (any page, any language) or anywhere in the
+site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and every
+data-md-color-* value it tests is one the site sets. Names in Material's bundle that belong to a feature the site
+leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count.
+Selectors inside :not(), :is(), :where() and :has() are not judged (kept). Custom properties no stylesheet, script
+or page refers to are dropped too. The result gets a new fingerprint in its file name (deploy/nginx.conf caches
+fingerprinted assets for a year) and every page is pointed at it. Results are kept in .cache/purge (tillit.cache),
+keyed by the stylesheet and the set of names used. Runs once, after every language is built.
+"""
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+
+from tillit import cache
+from tillit.material import BUNDLE_JS as MATERIAL_SCRIPT
+from tillit.material import THEME_CSS
+
+# No \b before the attribute names: a literal start lets re skip ahead (ten times faster); a longer attribute name that
+# ends in one of these could only keep more rules, never fewer
+CLASS_ATTR = re.compile(rb'class="([^"]*)"')
+COLOR_ATTR = re.compile(rb'data-md-color-[a-z]+="([\w-]+)"')
+STYLE_ATTR = re.compile(rb'style="([^"]*)"')
+JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
+JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
+FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+PROPERTY = re.compile(rb"--[\w-]+")
+# Names Material's bundle uses only for a feature: (class-name prefixes, is the feature on?) from the built HTML's
+# classes, whether any page has a code block (<pre>), and mkdocs.yml. A feature that is off adds no such element.
+SCRIPT_FEATURES = [
+    (("md-code__", "md-annotation", "highlight"), lambda classes, pre, config: pre),   # copy button, annotations
+    (("tabbed-",), lambda classes, pre, config: "tabbed-set" in classes),               # content tabs' scroll buttons
+    (("md-tooltip",), lambda classes, pre, config: pre or bool({"content.tooltips", "content.footnote.tooltips",
+                                                              "navigation.instant.preview"}
+                                                             & set(config.theme.get("features") or []))),
+    (("md-source__fact", "md-source__repository"), lambda classes, pre, config: bool(config.get("repo_url"))),
+    (("md-version",), lambda classes, pre, config: bool((config.get("extra") or {}).get("version"))),
+]
+VERSION = cache.code_version(__file__) + tinycss2.__version__
+
+
+def _strip_functional(selector):
+    """The selector without the arguments of :not(), :is() etc. (they may match without the classes they name)."""
+    out, i = [], 0
+    for m in FUNCTIONAL.finditer(selector):
+        if m.start() < i:
+            continue
+        out.append(selector[i:m.start()])
+        depth, j = 1, m.end()
+        while j < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[j], 0)
+            j += 1
+        i = j
+    out.append(selector[i:])
+    return re.sub(r"\[[^\]]*\]", lambda a: a.group(0) if a.group(0).startswith("[data-md-color-") else "[]",
+                  "".join(out))
+
+
+def _split_selectors(prelude):
+    """Top-level comma split (commas inside parentheses or attribute values belong to one selector)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(prelude):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def _matches_site(selector, used, prefixes):
+    plain = _strip_functional(selector)
+    classes = SELECTOR_CLASS.findall(plain)
+    return (all(c in used or c.startswith(prefixes) for c in classes)
+            and all(v in used for v in SELECTOR_COLOR.findall(plain)))
+
+
+def _purge_rules(rules, used, prefixes):
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            prelude = tinycss2.serialize(rule.prelude)   # (@keyframes blocks are at-rules: kept whole below)
+            kept = [s for s in _split_selectors(prelude) if _matches_site(s, used, prefixes)]
+            if kept:
+                decls = tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
+                out.append(["rule", ",".join(s.strip() for s in kept), decls])
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in (
+                "media", "supports", "layer", "container"):
+            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
+                                 used, prefixes)
+            if inner:
+                out.append(["block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner])
+        elif rule.type != "error":
+            out.append(["raw", tinycss2.serialize([rule])])
+    return out
+
+
+def _serialize(nodes, referenced):
+    css = []
+    for node in nodes:
+        if node[0] == "raw":
+            css.append(node[1])
+        elif node[0] == "block":
+            inner = _serialize(node[2], referenced)
+            if inner:
+                css.append(f"{node[1]}{{{inner}}}")
+        else:
+            decls = [d.serialize() for d in node[2] if d.type != "declaration" or not d.name.startswith("--")
+                     or referenced is None or d.name in referenced]
+            if decls:
+                css.append(f"{node[1]}{{{';'.join(decls)}}}")
+    return "".join(css)
+
+
+def _site_names(site, config):
+    """Classes and data-md-color values in the HTML and names in the JavaScript (but Material's for features that are
+    off); prefixes of classes built in JS; custom properties a page sets in a style attribute or a script sets or reads
+    by name."""
+    used, prefixes, properties, pre = set(), set(), set(), False
+    for path in site.rglob("*.html"):
+        data = path.read_bytes()
+        for classes in set(CLASS_ATTR.findall(data)):   # each distinct attribute once (a page repeats most)
+            used.update(classes.decode().split())
+        used.update(v.decode() for v in COLOR_ATTR.findall(data))
+        properties.update(n.decode() for style in STYLE_ATTR.findall(data) for n in PROPERTY.findall(style))
+        pre = pre or b"<pre" in data
+    off = tuple(name for names, on in SCRIPT_FEATURES if not on(used, pre, config) for name in names)
+    for path in (site / "assets" / "javascripts").rglob("*.js"):
+        data = path.read_bytes()
+        skip = off if MATERIAL_SCRIPT.match(path.name) else ()
+        used.update(n for n in (t.decode() for t in set(JS_NAME.findall(data))) if n in used or not n.startswith(skip))
+        prefixes.update(n for n in (p.decode() for p in JS_PREFIX.findall(data)) if not n.startswith(skip))
+        properties.update(n.decode() for n in PROPERTY.findall(data))
+    return used, tuple(sorted(prefixes)), properties
+
+
+def _purge(sources, other_css, used, prefixes, text_names):
+    """{name: purged css} for Material's stylesheets; custom properties kept only where something refers to them."""
+    trees = {name: _purge_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True), used,
+                                prefixes) for name, css in sources.items()}
+    referenced = None   # None: keep every custom property (first round)
+    while True:   # dropping a custom property can make another unused
+        text = "".join(_serialize(t, referenced) for t in trees.values()) + other_css
+        found = set(VAR_USE.findall(text)) | text_names
+        if found == referenced:
+            return {name: _serialize(tree, referenced) for name, tree in trees.items()}
+        referenced = found
+
+
+def purge(config):
+    """Material's stylesheets purged and re-fingerprinted in the built site, every page pointed at them."""
+    site = Path(config.site_dir)
+    styles = site / "assets" / "stylesheets"
+    theme = {p.name: p for p in styles.glob("*.css") if THEME_CSS.match(p.name)}
+    if not theme:
+        return
+    used, prefixes, text_names = _site_names(site, config)
+    sources = {name: path.read_text(encoding="utf-8") for name, path in sorted(theme.items())}
+    other_css = "".join(p.read_text(encoding="utf-8") for p in styles.rglob("*.css") if p.name not in theme)
+    text_names |= {n.decode() for n in PROPERTY.findall(other_css.encode())}   # declared or used by our CSS
+    key = hashlib.sha256("\0".join([VERSION, *sources.values(), other_css, *sorted(used), *prefixes,
+                                    *sorted(text_names)]).encode()).hexdigest()[:32]
+    made = {}
+
+    def make(name):
+        if not made:
+            made.update(_purge(sources, other_css, used, prefixes, text_names))
+        return made[name].encode("utf-8")
+    purged = {}
+    for name in sources:
+        path = cache.file("purge", f"{key}\0{name}", lambda: make(name), ".css")
+        purged[name] = path.read_text(encoding="utf-8") if path else make(name).decode("utf-8")
+    renames = {}
+    for name, css in purged.items():
+        stem = name.split(".")[0]
+        new = f"{stem}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+        theme[name].unlink()
+        (styles / new).write_text(css, encoding="utf-8")
+        renames[f"assets/stylesheets/{name}".encode()] = f"assets/stylesheets/{new}".encode()
+    for path in site.rglob("*.html"):
+        data = path.read_bytes()
+        changed = data
+        for old, new in renames.items():
+            changed = changed.replace(old, new)
+        if changed != data:
+            path.write_bytes(changed)

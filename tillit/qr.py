@@ -1,0 +1,38 @@
+"""QR codes for agendas, made one way for the linking pages (tillit.linking_pages) and scripts/linking_pages.py."""
+import io
+import os
+
+import segno
+
+from tillit import cache
+
+QR_MM = 30          # printed size of each QR code, quiet zone included
+# Encoding a QR code costs milliseconds and every rebuild of `make serve` needs hundreds: kept in .cache/qr, keyed by
+# the URL, this file and segno's version, so any change here or to segno makes new ones.
+VERSION = cache.code_version(__file__) + segno.__version__
+
+
+def _encode(url):
+    code = segno.make(url, error="m", micro=False)
+    width = code.symbol_size(scale=1, border=4)[0]
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff",
+              xmldecl=False, title=url, nl=False)
+    return out.getvalue()
+
+
+def qr_svg(url):
+    """An SVG QR code of `url`, QR_MM millimetres wide when printed, dark on white (readable in dark mode too)."""
+    path = cache.file("qr", f"{VERSION}\0{url}", lambda: _encode(url), ".svg")
+    return path.read_bytes() if path else _encode(url)
+
+
+def save_qr(url, target):
+    """The QR code of `url` at `target` in a built site: a hard link to the cached file where the file system allows it
+    (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a built QR code later."""
+    path = cache.file("qr", f"{VERSION}\0{url}", lambda: _encode(url), ".svg")
+    try:
+        target.unlink(missing_ok=True)   # a --dirty build's earlier file
+        os.link(path, target)
+    except (OSError, TypeError):   # another file system, or no cache (a read-only checkout)
+        target.write_bytes(qr_svg(url))

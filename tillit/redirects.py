@@ -1,0 +1,63 @@
+"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language root.
+
+mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per language.
+Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below the
+language root, values are page paths without the language suffix. The hash of the old URL is carried over.
+"""
+import html
+import posixpath
+from pathlib import Path
+
+from tillit.site import lang_prefix, site_url, strings, url_path
+
+
+def target_url(target):
+    """`tsl/vad-ar-tsl.md#x` -> ('tsl/vad-ar-tsl/', 'x'); `fortroendevalda/index.md` -> ('fortroendevalda/', '')."""
+    path, _, anchor = target.partition("#")
+    return url_path(path), anchor
+
+
+def _redirects(config):
+    """extra.redirects; tillit.checks checks the paths and targets (hooks/sources.py on every build)."""
+    return config["extra"].get("redirects") or {}
+
+
+def write_stubs(config, lang):
+    """A stub page per old address under this language's root."""
+    root = Path(config["site_dir"]) / lang_prefix(lang, config)
+    for old, target in _redirects(config).items():
+        path, anchor = target_url(target)
+        built = root / path / "index.html"
+        if not built.exists():
+            raise RuntimeError(f"mkdocs.yml extra.redirects '{old}': no page was built at {built}")
+        href = posixpath.relpath(path or ".", old.rstrip("/")) + "/"
+        absolute = site_url(config) + lang_prefix(lang, config) + path
+        stub = root / old / "index.html"
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text(_stub(lang, href, anchor, absolute), encoding="utf-8")
+
+
+# One script body for every stub (a single CSP hash): go to the link's page, keeping the old URL's #section.
+SCRIPT = ('<script>(function () { var a = document.getElementById("tillit-redirect"); '
+          'location.replace(a.getAttribute("href").split("#")[0] + (location.hash || a.hash)); })();</script>')
+
+
+def _stub(lang, href, anchor, absolute):
+    title, moved = strings(lang)["redirect"]["title"], strings(lang)["redirect"]["moved"]
+    full = html.escape(href + (f"#{anchor}" if anchor else ""))
+    shown = html.escape(absolute + (f"#{anchor}" if anchor else ""))
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{html.escape(absolute)}">
+<meta http-equiv="refresh" content="0; url={full}">
+</head>
+<body>
+<p>{moved} <a id="tillit-redirect" href="{full}">{shown}</a></p>
+{SCRIPT}
+</body>
+</html>
+"""

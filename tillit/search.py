@@ -1,0 +1,188 @@
+"""Search per language: split static-i18n's combined index into one index per language; add compound parts and synonyms.
+
+How search works (see also README.md, "Sökning"):
+- static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
+  built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
+  (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at its root (/en/, …).
+- Each index turns on lunr's stemmer (index side) and adds two hidden fields per entry: `kt` (title) and `kx` (text),
+  holding the parts of Swedish compounds ("tillitsstyrning" -> "tillit styrning", split against the site's own
+  vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
+- docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
+  stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
+"""
+import functools
+import hashlib
+import html
+import importlib.metadata
+import json
+import re
+from pathlib import Path
+
+import yaml
+from babel import Locale
+
+from tillit import cache
+from tillit.site import ROOT, lang_prefix, languages, strings, yaml_load
+
+SYNONYMS = ROOT / "search" / "synonyms.yml"
+# Token separator for the index (Material splits on it; the worker splits queries on anything not a letter/digit)
+SEPARATOR = r"[\s\-–—,.:;!?=\[\]()\"'’„”“/§…]+|&[a-z]+;"
+PIPELINE = ["stopWordFilter", "stemmer"]
+HIDDEN_FIELDS = {"kt": {"boost": 1000.0}, "kx": {"boost": 1.0}}   # same weights as Material's title and text
+TAGS_BOOST = 1000.0   # Material: 1e6, so a prefix of a tag ("work" -> Workshop) outranked every title
+LINKING = ("", "s", "e")          # Swedish compounds: tillit|s|styrning, tjänst|e|person, kommun|styrelse
+NOT_A_HEAD = {"för", "att", "och", "som", "den", "det", "med", "men", "har", "kan", "ska", "inte", "var", "vid"}
+MIN_PART = 4
+
+
+def _words(text, separator=re.compile(SEPARATOR)):
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text or "")).lower()
+    return [w for w in separator.split(text) if w and any(c.isalpha() for c in w)]
+
+
+def stemmer_name(lang):
+    """Snowball's name for a language's stemmer: 'sv' -> 'swedish' (the same stemmer lunr.<lang> uses)."""
+    import snowballstemmer   # here, not at the top: a build whose index is cached needs no stemmer
+    name = Locale.parse(lang).english_name.lower()
+    if name not in snowballstemmer.algorithms():
+        raise ValueError(f"tillit/search.py: no snowball stemmer for '{lang}' ({name})")
+    return name
+
+
+def load_synonyms(path=SYNONYMS):
+    """Synonym groups as lists of lowercase phrases; a malformed file fails the build naming the file."""
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    try:
+        groups = yaml_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ValueError(f"{name}: cannot read synonyms: {err}")
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(t, (str, int)) and str(t).strip() for t in g)
+            for g in groups):
+        raise ValueError(f"{name}: must be a list of groups, each a list of at least two terms")
+    return [[" ".join(_words(str(t))) or str(t).lower() for t in g] for g in groups]
+
+
+def _memo_stemmer(algorithm):
+    """A memoised stem function (snowball's Python is slow; the whole index is cached, so only a changed site stems)."""
+    import snowballstemmer
+    return functools.lru_cache(maxsize=None)(snowballstemmer.stemmer(algorithm).stemWord)
+
+
+class Enricher:
+    """Adds compound parts (Swedish) and synonyms to the hidden fields of one language's index entries."""
+
+    def __init__(self, lang, docs, groups):
+        self.lang = lang
+        self.stem = _memo_stemmer(stemmer_name(lang))
+        vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
+        self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
+        self.known = self.words | {self.stem(w) for w in self.words}
+        self.groups = [[tuple(self.stem(w) for w in term.split()) for term in g] for g in groups]
+        self.surface = [[term for term in g] for g in groups]
+        self.by_first = {}   # first stem of a term -> the groups it starts a term of (most texts mention few groups)
+        for i, group in enumerate(self.groups):
+            for term in group:
+                if term:
+                    self.by_first.setdefault(term[0], set()).add(i)
+        self._splits = {}
+
+    def split(self, word, depth=0):
+        """Parts of a compound, longest known head first; None when the word is not a compound of known words.
+
+        Every part has at least MIN_PART letters and so does its stem: "tillitsdelegationen" -> tillit|delegationen,
+        but not "ordningen" -> ordn|ingen or "öppenhet" -> öppen|het (suffixes, not words).
+        """
+        if (word, depth) in self._splits:
+            return self._splits[(word, depth)]
+        parts = None
+        if depth < 4 and len(word) >= 2 * MIN_PART and word.isalpha():
+            for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+                head, tail = word[:i], word[i:]
+                for link in LINKING:
+                    base = head[: len(head) - len(link)]
+                    if not head.endswith(link) or len(base) < MIN_PART or base in NOT_A_HEAD or base not in self.known:
+                        continue
+                    if len(self.stem(tail)) >= MIN_PART and (tail in self.words or self.stem(tail) in self.known):
+                        parts = [base, tail]
+                    else:
+                        rest = self.split(tail, depth + 1)
+                        parts = [base] + rest if rest else None
+                    if parts:
+                        break
+                if parts:
+                    break
+        self._splits[(word, depth)] = parts
+        return parts
+
+    def extra(self, text):
+        words = _words(text)
+        out = []
+        if strings(self.lang).get("search", {}).get("split_compounds"):   # locales/<lang>.yml
+            for w in dict.fromkeys(words):
+                out += self.split(w) or []
+        stems = [self.stem(w) for w in words]
+        present = set(stems)   # a term can only occur if its first word does: only those groups are scanned
+        for i in sorted({i for stem in present for i in self.by_first.get(stem, ())}):
+            if any(term and term[0] in present and self._contains(stems, term) for term in self.groups[i]):
+                out += self.surface[i]
+        return " ".join(dict.fromkeys(out))
+
+    @staticmethod
+    def _contains(stems, term):
+        n = len(term)
+        return n > 0 and any(tuple(stems[i:i + n]) == term for i in range(len(stems) - n + 1))
+
+    def enrich(self, doc):
+        doc["kt"] = self.extra(doc.get("title"))
+        doc["kx"] = self.extra(doc.get("text"))
+        return doc
+
+
+def split_index(index, languages, default, groups):
+    """{lang: index} from static-i18n's combined index: entries under <lang>/ belong to that language."""
+    out = {}
+    for lang in languages:
+        prefix = "" if lang == default else f"{lang}/"
+        others = tuple(f"{x}/" for x in languages if x != default and x != lang)
+        if prefix:
+            docs = [{**d, "location": d["location"][len(prefix):]} for d in index["docs"]
+                    if d["location"].startswith(prefix)]
+        else:
+            docs = [dict(d) for d in index["docs"] if not d["location"].startswith(others)]
+        enricher = Enricher(lang, docs, groups)
+        config = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
+                  "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS}}
+        out[lang] = {"config": config, "docs": [enricher.enrich(d) for d in docs]}
+    return out
+
+
+def write_indexes(config):
+    """One index per language from static-i18n's combined one (after every language is built)."""
+    site = Path(config.site_dir)
+    combined = site / "search" / "search_index.json"
+    if not combined.exists():
+        return
+    langs = languages(config)
+    raw = combined.read_text(encoding="utf-8")
+    # kept in .cache/search: the same combined index, synonyms, settings and code give the same indexes
+    key = hashlib.sha256("\0".join([Path(__file__).read_text(encoding="utf-8"), raw, *langs,
+                                     SYNONYMS.read_text(encoding="utf-8") if SYNONYMS.exists() else "",
+                                     json.dumps([strings(lang).get("search") for lang in langs], sort_keys=True),
+                                     importlib.metadata.version("snowballstemmer")]).encode()).hexdigest()
+    made = {}
+
+    def make(lang):
+        if not made:
+            indexes = split_index(json.loads(raw), langs, langs[0], load_synonyms())
+            made.update((code, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+                        for code, index in indexes.items())
+        return made[lang]
+
+    for lang in langs:
+        folder = site / lang_prefix(lang, config) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = cache.text("search", lang, key, lambda: make(lang))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if (site / "search" / "search_index.js").exists():   # file:// variant, when Material's offline plugin runs
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -1,0 +1,170 @@
+"""Shared rules for hooks, scripts and tests (one place each): languages, UI strings, docs path -> URL, mkdocs.yml.
+
+It imports nothing from MkDocs, so the source checks (tillit.checks) run under any generator.
+"""
+import functools
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _config_loader():
+    """A YAML loader for mkdocs.yml without MkDocs: !ENV as MkDocs resolves it (pyyaml_env_tag), !!python/name kept
+    as its dotted name (the checks never call it)."""
+    import yaml
+    from yaml_env_tag import construct_env_tag
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+    Loader.add_constructor("!ENV", construct_env_tag)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+    return Loader
+
+
+@functools.cache
+def load_config(path=None):
+    """mkdocs.yml as a plain dict (!ENV tags resolved as in the build)."""
+    import yaml
+    with open(path or ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=_config_loader())
+
+
+def _i18n_languages(config=None):
+    """The i18n plugin's language entries: from a running build's config, else from mkdocs.yml."""
+    from tillit import i18n
+    if config is not None and i18n.plugin(config) is not None:
+        return i18n.language_entries(config)
+    plugins = load_config()["plugins"]
+    return next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]
+
+
+def languages(config=None):
+    """Locales in build order, the default language first, e.g. ('sv', 'en')."""
+    entries = _i18n_languages(config)
+    default = [lang["locale"] for lang in entries if lang.get("default")]
+    return tuple(default + [lang["locale"] for lang in entries if not lang.get("default")])
+
+
+def default_language(config=None):
+    return languages(config)[0]
+
+
+def lang_prefix(lang, config=None):
+    """URL prefix of a language below the site root: '' for the default language, 'en/' for English."""
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+def yaml_load(stream):
+    """YAML data with PyYAML's C parser where it is installed (the same data, 50 times faster), else the Python one."""
+    import yaml
+    return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.cache
+def strings(lang):
+    """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
+    path = LOCALES / f"{lang}.yml"
+    if not path.exists():
+        raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
+    with open(path, encoding="utf-8") as f:
+        return yaml_load(f) or {}
+
+
+def url_path(stem):
+    """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
+    stem = stem.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def chromium_args():
+    """Debian Chromium's launch flags here: no sandbox as root, no GPU, and nothing that calls other hosts."""
+    args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-quic"]
+    return (["--no-sandbox"] if os.geteuid() == 0 else []) + args
+
+
+# What in a built site is not a page: theme assets and the search indexes, under every language root.
+ASSET_DIRS = ("assets/", "search/")
+
+
+def not_a_page_prefixes(config=None):
+    """Site paths that hold no content page, e.g. ('assets/', 'search/', 'en/assets/', 'en/search/')."""
+    return tuple(lang_prefix(lang, config) + d for lang in languages(config) for d in ASSET_DIRS)
+
+
+def is_redirect_stub(text):
+    """A page hooks/redirects.py left at an old address (it starts with a meta refresh)."""
+    return 'http-equiv="refresh"' in text[:2000]
+
+
+def language_of(rel, config=None):
+    """The language of a built file from its site path: 'en/tsl/x/index.html' -> 'en', 'tsl/x/index.html' -> 'sv'."""
+    first = rel.split("/", 1)[0]
+    return first if first in languages(config)[1:] and "/" in rel else default_language(config)
+
+
+def site_url(config=None):
+    """The published address with one trailing slash (SITE_URL wins over mkdocs.yml, as in the build)."""
+    url = (config or {}).get("site_url") if config is not None else load_config().get("site_url")
+    return (url or "/").rstrip("/") + "/"
+
+
+TIMEZONE = "Europe/Stockholm"   # dates a reader sees (last updated, printed) are Swedish dates
+
+
+def local_time(timestamp=None):
+    """Swedish time now, or at a unix time (an aware datetime; .date() is the date a Swedish reader expects)."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    zone = ZoneInfo(TIMEZONE)
+    return datetime.datetime.now(zone) if timestamp is None else datetime.datetime.fromtimestamp(int(timestamp), zone)
+
+
+def source_stem(src_uri):
+    """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
+    import re
+    return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
+
+
+def address_warning(url, what):
+    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer, else ''.
+    The published address is site_url in mkdocs.yml; SITE_URL overrides it (README: Bygga och publicera)."""
+    from urllib.parse import urlsplit
+    host = (urlsplit(str(url)).hostname or "").lower()
+    if host in ("localhost", "::1", "0.0.0.0") or host.startswith("127."):
+        return (f"warning: {what} would point to {url}, an address on this computer that nobody else can open. "
+                "Use the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
+                "SITE_URL=https://… (varning: adressen går bara att öppna på den här datorn)")
+    return ""
+
+
+def language_name(lang, config=None):
+    """A language's own name, from its entry in mkdocs.yml (the name static-i18n's language switch shows)."""
+    return next(entry.get("name") or lang for entry in _i18n_languages(config) if entry["locale"] == lang)
+
+
+def key_paths(data, prefix=""):
+    """Every key of a strings file as a dotted path ('page.review_title'); lists and texts are leaves."""
+    paths = set()
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        paths |= key_paths(value, path + ".") if isinstance(value, dict) and key != "names" else {path}
+    return paths
+
+
+def missing_strings(config=None):
+    """Problems, one per language whose locales/<lang>.yml lacks keys the default language's file has."""
+    langs = languages(config)
+    wanted = key_paths(strings(langs[0]))
+    problems = []
+    for lang in langs[1:]:
+        missing = sorted(wanted - key_paths(strings(lang)))
+        if missing:
+            problems.append(f"locales/{lang}.yml lacks {', '.join(missing)}: copy them from locales/{langs[0]}.yml "
+                            "and translate them")
+    return problems

@@ -1,0 +1,93 @@
+"""The one reader of a page's source: front matter and headings (with ids and old ids), by line number.
+
+Used by the checks (tillit.checks), the exercise renderer and scripts/linking_pages.py. It imports nothing from MkDocs.
+"""
+import re
+from dataclasses import dataclass, field
+
+from tillit.site import ROOT
+
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*$")
+ATTR_ID = re.compile(r"\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
+ALIAS_ATTR = "data-alias"   # a heading's earlier ids: ## Title { #new data-alias="old" } (tillit.markdown writes them)
+ALIAS = re.compile(r"\b" + ALIAS_ATTR + r'="([^"]*)"')
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str
+    line: int
+    aliases: tuple = ()       # earlier ids that still lead here (data-alias="…")
+
+
+@dataclass
+class Page:
+    rel: str                  # docs/tsl/x.sv.md
+    stem: str                 # tsl/x
+    lang: str
+    lines: list
+    meta: dict = None
+    meta_error: str = ""
+    body_start: int = 1       # 1-based line of the first body line
+    headings: list = field(default_factory=list)
+    ids: set = None           # every id the source defines (_ids)
+
+    def where(self, line=None):
+        return f"{self.rel}:{line}" if line else self.rel
+
+
+def fenced(lines, start):
+    """(1-based line number, text) of the lines outside code fences, from index start."""
+    fenced = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield index + 1, line
+
+
+def read_page(path, stem, lang):
+    import yaml
+    text = path.read_text(encoding="utf-8")
+    page = Page(f"docs/{path.relative_to(DOCS).as_posix()}", stem, lang, text.splitlines())
+    if page.lines and page.lines[0].strip() == "---":
+        end = next((i for i in range(1, len(page.lines)) if page.lines[i].strip() in ("---", "...")), None)
+        if end is None:
+            page.meta_error = f"{page.where(1)}: the front matter has no closing '---' line"
+            page.meta = {}
+        else:
+            try:
+                page.meta = yaml.safe_load("\n".join(page.lines[1:end])) or {}
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                line = mark.line + 2 if mark else 1
+                problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+                page.meta_error = (f"{page.where(line)}: the front matter is not valid YAML ({problem}): write "
+                                   "'key: value' lines and put a value with ':', '[' or '#' in quotes")
+                page.meta = {}
+            except ValueError as error:   # YAML reads 2026-13-01 as a date and fails: month must be in 1..12
+                page.meta_error = (f"{page.where()}: the front matter has an impossible date ({error}): write a real "
+                                   "date as YYYY-MM-DD, e.g. 'date: 2026-11-28' (review_date, changes)")
+                page.meta = {}
+            if not isinstance(page.meta, dict):
+                page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
+                page.meta = {}
+            page.body_start = end + 2
+    else:
+        page.meta = {}
+    for number, line in fenced(page.lines, page.body_start - 1):
+        match = HEADING.match(line)
+        if match:
+            title = match.group(2).rstrip("#").rstrip()
+            hid = ATTR_ID.search(title)
+            alias = ALIAS.search(hid.group(0)) if hid else None
+            page.headings.append(Heading(len(match.group(1)), hid.group(1) if hid else "",
+                                         ATTR_ID.sub("", title).strip(), number,
+                                         tuple(alias.group(1).split()) if alias else ()))
+    return page

@@ -1,0 +1,74 @@
+"""What the site ships besides pages: no source maps, no lunr files for unused languages, our CSS/JS minified, and
+the offline bundle's iframe-worker shim from the site (vendored from npm) instead of unpkg.com."""
+import re
+import shutil
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+from tillit import i18n, material
+from tillit.site import ROOT
+
+SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=\S+\.map|/\*# sourceMappingURL=\S+\.map ?\*/)\s*$")
+MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"    # pinned in package.json
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"                 # the name must contain "iframe-worker"
+
+
+def _search_languages(config):
+    langs = set()
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            lang = plugin.config.get("lang") or []
+            langs.update([lang] if isinstance(lang, str) else lang)
+    if i18n.plugin(config) is not None:
+        langs.update(entry["locale"] for entry in i18n.language_entries(config))
+    return langs
+
+
+def files(files, config):
+    """The theme's files without source maps and without lunr files for languages the search never loads."""
+    keep = _search_languages(config) | material.LUNR_ALWAYS
+    for file in list(files):
+        path = file.src_uri
+        match = material.LUNR.match(path)
+        unused_lunr = match and (match.group(1) or material.LUNR_SEGMENTERS[match.group(2)]) not in keep
+        if unused_lunr or (path.startswith("assets/") and path.endswith(".map")):
+            files.remove(file)
+    return files
+
+
+def offline_settings(config):
+    """OFFLINE=true: the shim as a polyfill from the site; no redirect stubs (they assume directory URLs)."""
+    if not SHIM.exists():
+        raise FileNotFoundError(f"offline build: {SHIM} is missing: run `npm ci` first (make offline does)")
+    polyfills = [p for p in config.extra.get(material.POLYFILLS, []) if "iframe-worker" not in str(p)]
+    config.extra[material.POLYFILLS] = polyfills + [SHIM_TARGET]
+    config.extra["redirects"] = {}
+
+
+def language_assets(site: Path, config):
+    """After each language's build: the offline shim copied; the theme's files lose their source-map comment."""
+    if material.offline_enabled(config):
+        target = site / SHIM_TARGET
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SHIM, target)
+    assets = site / "assets"
+    for path in [*assets.glob("javascripts/**/*.js"), *assets.glob("stylesheets/*.css")]:
+        data = path.read_bytes()
+        trimmed = SOURCE_MAP_COMMENT.sub(b"\n", data)
+        if trimmed != data:
+            path.write_bytes(trimmed)
+
+
+def minify_ours(docs: Path, site: Path):
+    """Our own CSS and JavaScript minified in the site (about a third smaller); docs/assets stays readable."""
+    for source in sorted((docs / "assets").rglob("*")):
+        minify = MINIFY.get(source.suffix)
+        if minify is None or ".min." in source.name:
+            continue
+        target = site / source.relative_to(docs)
+        if target.exists():
+            target.write_text(minify(source.read_text(encoding="utf-8")), encoding="utf-8")
