@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 # The published address is site_url in mkdocs.yml; SITE_URL=https://… overrides it for one build.
 # Material's end-of-life notice (5 May 2027) is left on: UNDERHALL.md, "Plattform och livslängd", says what we do.
 
+# The tillit/ package of THIS folder, also in a copy of the project (`make install` installs this checkout's for editors)
+export PYTHONPATH := $(CURDIR)
+
 .DEFAULT_GOAL := help
 .PHONY: help serve build build-site check test lint pipeline install install-test browser clean bench pdf offline csp redirects
 

@@ -18,8 +18,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = i18n.current(config)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = strings(lang)["toc"]["permalink_title"]
     config.mdx_configs.setdefault("tillit.markdown", {})["lang"] = lang
+    abbreviations = f"includes/abbreviations.{lang}.md"   # optional: a new language may have none yet
     config.mdx_configs["pymdownx.snippets"] = {   # this language's abbreviations under every page
-        "base_path": [str(ROOT)], "check_paths": True, "auto_append": [f"includes/abbreviations.{lang}.md"]}
+        "base_path": [str(ROOT)], "check_paths": True,
+        "auto_append": [abbreviations] if (ROOT / abbreviations).is_file() else []}
     return config
 
 

@@ -40,7 +40,8 @@ from tillit.site import (ROOT, CHROMIUM, chromium_args, is_redirect_stub, lang_p
 
 LANGS = languages()
 CHROME_FLAGS = ["--headless=new", *chromium_args()]   # Lighthouse's launch; Playwright gets chromium_args() itself
-from tillit.checks import NO_SOURCES
+from tillit import markers
+from tillit.checks import LINKING_DIR, NO_SOURCES
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LH_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 EVAL_FILE = ROOT / "tests" / "search_eval.yml"
@@ -139,7 +140,8 @@ def plain_config(cfg):
 # ---- running things ----
 
 def run(cmd, cwd, env_extra=None, check=True):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
+    # PYTHONPATH: a copy of the project runs its own tillit/ package (NO_MKDOCS_2_WARNING: timings, not notices)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(cwd), **(env_extra or {})}
     start, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -315,7 +317,7 @@ def measure_preview(copy, rel_page, edits):
     src = copy / "docs" / f"{stem or 'index'}.{LANGS[0]}.md"   # a page of the default language (rel_page has no prefix)
     if not src.exists():
         src = copy / "docs" / stem / f"index.{LANGS[0]}.md"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy), "SITE_URL": f"http://127.0.0.1:{port}/"}
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     original = src.read_text(encoding="utf-8")
@@ -536,30 +538,21 @@ def renav(node, i):
     return node
 
 
-def _agenda_links_hook():
-    """hooks/agenda_links.py, for its linking-page folder and marker syntax."""
-    spec = importlib.util.spec_from_file_location("agenda_links", ROOT / "hooks" / "agenda_links.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def extend_markers(docs, factor):
     """Name the copies' pages in the linking pages' markers, as an editor adding pages would; returns the originals."""
-    linking = _agenda_links_hook()
     originals = {}
 
     def more(m):
-        if m.group(1) is None:   # the index page's marker names no pages
+        if m.group(1) != "linking-pages" or not m.group(2):   # the index page's marker names no pages
             return m.group(0)
-        stems = m.group(1).split()
+        stems = m.group(2).split()
         copied = [s for s in stems if not s.startswith(NO_SOURCES)]   # om/ pages are not copied
-        return "<!-- agenda-links: " + " ".join(
+        return "<!-- tillit:linking-pages " + " ".join(
             stems + [rename(s, i) for i in range(2, factor + 1) for s in copied]) + " -->"
 
-    for path in sorted((docs / linking.PAGE_DIR).glob("*.md")):
+    for path in sorted((docs / LINKING_DIR).glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        changed = linking.MARKER.sub(more, text)
+        changed = markers.MARKER.sub(more, text)
         if changed != text:
             originals[path] = text
             path.write_text(changed, encoding="utf-8")
@@ -587,7 +580,7 @@ def measure_scale(copy, factors, site_url, work):
             scaled["nav"] = list(cfg["nav"]) + [{f"Bench {i}": renav(cfg["nav"], i)} for i in range(2, factor + 1)]
             for entry in next((p["i18n"]["languages"] for p in scaled.get("plugins", [])
                                if isinstance(p, dict) and "i18n" in p), []):
-                if not entry.get("default"):   # a menu group needs a name in every language (scripts/check_site.py)
+                if not entry.get("default"):   # a menu group needs a name in every language (tillit.checks)
                     entry.setdefault("nav_translations", {}).update({f"Bench {i}": f"Bench {i}"
                                                                      for i in range(2, factor + 1)})
         config = copy / "bench-scale.yml"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the URL of a page or section in every language for an agenda (kallelse); with --out, also write QR codes (SVG) for print.
 
-Usage: scripts/agenda_link.py <page path or URL>[#section] [--out DIR]
+Usage: scripts/linking_pages.py <page path or URL>[#section] [--out DIR]
   Without --out nothing is written: the command only prints the two URLs.
   e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
 The URLs start with mkdocs.yml's site_url (the published address) or SITE_URL; a localhost address gets a
@@ -28,7 +28,7 @@ def config():
 
 
 def read_page(path):
-    """(title, [(id, heading text)]) of one language file, read as scripts/check_site.py reads it."""
+    """(title, [(id, heading text)]) of one language file, read as tillit.checks reads it."""
     stem, _, lang = path.relative_to(DOCS).as_posix().removesuffix(".md").rpartition(".")
     page = check_site.read_page(path, stem, lang)
     return page.meta.get("title"), [(h.id, h.text) for h in page.headings if h.level in (2, 3) and h.id]
@@ -79,7 +79,7 @@ def write_qr(url, target):
 def fail(message, choices, wanted):
     close = difflib.get_close_matches(wanted, choices, n=5, cutoff=0.4)
     hint = ("\n  Closest matches:\n" + "\n".join(f"    {c}" for c in close)) if close else ""
-    print(f"agenda_link: {message}{hint}", file=sys.stderr)
+    print(f"linking_pages: {message}{hint}", file=sys.stderr)
     sys.exit(2)
 
 

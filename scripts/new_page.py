@@ -5,7 +5,7 @@ Usage: scripts/new_page.py STEM TITLE [TITLE …]   (one title per language, in 
   e.g. scripts/new_page.py tsl/tillit-i-praktiken "Tillit i praktiken" "Trust in practice"
   or   make new-page PAGE=tsl/tillit-i-praktiken TITLES='"Tillit i praktiken" "Trust in practice"'
 The files hold front matter, an introduction, one section and the sources section; every place still to write
-says TODO, and scripts/check_site.py (make build, make serve) stops until each one is replaced.
+says TODO, and tillit.checks (make build, make serve) stops until each one is replaced.
 """
 import argparse
 import datetime

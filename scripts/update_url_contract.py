@@ -101,7 +101,7 @@ def differing_ids(entries):
     problems = []
     for below, by_lang in sorted(anchors.items()):
         if len(by_lang) < len(langs):
-            continue   # a page missing in a language: scripts/check_site.py names the file
+            continue   # a page missing in a language: tillit.checks names the file
         for lang in langs[1:]:
             only_first, only_other = by_lang[langs[0]] - by_lang[lang], by_lang[lang] - by_lang[langs[0]]
             if only_first or only_other:

@@ -24,20 +24,32 @@ LANGS = _site.languages()
 CHROMIUM = _site.CHROMIUM
 
 
+FOLDER_MARKS = {"browser": "browser", "pdf": "pdf", "deploy": "slow"}   # tests/<layer>/: the layer's marker
+
+
 def pytest_collection_modifyitems(items):
-    """Marks follow the fixtures a test really uses, so `-m "not browser"` can never start Chromium by accident:
-    anything that needs the `browser` fixture is `browser`; anything served by nginx or building a copy is `slow`."""
+    """Marks follow the folder (tests/browser, tests/pdf, tests/deploy) and the fixtures a test really uses, so
+    `-m "not browser"` can never start Chromium by accident: anything that needs the `browser` fixture is `browser`;
+    anything served by nginx or building a copy of the project is `slow`; anything reading the printed PDFs is `pdf`."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
-        if "browser" in used and not item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.browser)
-        if "tsl_site" in used and not item.get_closest_marker("slow"):
-            item.add_marker(pytest.mark.slow)
+        layer = Path(str(item.fspath)).parent.name
+        wanted = {FOLDER_MARKS[layer]} if layer in FOLDER_MARKS else set()
+        wanted |= {"browser"} if "browser" in used else set()
+        wanted |= {"slow"} if used & {"tsl_site", "copy_build"} else set()
+        wanted |= {"pdf"} if "printed_site" in used else set()
+        for name in wanted:
+            if not item.get_closest_marker(name):
+                item.add_marker(getattr(pytest.mark, name))
 
 
-def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=ROOT):
-    """Run a strict build; return the CompletedProcess (callers assert on returncode/output)."""
-    env = {**os.environ, **(env_extra or {})}
+def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=None):
+    """Run a strict build of a config (the project's, a copy's or a fixture's); return the CompletedProcess.
+
+    It runs in the config's folder, with that folder first on PYTHONPATH: a copy of the project builds with its own
+    tillit/ package, not the one installed from this checkout."""
+    cwd = cwd or Path(config).parent
+    env = {**os.environ, "PYTHONPATH": str(Path(config).parent), **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                            "--config-file", str(config), "--site-dir", str(dest)],
                           cwd=cwd, env=env, capture_output=True, text=True)
@@ -268,7 +280,7 @@ def open_guarded_page(browser, **context_args):
 # Collects the page's Content Security Policy violations in window.__csp (nginx sends the CSP; tsl_site)
 CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
                 "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
-SEARCH_WORKER = "**/assets/javascripts/workers/search-tillit.js*"   # the worker hooks/search_i18n.py links
+SEARCH_WORKER = "**/assets/javascripts/workers/search-tillit.js*"   # the worker overrides/main.html links
 
 
 def idle_search_worker(context):

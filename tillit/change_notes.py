@@ -1,7 +1,7 @@
 """Dated change notes (front matter `changes:`): on each page, on the "what's new" page and in an Atom feed per language.
 
 A page's front matter: `changes:` with items `{date: YYYY-MM-DD, text: one line, section: optional-heading-id}` in the
-page's language; tillit.checks checks them (hooks/sources.py, before anything is built). The page shows them newest
+page's language; tillit.checks checks them (hooks/build_start.py, before anything is built). The page shows them newest
 first under "Ändringar på sidan" (overrides/main.html). The page holding `<!-- tillit:changes-list -->`
 (docs/om/nytt.*.md) lists every note of its language, and feed.xml at the language root carries the same entries.
 """

@@ -2,7 +2,7 @@
 
 It reads files only and imports nothing from MkDocs, so the checks run under any generator. Each problem names the
 file (docs/….md or mkdocs.yml) and line where it can, and says what to write instead. `make build` runs it after
-MkDocs; hooks/sources.py runs the source checks on every build and rebuild (so `make serve` shows them too).
+MkDocs; hooks/build_start.py runs the source checks on every build and rebuild (so `make serve` shows them too).
 Usage: python -m tillit.checks [--site DIR]    Exit 0: no problem. Exit 1: problems, listed on stderr.
 """
 import argparse

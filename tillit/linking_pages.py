@@ -60,7 +60,7 @@ def reset():
 
 def group_pages(nav, files):
     """Which sub-page lists which page, from the sub-pages' markers (tillit.checks checks that every page in the nav is
-    on exactly one; hooks/sources.py stops the build before this otherwise)."""
+    on exactly one; hooks/build_start.py stops the build before this otherwise)."""
     _groups.clear()
     subpages = {}
     for file in files.documentation_pages():

@@ -1,6 +1,6 @@
 """Print the onboarding pack for elected officials: one PDF per language, from the built site.
 
-Usage: python scripts/build_pdfs.py [SITE_DIR]        (default: site; `make build` runs it after mkdocs)
+Usage: python -m tillit.pdfs [SITE_DIR]        (default: site; `make build` runs it after mkdocs)
 
 mkdocs.yml `extra.onboarding_pdf` says where each language's PDF goes and which pages it holds. For each
 language the script takes the article of every page from the built HTML, keeps links between those pages
@@ -207,7 +207,7 @@ def _lbody(pdf):
 
 
 def _figure_groups(pdf):
-    """An HTML <figure> around a picture with its text alternative (hooks/figures.py) comes out as a /Figure holding
+    """An HTML <figure> around a picture with its text alternative (tillit/figures.py) comes out as a /Figure holding
     that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div."""
     for figure in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure" and "/Alt" not in e]:
         if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in _kids(figure)):

@@ -18,7 +18,7 @@ def target_url(target):
 
 
 def _redirects(config):
-    """extra.redirects; tillit.checks checks the paths and targets (hooks/sources.py on every build)."""
+    """extra.redirects; tillit.checks checks the paths and targets (hooks/build_start.py on every build)."""
     return config["extra"].get("redirects") or {}
 
 

@@ -98,7 +98,7 @@ def not_a_page_prefixes(config=None):
 
 
 def is_redirect_stub(text):
-    """A page hooks/redirects.py left at an old address (it starts with a meta refresh)."""
+    """A page tillit/redirects.py left at an old address (it starts with a meta refresh)."""
     return 'http-equiv="refresh"' in text[:2000]
 
 

@@ -7,7 +7,7 @@ import pytest
 import sitetext
 from conftest import copy_project, mkdocs_build
 
-import contact  # noqa: E402  (hooks/contact.py)
+from tillit import contact
 
 CONTACT = sitetext._site.load_config()["extra"]["contact"]
 
@@ -29,7 +29,7 @@ def test_every_footer_shows_the_contact_in_the_page_language(pages):
         if not footer or _contact_links(footer[0]) != _expected_links() or label not in footer[0].text_content():
             problems.append(p.rel)
     assert not problems, (f"no footer contact ({label!r} and {_expected_links()}) from mkdocs.yml extra.contact "
-                          f"(overrides/partials/copyright.html, hooks/contact.py) on: {problems}")
+                          f"(overrides/partials/copyright.html, tillit/contact.py) on: {problems}")
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -37,7 +37,7 @@ def test_the_accessibility_statement_gives_the_contact(pages, lang):
     page = next(p for p in pages if p.lang == lang and p.url_path == "om/tillganglighet/")
     links = _contact_links(sitetext.article(page))
     assert links and set(links) == set(_expected_links()), (f"{sitetext.source_file(page)}: write <!-- contact --> on its own line where "
-                                        "the statement says how to give feedback (hooks/contact.py puts in the "
+                                        "the statement says how to give feedback (tillit/contact.py puts in the "
                                         "address from mkdocs.yml extra.contact)")
 
 

@@ -81,7 +81,7 @@ def test_the_glossary_follows_the_term_base(pages):
     problems = []
     for lang in ("sv", "en"):
         page, entries = _glossary_entries(pages, lang)
-        # a name English keeps in Swedish (Tillitsdelegationen) is marked lang="sv" (hooks/lang_parts.py), so read it too
+        # a name English keeps in Swedish (Tillitsdelegationen) is marked lang="sv" (tillit/foreign_words.py), so read it too
         _, with_swedish = _glossary_entries(pages, lang, other_lang=True)
         for term in (t for t in TERMS if t.get("glossary")):
             gid, word = term["glossary"], term[lang]

@@ -3,7 +3,7 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 from tillit.csp import inline_script_hashes
 
 COMMITTED = ROOT / "deploy" / "csp-hashes.conf"

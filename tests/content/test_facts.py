@@ -1,4 +1,4 @@
-"""Every fact of the source documents is on the site in both languages (the list is tests/facts.yml)."""
+"""Every fact of the source documents is on the site in both languages (the list is tests/content/facts.yml)."""
 import re
 from pathlib import Path
 
@@ -30,8 +30,8 @@ def test_every_source_document_is_covered():
     indexed = [s["source"] for s in SEEDS]
     assert len(indexed) == len(set(indexed)) and all(s["file"].startswith(s["source"] + "_") for s in SEEDS), SEEDS
     sources = {f["source"] for f in FACTS}
-    assert not sources - set(indexed), f"facts.yml names sources not in tests/seeds.yml: {sources - set(indexed)}"
-    assert not set(indexed) - sources, f"sources with no fact in tests/facts.yml: {set(indexed) - sources}"
+    assert not sources - set(indexed), f"facts.yml names sources not in tests/content/seeds.yml: {sources - set(indexed)}"
+    assert not set(indexed) - sources, f"sources with no fact in tests/content/facts.yml: {set(indexed) - sources}"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

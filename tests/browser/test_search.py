@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, open_guarded_page
 from search_eval import load_eval, open_search, page_path, report, run, search
 
-import search_i18n  # noqa: E402
+from tillit import search as search_i18n
 
 EVAL = load_eval()
 TARGET = 0.95

@@ -1,4 +1,4 @@
-"""hooks/purge_css.py drops rules from Material's CSS: every page must look exactly as it does with Material's own CSS.
+"""tillit/purge_css.py drops rules from Material's CSS: every page must look exactly as it does with Material's own CSS.
 
 The check is deterministic: the computed style of every rendered box (each element, drawn ::before, ::after and
 ::marker, and text), every property except custom properties, and the list of boxes itself, on one page of each kind (start, glossary, workshop, checklist, linking page, 404, sources), with the purged CSS and with Material's original CSS swapped in, in the same state (width, palette, and for some
@@ -141,7 +141,7 @@ def test_purged_css_gives_every_element_materials_computed_style(browser, base_u
         finally:
             purged_ctx.close()
             original_ctx.close()
-    assert not problems, f"{len(problems)} differences from Material's CSS (hooks/purge_css.py):\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} differences from Material's CSS (tillit/purge_css.py):\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("path,viewport,scheme,action", [("", DESKTOP, "light", "search"),
@@ -164,7 +164,7 @@ def test_purged_css_screenshot_smoke(browser, base_url, path, viewport, scheme, 
     (tmp_path / f"{name}-purged.png").write_bytes(next(iter(shots[False])))
     (tmp_path / f"{name}-material.png").write_bytes(next(iter(shots[True])))
     pytest.fail(f"/{path} ({viewport['width']} px, {scheme}, {action}) looks different with the purged CSS "
-                f"(hooks/purge_css.py); screenshots in {tmp_path}")
+                f"(tillit/purge_css.py); screenshots in {tmp_path}")
 
 
 def test_purged_css_is_smaller_and_fingerprinted(site_dir, pages):
@@ -199,7 +199,7 @@ class _Config(dict):
 ])
 def test_materials_names_for_a_feature_count_only_when_it_is_on(tmp_path, page, config, name):
     """SCRIPT_FEATURES: a class Material's bundle makes for a feature keeps its rules once the site uses the feature."""
-    import purge_css   # hooks/ is on sys.path (conftest)
+    from tillit import purge_css
     bundle = next((MATERIAL_CSS.parent / "javascripts").glob("bundle.*.min.js"))
     (tmp_path / "assets" / "javascripts").mkdir(parents=True)
     (tmp_path / "assets" / "javascripts" / bundle.name).write_bytes(bundle.read_bytes())

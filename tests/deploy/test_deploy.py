@@ -171,3 +171,27 @@ def test_chromium_under_tsl_reports_no_csp_violation_and_stays_under_tsl(browser
         context.close()
     guard.allow_console.append("Content Security Policy")   # the deliberate injected script above
     assert not guard.problems(), guard.problems()
+
+
+def test_the_committed_nginx_redirects_match_mkdocs_yml():
+    from tillit.nginx import OUT, conf_text
+    assert OUT.read_text(encoding="utf-8") == conf_text(), (
+        "deploy/redirects.conf does not match mkdocs.yml extra.redirects: run `make redirects`, commit "
+        "deploy/redirects.conf and copy it to the nginx server")
+
+
+def test_nginx_answers_every_old_url_with_301_to_its_page(tsl_site):
+    from urllib.parse import urljoin, urlsplit
+    from tillit.nginx import redirects
+    from tillit import site as _site
+    pairs = redirects(urlsplit(tsl_site).path)
+    assert len(pairs) == 2 * len(_site.load_config()["extra"]["redirects"]) >= 4
+    for old, new in pairs:
+        for asked in (old, old.rstrip("/")):
+            status, headers, _ = fetch(urljoin(tsl_site, asked))
+            assert status == 301, f"{asked}: {status}"
+            location = urljoin(tsl_site, headers["Location"])
+            assert urlsplit(location).path == new.split("#")[0] and location.endswith(new), (asked, location)
+            assert headers.get("Content-Security-Policy"), "the security headers also on a redirect"
+        status, _, body = fetch(urljoin(tsl_site, new.split("#")[0]))
+        assert status == 200 and b"<article" in body, new

@@ -1,4 +1,4 @@
-"""The pictures (diagrams/*.yml drawn by hooks/figures.py): on their pages in both languages, labels in the page's
+"""The pictures (diagrams/*.yml drawn by tillit/figures.py): on their pages in both languages, labels in the page's
 language only, caption and text alternative, list/table versions, contrast in both palettes, no sideways scroll at
 320 px, and a source missing a language stops the build naming the file."""
 import re
@@ -14,7 +14,7 @@ from conftest import LANGS, ROOT, copy_project, mkdocs_build
 
 from tillit import site as _site
 
-MARKER = re.compile(r"<!-- figure:\s*([a-z0-9-]+)\s*-->")
+MARKER = re.compile(r"<!-- tillit:figure ([a-z0-9-]+) -->")
 SOURCES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "diagrams").glob("*.yml"))}
 
 
@@ -72,7 +72,7 @@ def test_every_picture_is_used_in_both_languages():
     assert {name for name, _ in used} == set(SOURCES), "a source in diagrams/ is on no page (or a marker names none)"
     for name, stem in used:
         for lang in LANGS:
-            assert (name, stem, lang) in PLACEMENTS, f"docs/{stem}.{lang}.md lacks <!-- figure: {name} -->"
+            assert (name, stem, lang) in PLACEMENTS, f"docs/{stem}.{lang}.md lacks <!-- tillit:figure {name} -->"
 
 
 @pytest.mark.parametrize("name,stem,lang", PLACEMENTS)

@@ -1,4 +1,4 @@
-"""The onboarding PDFs (scripts/build_pdfs.py): one per language, wholly in that language, with a cover,
+"""The onboarding PDFs (tillit/pdfs.py): one per language, wholly in that language, with a cover,
 a table of contents whose page numbers are right, numbered pages and links that work."""
 import math
 import re

@@ -1,4 +1,4 @@
-"""The workshop's card sets (scripts/build_cards.py): one PDF per language, every item on a numbered card, the sorting mat
+"""The workshop's card sets (tillit/cards.py): one PDF per language, every item on a numbered card, the sorting mat
 and every model answer; read with pdftotext, and a card page rendered with pdftoppm to check it is not blank."""
 import subprocess
 import sys

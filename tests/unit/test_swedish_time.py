@@ -1,12 +1,9 @@
 """Dates a reader sees are Swedish dates: a commit late on the evening of 27 November (UTC+1) is dated that day."""
 import datetime
 import os
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-import last_updated  # noqa: E402
+from tillit import last_updated
 from tillit.site import local_time
 
 # 2026-11-27 23:30 in Stockholm is 22:30 UTC; 2026-06-30 23:30 in Stockholm (summer time) is 21:30 UTC
@@ -21,16 +18,12 @@ def test_local_time_is_stockholm_time():
     assert local_time(EARLY).date() == datetime.date(2026, 11, 28)
 
 
-class Config(dict):
-    theme = {"language": "sv"}
-
-
 def test_last_updated_shows_the_swedish_date(tmp_path):
     page_file = tmp_path / "sida.sv.md"
     page_file.write_text("# x\n", encoding="utf-8")
-    config = Config(docs_dir=str(tmp_path))
+    config = {"docs_dir": str(tmp_path)}
     for stamp, shown in ((LATE_WINTER, "27 november 2026"), (EARLY, "28 november 2026")):
         last_updated._dates[str(tmp_path)] = {os.path.realpath(page_file): stamp}
         page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(page_file)), meta={})
-        last_updated.on_page_markdown("", page, config, None)
+        last_updated.set_date(page, config, "sv")
         assert f">{shown}</span>" in page.meta["git_revision_date_localized"]

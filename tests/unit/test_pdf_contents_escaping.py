@@ -4,7 +4,7 @@ from pathlib import Path
 
 from lxml import html
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 from tillit import pdfs as build_pdfs
 
 

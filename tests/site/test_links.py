@@ -1,5 +1,5 @@
 """Links from agendas keep working: explicit heading ids shared by both languages, the URL contract (urls.txt),
-redirects in both languages, the om/lanka page with its QR codes, the agenda_link CLI and the copy-link buttons."""
+redirects in both languages, the om/lanka page with its QR codes, the linking_pages CLI and the copy-link buttons."""
 import os
 import posixpath
 import re
@@ -12,6 +12,8 @@ from mkdocs.utils import yaml_load
 from lxml import html as lxml_html
 
 from conftest import ROOT, copy_project, mkdocs_build, open_guarded_page
+
+from tillit import markers
 
 CONTRACT = ROOT / "urls.txt"
 VALID_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,7 +122,7 @@ def decode_svgs(browser, items, tmp_path, per_shot=12):
 
 def run_cli(*args, env_extra=None, cwd=None):
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, str(ROOT / "scripts/agenda_link.py"), *args],
+    return subprocess.run([sys.executable, str(ROOT / "scripts/linking_pages.py"), *args],
                           capture_output=True, text=True, env=env, cwd=cwd or ROOT)
 
 
@@ -301,7 +303,6 @@ def test_redirects_land_in_chromium_and_keep_the_section(page, base_url, pages, 
 # ---------------------------------------------------------------- the om/lanka pages
 
 LANKA_DIR = "om/lanka/"
-MARKER = re.compile(r"<!-- agenda-links(?::\s*([^>]*?))?\s*-->")
 
 
 def lanka_pages(site_dir, lang):
@@ -337,9 +338,9 @@ def marker_stems(rel):
     """The source stems a sub-page lists, from the marker in its Swedish source (e.g. ['tsl/'])."""
     stem = rel.removeprefix("en/").removesuffix("/index.html")
     src = ROOT / "docs" / f"{stem}.sv.md"
-    match = MARKER.search(src.read_text(encoding="utf-8"))
-    assert match and match.group(1), f"{src}: no '<!-- agenda-links: ... -->' marker"
-    return match.group(1).split()
+    names = markers.args_of(src.read_text(encoding="utf-8"), "linking-pages")
+    assert names, f"{src}: no '<!-- tillit:linking-pages ... -->' marker"
+    return names.split()
 
 
 def in_group(p, stems):

@@ -1,12 +1,9 @@
 """Authoring mistakes stop the build with a message that names the source file (and line) and the fix.
 
-Each test breaks a copy of the project. Most run scripts/check_site.py on the copy directly (a fraction of a second);
-the few that need MkDocs build the copy once. The last tests follow the README's steps for a new page, and check that
+Each test breaks a copy of the project. Most run the copy's checker (`python -m tillit.checks`, a quarter of a second:
+it imports nothing from MkDocs); the few that need MkDocs build the copy once. The last tests follow the README's steps for a new page, and check that
 nothing prints or encodes a localhost address without a warning.
 """
-import contextlib
-import importlib.util
-import io
 import os
 import re
 import shutil
@@ -18,43 +15,33 @@ import pytest
 
 from conftest import ROOT, copy_project, mkdocs_build
 
-from tillit import site as _site
-import agenda_links  # noqa: E402,F401
 
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the project to break (no git history: hooks/last_updated.py falls back to the build date)."""
+    """A copy of the project to break (no git history: tillit/last_updated.py falls back to the build date)."""
     return copy_project(tmp_path / "project")
 
 
-def check(copy, *args):
-    """scripts/check_site.py of the copy, run in this process (a tenth of the time of a new Python): (exit, output).
-
-    The copy's script reads the copy's docs/ and mkdocs.yml; languages and UI strings come from hooks/_site.py as
-    already imported (the tests change neither). test_the_unbroken_sources_pass_the_check runs the script itself."""
-    saved = list(sys.path)
-    spec = importlib.util.spec_from_file_location(f"check_site_{abs(hash(copy))}", copy / "scripts/check_site.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    sys.path[:] = saved
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-        code = module.main([str(a) for a in args])
-    return code, output.getvalue()
-
-
-def run(copy, script, *args, env_extra=None):
+def run(copy, *command, env_extra=None):
+    """A script (scripts/NAME.py) or a module (-m tillit.NAME) of the copy, with the copy's own tillit/ package."""
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    result = subprocess.run([sys.executable, str(copy / "scripts" / script), *map(str, args)], cwd=copy,
-                            env={**env, **(env_extra or {})}, capture_output=True, text=True)
+    argv = list(map(str, command))
+    argv = ["-m", *argv[1:]] if argv[0] == "-m" else [str(copy / "scripts" / argv[0]), *argv[1:]]
+    result = subprocess.run([sys.executable, *argv], cwd=copy, capture_output=True, text=True,
+                            env={**env, "PYTHONPATH": str(copy), **(env_extra or {})})
     return result.returncode, result.stdout + result.stderr
 
 
+def check(copy, *args):
+    """The copy's source checks (and with --site DIR, the built site's): (exit, output)."""
+    return run(copy, "-m", "tillit.checks", *args)
+
+
 def check_fails(copy, *needles):
-    """check_site.py on the copy fails, and one line of its output holds every needle (file, line, fix)."""
+    """The copy's checks fail, and one line of their output holds every needle (file, line, fix)."""
     code, output = check(copy)
-    assert code == 1, f"check_site.py should have failed:\n{output[-3000:]}"
+    assert code == 1, f"the checks should have failed:\n{output[-3000:]}"
     lines = [line for line in output.splitlines() if all(n in line for n in needles)]
     assert lines, f"no message holds {needles}:\n{output[-3000:]}"
     return lines[0]
@@ -86,7 +73,7 @@ def line_of(path: Path, needle):
 # ---------------------------------------------------------------- the unbroken copy (positive controls)
 
 def test_the_unbroken_sources_pass_the_check(project):
-    code, output = run(project, "check_site.py")
+    code, output = check(project)
     assert code == 0, output
 
 
@@ -94,7 +81,7 @@ def test_the_unbroken_sources_pass_the_check(project):
 def test_the_unbroken_copy_builds_and_its_site_passes_the_check(project):
     result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    code, output = run(project, "check_site.py", "--site", project / "out")
+    code, output = check(project, "--site", project / "out")
     assert code == 0, output
 
 
@@ -123,13 +110,54 @@ def test_a_link_with_a_language_suffix_says_the_right_form(project):
 
 @pytest.mark.slow
 def test_the_build_and_make_serve_stop_with_the_checks_message(project):
-    """hooks/check_sources.py runs check_site.py's source checks in every build and rebuild (make serve)."""
+    """hooks/build_start.py runs the source checks (tillit.checks) in every build and rebuild (make serve)."""
     page = project / "docs/kommuner/boras.sv.md"
     append(page, "\n![](../assets/images/logo.svg)\n")
     line = len(page.read_text(encoding="utf-8").splitlines())
     output = build_fails(project, f"docs/kommuner/boras.sv.md:{line}: the picture ../assets/images/logo.svg has "
                          "an empty alt text", "![Vad bilden visar](bild.svg)")
     assert "Traceback" not in output
+
+
+# ---------------------------------------------------------------- page markers
+
+@pytest.mark.parametrize("old,new,message", [
+    ("<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercises golden-zone -->", "unknown marker 'tillit:exercises'"),
+    ("<!-- tillit:exercise golden-zone -->", "<!-- exercises: golden-zone -->", "an HTML comment that is not a marker"),
+    ("<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercise golden-zon -->", "has no file exercises/golden-zon.yml"),
+])
+def test_a_misspelt_marker_names_the_file_and_line(project, old, new, message):
+    """The review's example: a misspelt marker used to pass every check while the exercise vanished from the page."""
+    page = project / "docs/fortroendevalda/ovning.sv.md"
+    edit(page, old, new)
+    check_fails(project, f"docs/fortroendevalda/ovning.sv.md:{line_of(page, new)}:", message)
+
+
+def test_a_figure_marker_naming_no_picture_names_the_file(project):
+    page = project / "docs/kommuner/boras.en.md"
+    edit(page, "<!-- tillit:figure tidslinje-boras -->", "<!-- tillit:figure tidslinje-bors -->")
+    check_fails(project, f"docs/kommuner/boras.en.md:{line_of(page, 'tidslinje-bors')}:",
+                "has no file diagrams/tidslinje-bors.yml")
+
+
+@pytest.mark.slow
+def test_a_misspelt_marker_stops_the_build_naming_the_file(project):
+    page = project / "docs/fortroendevalda/ovning.sv.md"
+    edit(page, "<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercises golden-zone -->")
+    output = build_fails(project, f"docs/fortroendevalda/ovning.sv.md:{line_of(page, 'tillit:exercises')}",
+                         "unknown marker 'tillit:exercises'")
+    assert "Traceback" not in output
+
+
+def test_an_html_comment_left_in_a_built_page_names_its_source(project, tmp_path):
+    """Under a generator that runs no hooks, every marker would stay a comment: the site check catches it."""
+    site = tmp_path / "site"
+    (site / "kommuner/boras").mkdir(parents=True)
+    (site / "kommuner/boras/index.html").write_text(
+        '<html><body><article><!-- tillit:figure tidslinje-boras --></article></body></html>', encoding="utf-8")
+    code, output = check(project, "--site", site)
+    assert code == 1 and "docs/kommuner/boras.sv.md: the built page kommuner/boras/index.html still holds an " \
+        "HTML comment" in output, output
 
 
 # ---------------------------------------------------------------- pairs and file names
@@ -140,7 +168,7 @@ def test_missing_translation_names_the_file(project):
 
 
 def test_a_problem_read_back_from_the_cache_is_reported_again(project):
-    """check_site.py keeps each result in .cache/ by a fingerprint of the sources: unchanged sources fail again."""
+    """tillit.checks keeps each result in .cache/ by a fingerprint of the sources: unchanged sources fail again."""
     (project / "docs/kommuner/boras.en.md").unlink()
     check_fails(project, "docs/kommuner/boras.en.md", "copy docs/kommuner/boras.sv.md")
     check_fails(project, "docs/kommuner/boras.en.md", "copy docs/kommuner/boras.sv.md")
@@ -226,7 +254,7 @@ def test_a_picture_a_hook_adds_without_alt_text_names_the_built_page(project, tm
     (site / "en/tsl/vad-ar-tsl").mkdir(parents=True)
     (site / "en/tsl/vad-ar-tsl/index.html").write_text(
         '<html><body><div class="md-content"><img src="x.svg" alt=""></div></body></html>', encoding="utf-8")
-    code, output = run(project, "check_site.py", "--site", site)
+    code, output = check(project, "--site", site)
     assert code == 1 and "docs/tsl/vad-ar-tsl.en.md: the picture x.svg has an empty alt text" in output, output
 
 
@@ -318,16 +346,16 @@ def test_a_bad_redirect_names_mkdocs_yml(project, entry, message):
 
 def test_a_page_on_no_linking_page_names_the_file(project):
     """Every page's sections must be listed on one page under om/lanka/."""
-    edit(project / "docs/om/lanka/kommuner.sv.md", "<!-- agenda-links: kommuner/ -->",
-         "<!-- agenda-links: kommuner/boras kommuner/bollebygd -->")
-    edit(project / "docs/om/lanka/kommuner.en.md", "<!-- agenda-links: kommuner/ -->",
-         "<!-- agenda-links: kommuner/boras kommuner/bollebygd -->")
+    edit(project / "docs/om/lanka/kommuner.sv.md", "<!-- tillit:linking-pages kommuner/ -->",
+         "<!-- tillit:linking-pages kommuner/boras kommuner/bollebygd -->")
+    edit(project / "docs/om/lanka/kommuner.en.md", "<!-- tillit:linking-pages kommuner/ -->",
+         "<!-- tillit:linking-pages kommuner/boras kommuner/bollebygd -->")
     check_fails(project, "docs/kommuner/falkoping.sv.md: its sections must be listed on exactly one linking page")
 
 
 def test_a_page_on_two_linking_pages_names_both(project):
     for lang in ("sv", "en"):
-        edit(project / f"docs/om/lanka/referens.{lang}.md", "<!-- agenda-links: ", "<!-- agenda-links: kommuner/boras ")
+        edit(project / f"docs/om/lanka/referens.{lang}.md", "<!-- tillit:linking-pages ", "<!-- tillit:linking-pages kommuner/boras ")
     check_fails(project, "docs/kommuner/boras.sv.md:", "docs/om/lanka/kommuner.sv.md", "docs/om/lanka/referens.sv.md")
 
 
@@ -395,7 +423,7 @@ def test_a_new_page_by_the_readme_steps_passes_the_check_and_builds(project):
     code, output = made.returncode, made.stdout + made.stderr
     assert code == 0, output
     assert "mkdocs.yml" in output and "- tsl/tillit-i-praktiken.md" in output, "the next steps name the nav line"
-    code, output = run(project, "check_site.py")
+    code, output = check(project)
     assert code == 1 and "TODO" in output and "the page is not in the menu" in output, output
 
     for lang in NEW_PAGE:   # README: a picture has a file per language, linked without the language
@@ -429,12 +457,12 @@ review_date: 2027-11-23
 """, encoding="utf-8")
     edit(project / "mkdocs.yml", "      - tsl/tillit-och-kontroll.md\n",
          "      - tsl/tillit-och-kontroll.md\n      - tsl/tillit-i-praktiken.md\n")
-    code, output = run(project, "check_site.py")
+    code, output = check(project)
     assert code == 0, output
 
     result = mkdocs_build(project / "out", config=project / "mkdocs.yml", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    code, output = run(project, "check_site.py", "--site", project / "out")
+    code, output = check(project, "--site", project / "out")
     assert code == 0, output
     from lxml import html as lxml_html
     for prefix, lang in (("", "sv"), ("en/", "en")):
@@ -449,11 +477,11 @@ review_date: 2027-11-23
 
 # ---------------------------------------------------------------- the published address, tool output
 
-def test_agenda_links_warn_before_printing_a_localhost_address(project):
-    code, output = run(project, "agenda_link.py", "tsl/vad-ar-tsl#kallor",
+def test_linking_pages_cli_warns_before_printing_a_localhost_address(project):
+    code, output = run(project, "linking_pages.py", "tsl/vad-ar-tsl#kallor",
                        env_extra={"SITE_URL": "http://127.0.0.1:8000/"})
     assert code == 0 and "warning:" in output and "127.0.0.1:8000" in output, output
-    code, output = run(project, "agenda_link.py", "tsl/vad-ar-tsl#kallor")   # mkdocs.yml's published address
+    code, output = run(project, "linking_pages.py", "tsl/vad-ar-tsl#kallor")   # mkdocs.yml's published address
     assert code == 0 and "warning:" not in output, output
     assert re.search(r"^sv: https://[^\s]+/tsl/vad-ar-tsl/#kallor$", output, re.M), output
 
@@ -463,7 +491,7 @@ def test_a_site_built_for_localhost_gets_a_warning(project, tmp_path):
     site.mkdir()
     (site / "index.html").write_text('<html><head><link rel="canonical" href="http://127.0.0.1:8000/"></head></html>',
                                      encoding="utf-8")
-    code, output = run(project, "check_site.py", "--site", site)
+    code, output = check(project, "--site", site)
     assert code == 0 and "warning:" in output and "SITE_URL" in output, output
 
 

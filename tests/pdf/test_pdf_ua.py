@@ -1,4 +1,4 @@
-"""PDF/UA-1, the machine-checkable part (issue 17), for both onboarding PDFs (scripts/build_pdfs.py, pdf_ua()).
+"""PDF/UA-1, the machine-checkable part (issue 17), for both onboarding PDFs (tillit/pdfs.py, pdf_ua()).
 
 Two checkers, both without a JVM (veraPDF, the reference checker, needs Java):
 - pdfua (PyPI, pinned in requirements/test.txt): 12 checks of 16 PDF/UA-1 rules; no error and no warning allowed.

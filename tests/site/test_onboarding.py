@@ -12,7 +12,7 @@ from conftest import LANGS, ROOT, idle_search_worker
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _f:
     _EXTRA = yaml_load(_f)["extra"]
 PACK = _EXTRA["onboarding_pdf"]
-CARDS = _EXTRA["card_pdf"]   # the workshop's card set (scripts/build_cards.py)
+CARDS = _EXTRA["card_pdf"]   # the workshop's card set (tillit/cards.py)
 
 # The pages the learning path must lead through (issue 4).
 PATH_TARGETS = ["tsl/vad-ar-tsl/", "tsl/tillitsdelegationen/", "tsl/tillit-och-kontroll/", "kommuner/falkoping/",

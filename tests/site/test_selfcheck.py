@@ -149,12 +149,9 @@ def test_axe_on_the_self_check_before_and_after_an_answer(browser, base_url, axe
 
 
 def test_a_broken_exercise_file_is_named_with_the_fix(tmp_path, monkeypatch):
-    """check_site (and so every build) stops on a wrong answer, a missing language or a link to no section."""
-    import exercise
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check_site.py")
-    check_site = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(check_site)
+    """tillit.checks (and so every build) stops on a wrong answer, a missing language or a link to no section."""
+    from tillit import checks as check_site
+    from tillit import exercise
     good = items()[0]
     broken = [dict(good, answer="maybe"), dict(good, why={LANGS[0]: "x"}),
               dict(good, link="fortroendevalda/politikerrollen.md#no-such-section")]

@@ -1,5 +1,5 @@
 // Firefox smoke test (run by tests/test_offline.py): Debian's firefox-esr driven over WebDriver BiDi by the pinned
-// puppeteer-core. Usage: node tests/firefox_smoke.mjs <spec.json>; prints what Firefox saw as JSON, the checks are in
+// puppeteer-core. Usage: node tests/browser/firefox_smoke.mjs <spec.json>; prints what Firefox saw as JSON, the checks are in
 // Python. spec: {firefox, searches: [{start, query, pace}], switches: [{start, hreflang}]}.
 import { readFileSync } from "node:fs"
 import puppeteer from "puppeteer-core"

@@ -2,8 +2,8 @@
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-import locale_strings  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+from tillit import site as locale_strings
 from tillit.site import languages, strings
 
 

@@ -4,9 +4,9 @@ Checked on the full snapshot: the landmarks (banner, main, contentinfo, navigati
 level skipped; a name for every link and control (in Chromium's own tree, over CDP); in the DOM: the language switch links carry the target's lang and
 hreflang, and the target page is in that language.
 The template's structure (landmarks, headings, links and controls outside the article; only headings inside it, so an
-edit of a page's text does not change it) is compared with tests/aria/<template>-<lang>.yml, committed so a change to
-the tree shows in review. After a deliberate change: `UPDATE_ARIA=1 SITE_DIR=… pytest tests/test_aria.py`, then look
-at `git diff tests/aria/` and commit it.
+edit of a page's text does not change it) is compared with tests/browser/aria/<template>-<lang>.yml, committed so a change to
+the tree shows in review. After a deliberate change: `UPDATE_ARIA=1 SITE_DIR=… pytest tests/browser/test_aria.py`, then look
+at `git diff tests/browser/aria/` and commit it.
 """
 import os
 import re
@@ -135,8 +135,8 @@ def test_aria_tree_of_each_template(browser, base_url, lang, template):
             path.parent.mkdir(exist_ok=True)
             path.write_text(shape, encoding="utf-8")
         assert shape == path.read_text(encoding="utf-8"), (
-            f"{path.relative_to(Path(__file__).parent.parent)}: the accessibility tree of the {template} template "
-            f"changed. If that is intended: UPDATE_ARIA=1 pytest tests/test_aria.py, check git diff tests/aria/, commit.")
+            f"{path.relative_to(Path(__file__).parents[2])}: the accessibility tree of the {template} template "
+            f"changed. If that is intended: UPDATE_ARIA=1 pytest tests/browser/test_aria.py, check git diff tests/browser/aria/, commit.")
         assert not guard.problems(), guard.problems()
     finally:
         context.close()

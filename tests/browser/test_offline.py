@@ -191,7 +191,7 @@ FIREFOX = "/usr/bin/firefox-esr"
 @pytest.mark.firefox
 def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offline_root, offline_http, base_url,
                                                                    references, pages):
-    """Debian's Firefox ESR over WebDriver BiDi (tests/firefox_smoke.mjs): search on the served site and from file://,
+    """Debian's Firefox ESR over WebDriver BiDi (tests/browser/firefox_smoke.mjs): search on the served site and from file://,
     the language switch keeping the #section, no console error, nothing from another host."""
     if not Path(FIREFOX).exists():
         pytest.fail(f"Firefox ESR not found at {FIREFOX}: run `make browser` (installs Debian's firefox-esr)")
@@ -210,7 +210,7 @@ def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offl
                  "expected": f"{offline}tsl/vad-ar-tsl.html#{section}"}]
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps({"firefox": FIREFOX, "searches": searches, "switches": switches}), encoding="utf-8")
-    run = subprocess.run(["node", str(ROOT / "tests" / "firefox_smoke.mjs"), str(spec)], cwd=ROOT,
+    run = subprocess.run(["node", str(ROOT / "tests" / "browser" / "firefox_smoke.mjs"), str(spec)], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
     seen = json.loads(run.stdout.strip().splitlines()[-1])
