@@ -303,3 +303,114 @@ def page(browser):
     yield pg
     context.close()
     assert not guard.problems(), "\n".join(guard.problems())
+
+
+def wait_until_still(pg):
+    """Until no transition or animation is running (a drawer has slid in, the search overlay has finished opening)."""
+    pg.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
+
+
+def wait_for_steady(pg, expression, timeout=10.0):
+    """Until `expression` is truthy and gives the same value twice in a row, polled from Python: also on a page
+    whose own scripts are off (wait_for_function and animation frames need the page's JavaScript)."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        value = pg.evaluate(expression)
+        if value and value == last:
+            return value
+        last = value
+        time.sleep(0.05)
+    raise AssertionError(f"{expression} did not settle within {timeout} s (last: {last!r})")
+
+
+def next_frames(pg, frames=2):
+    """Until the page has drawn `frames` more frames: scroll and resize handlers have run."""
+    pg.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done();"
+                " step(n); })", frames)
+
+
+# ---------------------------------------------------------------- accessibility checkers (tests/browser, tests/site)
+
+NODE_MODULES = ROOT / "node_modules"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def node_file(rel):
+    path = NODE_MODULES / rel
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `npm ci` in {ROOT} (make test does)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    return node_file("axe-core/axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(pg, axe_source, context=None):
+    """Violations of WCAG 2.1 A/AA on the current page (or a part of it) as readable strings."""
+    if not pg.evaluate("typeof window.axe !== 'undefined'"):
+        pg.add_script_tag(content=axe_source)
+    wait_until_still(pg)   # axe reads colours as drawn: a fade still running would be judged mid-way
+    found = pg.evaluate(
+        """async ([tags, context]) => {
+             const r = await axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+             return r.violations.map(v => ({id: v.id, help: v.help,
+                                            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' '))}));
+           }""", [WCAG_TAGS, context])
+    return [f"{v['id']} ({v['help']}): {node}" for v in found for node in v["nodes"][:5]]
+
+
+# ---------------------------------------------------------------- broken copies (tests/authoring, tests/site)
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project to break (no git history: tillit/last_updated.py falls back to the build date)."""
+    return copy_project(tmp_path / "project")
+
+
+def run(copy, *command, env_extra=None):
+    """A script (scripts/NAME.py) or a module (-m tillit.NAME) of the copy, with the copy's own tillit/ package."""
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    argv = list(map(str, command))
+    argv = ["-m", *argv[1:]] if argv[0] == "-m" else [str(copy / "scripts" / argv[0]), *argv[1:]]
+    result = subprocess.run([sys.executable, *argv], cwd=copy, capture_output=True, text=True,
+                            env={**env, "PYTHONPATH": str(copy), **(env_extra or {})})
+    return result.returncode, result.stdout + result.stderr
+
+
+def check(copy, *args):
+    """The copy's source checks (and with --site DIR, the built site's): (exit, output)."""
+    return run(copy, "-m", "tillit.checks", *args)
+
+
+def check_fails(copy, *needles):
+    """The copy's checks fail, and one line of their output holds every needle (file, line, fix)."""
+    code, output = check(copy)
+    assert code == 1, f"the checks should have failed:\n{output[-3000:]}"
+    lines = [line for line in output.splitlines() if all(n in line for n in needles)]
+    assert lines, f"no message holds {needles}:\n{output[-3000:]}"
+    return lines[0]
+
+
+def build_fails(copy, *needles):
+    result = mkdocs_build(copy / "out", config=copy / "mkdocs.yml", cwd=copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should have failed:\n{output[-3000:]}"
+    for needle in needles:
+        assert needle in output, f"the build's error should name {needle!r}:\n{output[-3000:]}"
+    return output
+
+
+def edit(path: Path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path: Path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(path: Path, needle):
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)

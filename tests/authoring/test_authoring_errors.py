@@ -13,61 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, append, build_fails, check, check_fails, edit, line_of, mkdocs_build, run
 
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project to break (no git history: tillit/last_updated.py falls back to the build date)."""
-    return copy_project(tmp_path / "project")
-
-
-def run(copy, *command, env_extra=None):
-    """A script (scripts/NAME.py) or a module (-m tillit.NAME) of the copy, with the copy's own tillit/ package."""
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
-    argv = list(map(str, command))
-    argv = ["-m", *argv[1:]] if argv[0] == "-m" else [str(copy / "scripts" / argv[0]), *argv[1:]]
-    result = subprocess.run([sys.executable, *argv], cwd=copy, capture_output=True, text=True,
-                            env={**env, "PYTHONPATH": str(copy), **(env_extra or {})})
-    return result.returncode, result.stdout + result.stderr
-
-
-def check(copy, *args):
-    """The copy's source checks (and with --site DIR, the built site's): (exit, output)."""
-    return run(copy, "-m", "tillit.checks", *args)
-
-
-def check_fails(copy, *needles):
-    """The copy's checks fail, and one line of their output holds every needle (file, line, fix)."""
-    code, output = check(copy)
-    assert code == 1, f"the checks should have failed:\n{output[-3000:]}"
-    lines = [line for line in output.splitlines() if all(n in line for n in needles)]
-    assert lines, f"no message holds {needles}:\n{output[-3000:]}"
-    return lines[0]
-
-
-def build_fails(copy, *needles):
-    result = mkdocs_build(copy / "out", config=copy / "mkdocs.yml", cwd=copy)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should have failed:\n{output[-3000:]}"
-    for needle in needles:
-        assert needle in output, f"the build's error should name {needle!r}:\n{output[-3000:]}"
-    return output
-
-
-def edit(path: Path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def append(path: Path, text):
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def line_of(path: Path, needle):
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 # ---------------------------------------------------------------- the unbroken copy (positive controls)

@@ -6,49 +6,16 @@ import subprocess
 import pytest
 from lxml import html as lxml_html
 
-from conftest import CSP_LISTENER, ROOT, idle_search_worker, open_guarded_page
+from conftest import CSP_LISTENER, ROOT, idle_search_worker, node_file, open_guarded_page, run_axe, wait_until_still
 from search_eval import WATCH_WORKER
 
-NODE_MODULES = ROOT / "node_modules"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
 SCHEMES = {"light": "default", "dark": "slate"}   # prefers-color-scheme -> Material palette scheme
 NOT_FOUND = ["404.html", "en/404.html"]           # the per-language 404 pages are pages readers see too
 
 
-def node_file(rel):
-    path = NODE_MODULES / rel
-    if not path.exists():
-        pytest.fail(f"{path} is missing: run `npm ci` in {ROOT} (make test does)")
-    return path
-
-
-@pytest.fixture(scope="module")
-def axe_source():
-    return node_file("axe-core/axe.min.js").read_text(encoding="utf-8")
-
-
 def every_url(pages):
     return [p.rel.removesuffix("index.html") for p in pages] + NOT_FOUND
-
-
-def wait_until_still(pg):
-    """Until no transition or animation is running (the search overlay, say, has finished opening)."""
-    pg.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
-
-
-def run_axe(pg, axe_source, context=None):
-    """Violations of WCAG 2.1 A/AA on the current page (or a part of it) as readable strings."""
-    if not pg.evaluate("typeof window.axe !== 'undefined'"):
-        pg.add_script_tag(content=axe_source)
-    wait_until_still(pg)   # axe reads colours as drawn: a fade still running would be judged mid-way
-    found = pg.evaluate(
-        """async ([tags, context]) => {
-             const r = await axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-             return r.violations.map(v => ({id: v.id, help: v.help,
-                                            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' '))}));
-           }""", [WCAG_TAGS, context])
-    return [f"{v['id']} ({v['help']}): {node}" for v in found for node in v["nodes"][:5]]
 
 
 @pytest.mark.browser
@@ -226,17 +193,23 @@ def test_search_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
     pg.keyboard.press("Enter")
     pg.wait_for_load_state()
     assert "återremiss" in pg.locator("article").inner_text().lower()
+    assert pg.locator("html").get_attribute("lang") == "sv", "a Swedish search leads to a Swedish page"
 
 
 @pytest.mark.browser
 def test_language_switch_is_reachable_and_usable_by_keyboard(keyboard_page, base_url):
+    """The switch keeps the page and the section (#hash) and leads to the other language's twin, and back."""
     pg = keyboard_page
-    pg.goto(base_url + "tsl/vad-ar-tsl/")
+    pg.goto(base_url + "tsl/vad-ar-tsl/#forhallningssatt")
     stops = tab_to(pg, lambda i: i["hreflang"] == "en")
     assert stops[-1]["visible"], f"the English link is focused but hidden: {stops[-1]}"
     pg.keyboard.press("Enter")
-    pg.wait_for_url(re.compile(r"/en/tsl/vad-ar-tsl/"))
+    pg.wait_for_url(re.compile(r"/en/tsl/vad-ar-tsl/#forhallningssatt$"))
     assert pg.locator("html").get_attribute("lang") == "en"
+    tab_to(pg, lambda i: i["hreflang"] == "sv")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(re.compile(r"/tsl/vad-ar-tsl/#forhallningssatt$"))
+    assert "/en/" not in pg.url and pg.locator("html").get_attribute("lang") == "sv"
 
 
 MOTION = """() => {
@@ -289,11 +262,11 @@ def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_
             if pg.evaluate(in_drawer):
                 break
             pg.keyboard.press("Tab")
-        pg.wait_for_timeout(300)
+        wait_until_still(pg)
         stops = [pg.evaluate(FOCUS_INFO)]
         for _ in range(40):
             pg.keyboard.press("Tab")
-            pg.wait_for_timeout(300)              # sub-menus slide in
+            wait_until_still(pg)                  # sub-menus slide in
             if not pg.evaluate(in_drawer):
                 return stops
             stops.append(pg.evaluate(FOCUS_INFO))
@@ -318,14 +291,14 @@ def test_phone_menu_opens_and_its_links_are_reachable_by_keyboard(browser, base_
         while pg.evaluate("document.activeElement.classList.contains('md-nav__title')") is False:
             pg.keyboard.press("Shift+Tab")
         pg.keyboard.press("Enter")
-        pg.wait_for_timeout(300)
+        wait_until_still(pg)
         section = tab_to(pg, lambda i: i["tag"] == "A" and i["text"] == "Referens")[-1]
         assert section["visible"] and section["onTop"], section
         pg.keyboard.press("Enter")
         pg.wait_for_url(re.compile(r"/ordlista/$"))
         tab_to(pg, lambda i: i["tag"] == "BUTTON" and i["text"] == "Meny")
         pg.keyboard.press("Enter")
-        pg.wait_for_timeout(300)
+        wait_until_still(pg)
         link = tab_to(pg, lambda i: "md-nav__link" in i["cls"] and (i["href"] or "").endswith("kallor/"))[-1]
         assert link["visible"] and link["onTop"], link
         pg.keyboard.press("Enter")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import LANGS, open_guarded_page
+from conftest import LANGS, open_guarded_page, wait_until_still
 from search_eval import WATCH_WORKER
 
 SNAPSHOTS = Path(__file__).parent / "aria"
@@ -57,7 +57,7 @@ def _open(pg, base_url, lang, template):
         pg.goto(base_url + root + CONTENT_PAGE, wait_until="load")
         pg.locator("button.tillit-menu-button").click()
         pg.wait_for_function("document.getElementById('__drawer').checked")
-        pg.wait_for_timeout(300)   # the drawer slides in
+        wait_until_still(pg)   # the drawer has slid in
 
 
 def parse(snapshot):

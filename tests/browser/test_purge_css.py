@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import next_frames, wait_until_still
+
 pytestmark = pytest.mark.browser
 
 MATERIAL_CSS = Path(pytest.importorskip("material").__file__).parent / "templates" / "assets" / "stylesheets"
@@ -61,12 +63,12 @@ def _open(page, url, action):
         page.locator(".md-header .tillit-menu-button").click()   # tillit.js puts a real button in the label's place
     elif action == "scrolled":   # header shadow, back-to-top button, table of contents following
         page.evaluate("window.scrollTo({top: 2400, behavior: 'instant'})")
-        page.wait_for_timeout(200)
+        next_frames(page)
         page.evaluate("window.scrollTo({top: 1800, behavior: 'instant'})")
     elif action == "keyboard":   # focus rings: skip link, then the first links of the header
         for _ in range(3):
             page.keyboard.press("Tab")
-    page.wait_for_timeout(100)   # scroll and resize handlers run
+    next_frames(page)   # scroll and resize handlers run
     page.evaluate("() => document.getAnimations().forEach(a => a.finish())")
 
 
@@ -155,7 +157,7 @@ def test_purged_css_screenshot_smoke(browser, base_url, path, viewport, scheme, 
             context = _context(browser, viewport, scheme, original)
             page = context.new_page()
             _open(page, base_url + path, action)
-            page.wait_for_timeout(300)
+            wait_until_still(page)
             shots.setdefault(original, set()).add(page.screenshot(animations="disabled", caret="hide"))
             context.close()
         if shots[False] & shots[True]:

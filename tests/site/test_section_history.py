@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT, open_guarded_page
-from test_authoring_errors import check_fails, edit, project  # noqa: F401  (the fixture: a copy to break)
+from conftest import ROOT, next_frames, open_guarded_page, wait_for_steady
+from conftest import check_fails, edit
 
 FALKOPING = {"sv": "kommuner/falkoping/", "en": "en/kommuner/falkoping/"}
 
@@ -32,7 +32,7 @@ def test_the_old_id_scrolls_to_the_renamed_section(browser, base_url, lang, java
     try:
         page.goto(base_url + FALKOPING[lang] + "#gransonen")
         page.wait_for_load_state("load")
-        page.wait_for_timeout(300)
+        wait_for_steady(page, "window.scrollY")   # the browser has scrolled to the old id's anchor, and stopped
         box = page.locator("h3#grazonen").bounding_box()
         header = page.locator("header.md-header").bounding_box()
         assert box and header["height"] <= box["y"] < 300, (
@@ -48,7 +48,7 @@ def test_an_unknown_anchor_lands_on_the_page_top_without_an_error(browser, base_
     try:
         page.goto(base_url + FALKOPING["sv"] + "#finns-inte-alls")
         page.wait_for_load_state("load")
-        page.wait_for_timeout(300)
+        next_frames(page, 5)
         assert page.evaluate("window.scrollY") == 0
         assert page.locator("h1").is_visible()
         assert not guard.problems(), guard.problems()

@@ -8,7 +8,7 @@ import yaml
 from lxml import html as lxml_html
 
 from conftest import ROOT, open_guarded_page
-from test_accessibility import axe_source, run_axe  # noqa: F401  (axe_source is a fixture)
+from conftest import run_axe
 
 from tillit import site as _site
 
