@@ -91,7 +91,7 @@ def main(argv=None):
         "Preview with `make serve`: it shows each problem with the file and the line.",
         "Check with `make check` (the fast tests), then `make urls` and commit both files, mkdocs.yml and urls.txt.",
     ]
-    print("\nNext steps (README: Skriva och ändra sidor):")
+    print("\nNext steps (README: En ny sida):")
     for number, step in enumerate(steps, 1):
         print(f"  {number}. {step}")
     return 0

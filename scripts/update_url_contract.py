@@ -23,7 +23,7 @@ HEADER = """\
 # Agendas and decisions in archives link to these for decades: each line must keep working.
 # tests/test_links.py checks every line. `make urls` adds new pages and sections (never ids that differ by language).
 # Never delete a line: when a page moves, add a redirect in mkdocs.yml (extra.redirects); when a heading's id changes,
-# keep the old one as an alias: ## Rubrik { #nytt-id data-alias="gammalt-id" } (README: URL-policy).
+# keep the old one as an alias: ## Rubrik { #nytt-id data-alias="gammalt-id" } (REDAKTION.md: URL-policy).
 """
 HEADING_ID = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"")
 ANY_ID = re.compile(r"\bid=\"([^\"]+)\"")

@@ -17,7 +17,7 @@ from tillit.site import lang_prefix, site_url, source_stem, strings, url_path
 from tillit.sources import read_page
 
 FEED = "feed.xml"            # at each language root: /feed.xml, /en/feed.xml
-FEED_ID = "tag:tillit,2026:"  # + language/page path/date/index: stable whatever the host (README: URL-policy)
+FEED_ID = "tag:tillit,2026:"  # + language/page path/date/index: stable whatever the host (REDAKTION.md: URL-policy)
 
 
 def page_notes(meta):

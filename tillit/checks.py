@@ -76,7 +76,7 @@ def check_front_matter(page):
     meta = page.meta
     if not page.lines or page.lines[0].strip() != "---":
         return [f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
-                f"{', '.join(REQUIRED)} and '---' (README: Skriva och ändra sidor)"]
+                f"{', '.join(REQUIRED)} and '---' (REDAKTION.md: Reglerna för varje sida)"]
     line = {key: next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), 2)
             for key in REQUIRED}
     problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not meta.get(key)]

@@ -1,6 +1,6 @@
 """The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG in the page's language.
 
-One source per picture holds every language's labels, caption and text alternative (see README, "Bilder"). The
+One source per picture holds every language's labels, caption and text alternative (see REDAKTION.md, "Bilder"). The
 build stops, naming the source file, when a label lacks a language. Two layouts, both vertical so they stay readable
 at 320 px: `stack` (boxes top to bottom, optional arrows) and `timeline` (dated events; also rendered as a table).
 `stack` with `list: true` is also rendered as a numbered list (decision paths). Parts marked `ours: true` are drawn

@@ -1,6 +1,6 @@
 """Search per language: split static-i18n's combined index into one index per language; add compound parts and synonyms.
 
-How search works (see also README.md, "Sökning"):
+How search works (see also REDAKTION.md, "Sökning", and UNDERHALL.md, "Sökningen inifrån"):
 - static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
   built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
   (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at its root (/en/, …).

@@ -133,7 +133,7 @@ def source_stem(src_uri):
 
 def address_warning(url, what):
     """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer, else ''.
-    The published address is site_url in mkdocs.yml; SITE_URL overrides it (README: Bygga och publicera)."""
+    The published address is site_url in mkdocs.yml; SITE_URL overrides it (UNDERHALL.md: Bygga och publicera)."""
     from urllib.parse import urlsplit
     host = (urlsplit(str(url)).hostname or "").lower()
     if host in ("localhost", "::1", "0.0.0.0") or host.startswith("127."):

@@ -356,7 +356,7 @@ NEW_PAGE = {
 
 @pytest.mark.slow
 def test_a_new_page_by_the_readme_steps_passes_the_check_and_builds(project):
-    """README 'En ny sida, steg för steg': make new-page, replace every TODO, add the nav line; check and build pass.
+    """README 'En ny sida': make new-page, replace every TODO, add the nav line; check and build pass.
 
     The page has two sections, a link to another page's section, an abbreviation and a picture in both languages."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -373,7 +373,7 @@ def test_a_new_page_by_the_readme_steps_passes_the_check_and_builds(project):
     code, output = check(project)
     assert code == 1 and "TODO" in output and "the page is not in the menu" in output, output
 
-    for lang in NEW_PAGE:   # README: a picture has a file per language, linked without the language
+    for lang in NEW_PAGE:   # REDAKTION.md: a picture has a file per language, linked without the language
         shutil.copy(project / "docs/assets/images/logo.svg", project / f"docs/assets/images/praktik.{lang}.svg")
     for lang, (title, tag, first, second, sources, description, link, alt, source, supports) in NEW_PAGE.items():
         page = project / f"docs/tsl/tillit-i-praktiken.{lang}.md"

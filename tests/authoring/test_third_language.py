@@ -1,6 +1,6 @@
-"""A third language needs only its config entry, its strings file and its pages (README: "Lägga till ett språk").
+"""A third language needs only its config entry, its strings file and its pages (UNDERHALL.md, "Lägga till ett språk").
 
-A copy of the project gets Finnish (fi) exactly as the README says: the `fi` entry in mkdocs.yml's i18n languages,
+A copy of the project gets Finnish (fi) exactly as UNDERHALL.md says: the `fi` entry in mkdocs.yml's i18n languages,
 locales/fi.yml (a copy of sv.yml with a few words translated, so the test can tell them apart), docs/**/*.fi.md
 copied from Swedish and a Finnish text for every picture in diagrams/*.yml. Nothing else changes. The built copy must have the Finnish pages, 404 page, search index,
 language switch, redirects and onboarding PDF.
@@ -39,7 +39,7 @@ def languages_config():
 
 
 def add_finnish(project):
-    """The README's steps, and nothing more."""
+    """UNDERHALL.md's steps, and nothing more."""
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     anchor = "      languages:\n"

@@ -228,11 +228,11 @@ def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offl
 
 
 @pytest.mark.firefox
-def test_readme_names_the_browsers_the_bundle_is_tested_in(browser):
-    """README.md's offline section says which Chromium and Firefox ESR the tests above ran in (major versions)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = " ".join(readme[readme.index("**Offlinepaket.**"):readme.index("**Tillgänglighet.**")].split())
+def test_guide_names_the_browsers_the_bundle_is_tested_in(browser):
+    """UNDERHALL.md's offline section says which Chromium and Firefox ESR the tests above ran in (major versions)."""
+    guide = (ROOT / "UNDERHALL.md").read_text(encoding="utf-8")
+    section = " ".join(guide[guide.index("### Offlinepaket"):guide.index("### Tillgänglighet")].split())
     firefox = subprocess.run([FIREFOX, "--version"], capture_output=True, text=True, timeout=60).stdout
     firefox_major = re.search(r"(\d+)\.[\d.]+esr", firefox).group(1)
     for needle in (f"Chromium {browser.version.split('.')[0]}", f"Firefox ESR {firefox_major}"):
-        assert f"**{needle}**" in section, f"README.md, offline section: say **{needle}** (the browser the tests ran in)"
+        assert f"**{needle}**" in section, f"UNDERHALL.md, Offlinepaket: say **{needle}** (the browser the tests ran)"

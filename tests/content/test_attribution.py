@@ -66,7 +66,7 @@ def test_pages_attribute_the_sources_right(pages, lang):
         for phrase, matched in breaches(sitetext.text(p, quotes=True, other_lang=True, with_description=True), lang):
             problems.append(f"{sitetext.source_file(p)}: {sitetext.readable(matched)!r} breaks the rule "
                             f"'{phrase['rule']}': {RULES[phrase['rule']]}")
-    assert not problems, (f"Wordings that credit a text to the wrong author ({LIST}; README 'Vem sa vad'):\n"
+    assert not problems, (f"Wordings that credit a text to the wrong author ({LIST}; REDAKTION.md 'Vem sa vad'):\n"
                           + "\n".join(sorted(set(problems))))
 
 
