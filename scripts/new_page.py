@@ -12,10 +12,9 @@ import datetime
 import posixpath
 import re
 import sys
-from pathlib import Path
 
-from tillit.site import ROOT, languages, load_config, local_time, strings
 from tillit import checks as check_site
+from tillit.site import ROOT, languages, load_config, local_time, strings
 
 STEM = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*$")
 

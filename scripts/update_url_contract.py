@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from tillit.site import ROOT, is_redirect_stub, language_of, languages, not_a_page_prefixes
+
 CONTRACT = ROOT / "urls.txt"
 HEADER = """\
 # URL contract of Tillit: every published URL (path below site_url, both languages) and its section anchors.
@@ -88,7 +89,7 @@ def broken(site, entries):
 
 def differing_ids(entries):
     """Messages for sections that one language of a page has and another has not (both languages must share ids)."""
-    from tillit.checks import source_of   # the docs/ file of a built page
+    from tillit.checks import source_of  # the docs/ file of a built page
     langs = languages()
     anchors = {}
     for entry in entries:

@@ -2,6 +2,7 @@
 import fcntl
 import functools
 import http.server
+import inspect
 import os
 import shutil
 import socket
@@ -27,16 +28,25 @@ CHROMIUM = _site.CHROMIUM
 FOLDER_MARKS = {"browser": "browser", "pdf": "pdf", "deploy": "slow"}   # tests/<layer>/: the layer's marker
 
 
+def _builds_a_copy(item):
+    """A test whose own code builds a site (a copy of the project, broken or changed) is slow."""
+    try:
+        source = inspect.getsource(item.function)
+    except (AttributeError, OSError, TypeError):
+        return False
+    return "mkdocs_build(" in source or "build_fails(" in source
+
+
 def pytest_collection_modifyitems(items):
     """Marks follow the folder (tests/browser, tests/pdf, tests/deploy) and the fixtures a test really uses, so
     `-m "not browser"` can never start Chromium by accident: anything that needs the `browser` fixture is `browser`;
-    anything served by nginx or building a copy of the project is `slow`; anything reading the printed PDFs is `pdf`."""
+    anything served by nginx or building a copy of the project (its code calls mkdocs_build) is `slow`; anything reading the printed PDFs is `pdf`."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         layer = Path(str(item.fspath)).parent.name
         wanted = {FOLDER_MARKS[layer]} if layer in FOLDER_MARKS else set()
         wanted |= {"browser"} if "browser" in used else set()
-        wanted |= {"slow"} if used & {"tsl_site", "copy_build"} else set()
+        wanted |= {"slow"} if used & {"tsl_site", "fi_site"} or _builds_a_copy(item) else set()
         wanted |= {"pdf"} if "printed_site" in used else set()
         for name in wanted:
             if not item.get_closest_marker(name):

@@ -34,13 +34,14 @@ def text(kind: str, name: str, key: str, make) -> str:
     except (OSError, ValueError):   # none yet, or not readable
         pass
     result = make()
-    _write(path, f"{key}\n{result}".encode("utf-8"))
+    _write(path, f"{key}\n{result}".encode())
     return result
 
 
 def file(kind: str, key: str, make, suffix: str = "") -> Path | None:
     """The path of .cache/<kind>/<hash of key><suffix>, made from make() (bytes) once; None where nothing can be
-    written (the caller then uses make() itself)."""
+    written (the caller then uses make() itself).
+    """
     path = CACHE / kind / (hashlib.sha256(key.encode()).hexdigest()[:32] + suffix)
     if not path.is_file():
         _write(path, make())

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tillit.site import ROOT, CHROMIUM, chromium_args, lang_prefix, languages, load_config, site_url, strings, url_path
 from tillit import exercise
+from tillit.site import CHROMIUM, ROOT, chromium_args, lang_prefix, languages, load_config, site_url, strings, url_path
 
 PER_PAGE = 8   # 2 columns x 4 rows on A4
 

@@ -17,23 +17,23 @@ def plugin(config):
 
 
 def language_entries(config) -> list[dict]:
-    """coupling 2: the plugin's config schema (`languages` entries with locale, default, name …) is our registry."""
+    """Coupling 2: the plugin's config schema (`languages` entries with locale, default, name …) is our registry."""
     return [dict(lang) for lang in plugin(config).config["languages"]]
 
 
 def build_language(config, default: str) -> str:
-    """coupling 3: `current_language`, the locale of the build now running (None before the first)."""
+    """Coupling 3: `current_language`, the locale of the build now running (None before the first)."""
     return getattr(plugin(config), "current_language", None) or default
 
 
 def after_all_languages(config) -> bool:
-    """coupling 4: `building` is True inside the nested build of each further language."""
+    """Coupling 4: `building` is True inside the nested build of each further language."""
     i18n = plugin(config)
     return i18n is None or not i18n.building
 
 
 def file_language(file, default: str) -> str:
-    """coupling 5: the plugin sets `File.locale` on each file it sorts into a language."""
+    """Coupling 5: the plugin sets `File.locale` on each file it sorts into a language."""
     return getattr(file, "locale", None) or default
 
 

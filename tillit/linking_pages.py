@@ -43,7 +43,8 @@ def _stem(file):
 
 def _url_path(page):
     """The page's published URL path below the language root, from its source (not page.url, so that the offline
-    bundle, which has no directory URLs, lists the server's URLs)."""
+    bundle, which has no directory URLs, lists the server's URLs).
+    """
     return url_path(_stem(page.file))
 
 
@@ -60,7 +61,8 @@ def reset():
 
 def group_pages(nav, files):
     """Which sub-page lists which page, from the sub-pages' markers (tillit.checks checks that every page in the nav is
-    on exactly one; hooks/build_start.py stops the build before this otherwise)."""
+    on exactly one; hooks/build_start.py stops the build before this otherwise).
+    """
     _groups.clear()
     subpages = {}
     for file in files.documentation_pages():

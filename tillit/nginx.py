@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tillit.site import ROOT, lang_prefix, languages, load_config
 from tillit.redirects import target_url
+from tillit.site import ROOT, lang_prefix, languages, load_config
 
 OUT = ROOT / "deploy" / "redirects.conf"
 BASE = "/tsl/"     # deploy/nginx.conf: location /tsl/

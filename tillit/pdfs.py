@@ -21,12 +21,23 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
-from lxml import html
 import pikepdf
+from lxml import html
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from tillit.site import ROOT, CHROMIUM, address_warning, chromium_args, lang_prefix, languages, load_config, local_time, strings, url_path
+from tillit.site import (
+    CHROMIUM,
+    ROOT,
+    address_warning,
+    chromium_args,
+    lang_prefix,
+    languages,
+    load_config,
+    local_time,
+    strings,
+    url_path,
+)
 
 # Parts of a built page that make no sense on paper.
 DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
@@ -64,7 +75,8 @@ class Part:
 
     def finish(self, parts_by_url):
         """A copy of the article for the pack: unique ids, links inside the pack stay inside, all other links
-        absolute (and spelled out on paper), answers open."""
+        absolute (and spelled out on paper), answers open.
+        """
         article = copy.deepcopy(self.article)
         for node in article.xpath(".//*[@id]"):
             node.set("id", self.anchor(node.get("id")))
@@ -147,7 +159,8 @@ PAINT = {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*",
 def _artifact_untagged(pdf, page):
     """Wrap every run of painting outside a marked-content sequence in /Artifact BMC … EMC. Chromium leaves untagged
     only what CSS adds: the page footers, the link addresses printed after links (each link annotation carries its
-    address as /Contents) and decorative icons."""
+    address as /Contents) and decorative icons.
+    """
     out, run, depth = [], [], 0
 
     def flush():
@@ -208,7 +221,8 @@ def _lbody(pdf):
 
 def _figure_groups(pdf):
     """An HTML <figure> around a picture with its text alternative (tillit/figures.py) comes out as a /Figure holding
-    that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div."""
+    that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div.
+    """
     for figure in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure" and "/Alt" not in e]:
         if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in _kids(figure)):
             figure.S = pikepdf.Name.Div
@@ -216,7 +230,8 @@ def _figure_groups(pdf):
 
 def pdf_ua(path, lang, title, described):
     """Make Chromium's tagged PDF declare and meet the machine-checkable part of PDF/UA-1 (see the module text).
-    described: {named destination: what it is} for the links inside the pack."""
+    described: {named destination: what it is} for the links inside the pack.
+    """
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         pdf.Root.Lang = lang
         pdf.docinfo.Title = title

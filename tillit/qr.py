@@ -29,7 +29,8 @@ def qr_svg(url):
 
 def save_qr(url, target):
     """The QR code of `url` at `target` in a built site: a hard link to the cached file where the file system allows it
-    (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a built QR code later."""
+    (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a built QR code later.
+    """
     path = cache.file("qr", f"{VERSION}\0{url}", lambda: _encode(url), ".svg")
     try:
         target.unlink(missing_ok=True)   # a --dirty build's earlier file

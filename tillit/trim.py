@@ -1,5 +1,6 @@
 """What the site ships besides pages: no source maps, no lunr files for unused languages, our CSS/JS minified, and
-the offline bundle's iframe-worker shim from the site (vendored from npm) instead of unpkg.com."""
+the offline bundle's iframe-worker shim from the site (vendored from npm) instead of unpkg.com.
+"""
 import re
 import shutil
 from pathlib import Path

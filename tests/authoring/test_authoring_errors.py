@@ -4,18 +4,13 @@ Each test breaks a copy of the project. Most run the copy's checker (`python -m 
 it imports nothing from MkDocs); the few that need MkDocs build the copy once. The last tests follow the README's steps for a new page, and check that
 nothing prints or encodes a localhost address without a warning.
 """
-import os
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, append, build_fails, check, check_fails, edit, line_of, mkdocs_build, run
-
-
 
 # ---------------------------------------------------------------- the unbroken copy (positive controls)
 
@@ -419,7 +414,7 @@ review_date: 2027-11-23
         assert article.xpath(".//abbr[text()='TSL']"), f"{lang}: TSL is not explained as an abbreviation"
         assert article.xpath(".//a[contains(@href, 'falkoping/#gyllene-zonen')]"), f"{lang}: the link is missing"
         assert article.xpath(f".//img[@alt='{NEW_PAGE[lang][7]}']"), f"{lang}: the picture or its alt is missing"
-        assert tree.xpath(f"//nav//a[contains(@href, 'tillit-i-praktiken')]"), f"{lang}: not in the menu"
+        assert tree.xpath("//nav//a[contains(@href, 'tillit-i-praktiken')]"), f"{lang}: not in the menu"
 
 
 # ---------------------------------------------------------------- the published address, tool output

@@ -9,14 +9,12 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pypdf
 import pytest
 import yaml
-from lxml import html
-
 from conftest import ROOT, built_once, copy_project, mkdocs_build
+from lxml import html
 
 from tillit.site import load_config, url_path
 

@@ -4,9 +4,8 @@ import re
 import subprocess
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import CSP_LISTENER, ROOT, idle_search_worker, node_file, open_guarded_page, run_axe, wait_until_still
+from lxml import html as lxml_html
 from search_eval import WATCH_WORKER
 
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}

@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import LANGS, open_guarded_page, wait_until_still
+from lxml import html as lxml_html
 from search_eval import WATCH_WORKER
 
 SNAPSHOTS = Path(__file__).parent / "aria"

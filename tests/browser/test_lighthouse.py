@@ -8,7 +8,6 @@ import os
 import subprocess
 
 import pytest
-
 from conftest import CHROMIUM, ROOT, _site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.bench]

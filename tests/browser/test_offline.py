@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from conftest import ROOT, built_once, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import next_frames, wait_until_still
 
 pytestmark = pytest.mark.browser

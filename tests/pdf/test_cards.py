@@ -5,7 +5,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 from tillit import site as _site

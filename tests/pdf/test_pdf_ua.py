@@ -12,7 +12,6 @@ Not checked by any program here, so still for a person: whether the reading orde
 descriptions and the heading texts make sense (Matterhorn's human checkpoints).
 """
 import pytest
-
 from conftest import LANGS
 from test_pdfs import pdfs  # noqa: F401  (the fixture: lang -> the printed PDF)
 

@@ -7,10 +7,9 @@ import sys
 from urllib.parse import urldefrag, urljoin
 
 import pytest
+from conftest import LANGS, ROOT
 from lxml import html as lxml_html
 from mkdocs.utils import yaml_load
-
-from conftest import LANGS, ROOT
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -1,6 +1,5 @@
 """The committed nginx CSP hashes (deploy/csp-hashes.conf) allow exactly the inline scripts of the built site."""
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]

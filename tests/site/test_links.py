@@ -8,10 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from mkdocs.utils import yaml_load
-from lxml import html as lxml_html
-
 from conftest import ROOT, copy_project, mkdocs_build, open_guarded_page
+from lxml import html as lxml_html
+from mkdocs.utils import yaml_load
 
 from tillit import markers
 

@@ -4,10 +4,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+from conftest import LANGS, ROOT, idle_search_worker
 from lxml import html as lxml_html
 from mkdocs.utils import yaml_load
-
-from conftest import LANGS, ROOT, idle_search_worker
 
 with open(ROOT / "mkdocs.yml", encoding="utf-8") as _f:
     _EXTRA = yaml_load(_f)["extra"]

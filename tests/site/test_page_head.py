@@ -1,6 +1,5 @@
 """The head of every page: no generator meta (it named the stack's versions, which nginx hides), and the page's own
 description and owner from its front matter, escaped as attribute values."""
-import sys
 from pathlib import Path
 
 import yaml

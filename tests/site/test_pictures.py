@@ -3,14 +3,11 @@ language only, caption and text alternative, list/table versions, contrast in bo
 320 px, and a source missing a language stops the build naming the file."""
 import re
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
-from lxml import html as lxml_html
-
 from conftest import LANGS, ROOT, copy_project, mkdocs_build
+from lxml import html as lxml_html
 
 from tillit import site as _site
 

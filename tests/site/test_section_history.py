@@ -1,13 +1,10 @@
 """Links that stay true over time (issue 16): section aliases (old ids), change notes, what's new and feeds, server redirects."""
-import re
 import shutil
 import subprocess
 import sys
 
 import pytest
-
-from conftest import ROOT, next_frames, open_guarded_page, wait_for_steady
-from conftest import check_fails, edit
+from conftest import ROOT, check_fails, edit, next_frames, open_guarded_page, wait_for_steady
 
 FALKOPING = {"sv": "kommuner/falkoping/", "en": "en/kommuner/falkoping/"}
 

@@ -1,5 +1,4 @@
 """The onboarding pack's table of contents and cover show heading text and the site address as text, never as markup."""
-import sys
 from pathlib import Path
 
 from lxml import html

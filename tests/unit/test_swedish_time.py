@@ -7,9 +7,9 @@ from tillit import last_updated
 from tillit.site import local_time
 
 # 2026-11-27 23:30 in Stockholm is 22:30 UTC; 2026-06-30 23:30 in Stockholm (summer time) is 21:30 UTC
-LATE_WINTER = int(datetime.datetime(2026, 11, 27, 22, 30, tzinfo=datetime.timezone.utc).timestamp())
-LATE_SUMMER = int(datetime.datetime(2026, 6, 30, 21, 30, tzinfo=datetime.timezone.utc).timestamp())
-EARLY = int(datetime.datetime(2026, 11, 27, 23, 30, tzinfo=datetime.timezone.utc).timestamp())   # 00:30 on the 28th
+LATE_WINTER = int(datetime.datetime(2026, 11, 27, 22, 30, tzinfo=datetime.UTC).timestamp())
+LATE_SUMMER = int(datetime.datetime(2026, 6, 30, 21, 30, tzinfo=datetime.UTC).timestamp())
+EARLY = int(datetime.datetime(2026, 11, 27, 23, 30, tzinfo=datetime.UTC).timestamp())   # 00:30 on the 28th
 
 
 def test_local_time_is_stockholm_time():
