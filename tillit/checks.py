@@ -539,7 +539,7 @@ def sources_fingerprint(config_path=CONFIG):
     config_path = Path(config_path)
     # CONFIG too when the build runs another config file: languages() and strings() read mkdocs.yml
     files = {config_path, CONFIG, config_path.parent / "urls.txt", *DOCS.rglob("*"), *(ROOT / "locales").glob("*.yml"),
-             *exercise.EXERCISES.glob("*.yml"), *figures.SOURCES.glob("*.yml"), *(ROOT / "tillit").glob("*.py")}
+             *exercise.EXERCISES.glob("*.yml"), *figures.SOURCES.glob("*.yml"), *Path(__file__).parent.glob("*.py")}
     digest = hashlib.sha256()
     for file in sorted(f for f in files if f.is_file()):
         data = file.read_bytes()

@@ -6,7 +6,8 @@ import functools
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The project: this package's checkout, or TILLIT_ROOT (a small fixture site the hook tests build as a project)
+ROOT = Path(os.environ.get("TILLIT_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 LOCALES = ROOT / "locales"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -24,12 +25,23 @@ def _config_loader():
     return Loader
 
 
+def _merged(parent, child):
+    """child over parent as MkDocs' INHERIT merges them: dictionaries key by key, anything else replaced."""
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
 @functools.cache
 def load_config(path=None):
-    """mkdocs.yml as a plain dict (!ENV tags resolved as in the build)."""
+    """mkdocs.yml as a plain dict (!ENV tags resolved and INHERIT followed as in the build)."""
     import yaml
-    with open(path or ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml.load(f, Loader=_config_loader())
+    path = Path(path or ROOT / "mkdocs.yml")
+    with open(path, encoding="utf-8") as f:
+        data = yaml.load(f, Loader=_config_loader()) or {}
+    parent = data.pop("INHERIT", None)
+    return _merged(load_config(path.parent / parent), data) if parent else data
 
 
 def _i18n_languages(config=None):
