@@ -1,0 +1,153 @@
+"""Which translations fell behind their Swedish page: translations.lock records what each was last checked against.
+
+What counts is what a reader of the Swedish page reads: its title, its description and its text, each section (h2)
+hashed on its own, with white space folded. Front matter bookkeeping (change notes, review date, owner, tags) does not
+count: a new change note alone changes no sentence. Each translation's own text is hashed too, so marking it checked
+is refused while it is unchanged since it was last checked (`make translated PAGE=…` cannot silence a notice without
+an edit). The record is a file in the repository: no git history is needed, so a shallow clone knows the same.
+Usage: python -m tillit.translations [--list] | mark PAGE [PAGE …] | mark --all
+"""
+import argparse
+import datetime
+import hashlib
+import re
+import sys
+
+from tillit.site import ROOT, languages, load_config, local_time, source_stem, yaml_load
+from tillit.sources import DOCS, read_page
+
+LOCK = ROOT / "translations.lock"
+COMMAND = "make translated PAGE={stem}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def sections(stem: str, lang: str) -> dict:
+    """{section id: hash} of a page's reader-visible text: '' holds the title, description and text before the
+    first h2 section; each h2 id holds its section (h3 sections included)."""
+    page = read_page(DOCS / f"{stem}.{lang}.md", stem, lang)
+    meta = page.meta or {}
+    parts, current = {"": [str(meta.get("title", "")), str(meta.get("description", ""))]}, ""
+    h2 = {h.line: h.id for h in page.headings if h.level == 2}
+    for number, line in enumerate(page.lines[page.body_start - 1:], page.body_start):
+        current = h2.get(number, current)
+        parts.setdefault(current, []).append(line)
+    return {key: _digest("\n".join(lines)) for key, lines in parts.items()}
+
+
+def _stems():
+    default = languages()[0]
+    return sorted(source_stem(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(f"*.{default}.md"))
+
+
+def read_lock() -> dict:
+    """{stem: {lang: {"checked": date, "source": {section: hash}, "own": hash}}} (empty before the first record)."""
+    if not LOCK.exists():
+        return {}
+    return yaml_load(LOCK.read_text(encoding="utf-8")) or {}
+
+
+CURRENT: dict = {}   # (stem, lang) -> item of behind(), set for each build by hooks/build_start.py
+
+
+def _own(stem, lang):
+    return _digest((DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8"))
+
+
+def behind(lock=None) -> list[dict]:
+    """Every translation whose Swedish page changed since it was checked: stem, lang, the first changed section
+    ('' when the opening text changed, None when it was never checked) and the date it was checked."""
+    lock = read_lock() if lock is None else lock
+    default, found = languages()[0], []
+    for stem in _stems():
+        now = sections(stem, default)
+        for lang in languages()[1:]:
+            if not (DOCS / f"{stem}.{lang}.md").exists():
+                continue   # a missing translation is tillit.checks' problem
+            record = (lock.get(stem) or {}).get(lang)
+            if record is None:
+                found.append({"stem": stem, "lang": lang, "section": None, "checked": None})
+                continue
+            changed = [key for key in now if record["source"].get(key) != now[key]]
+            changed += [key for key in record["source"] if key not in now and key not in changed]
+            if changed:
+                found.append({"stem": stem, "lang": lang, "section": changed[0] if changed[0] in now else "",
+                              "checked": record["checked"]})
+    return found
+
+
+def message(item: dict) -> str:
+    """One line for the build's output: the translation's file, the Swedish change, the command."""
+    default = languages()[0]
+    src, dst = f"docs/{item['stem']}.{default}.md", f"docs/{item['stem']}.{item['lang']}.md"
+    if item["checked"] is None:
+        change = f"has never been checked against {src}"
+    else:
+        where = f"section #{item['section']}" if item["section"] else "its title, description or opening text"
+        change = f"is behind {src}: {where} changed after the translation was checked on {item['checked']}"
+    return f"translation: {dst} {change}; update it, then run `{COMMAND.format(stem=item['stem'])}`"
+
+
+def mark(stems: list[str], today: datetime.date | None = None, force: bool = False) -> list[str]:
+    """Record each page's translations as checked against its Swedish text now; refuse (a message per page) a
+    translation unchanged since it was last checked while the Swedish page changed (force: the first record)."""
+    lock, default = read_lock(), languages()[0]
+    today = today or local_time().date()
+    pending = {(b["stem"], b["lang"]) for b in behind(lock)}
+    refused = []
+    for stem in stems:
+        if not (DOCS / f"{stem}.{default}.md").exists():
+            refused.append(f"there is no page docs/{stem}.{default}.md (write PAGE without language, e.g. kommuner/boras)")
+            continue
+        for lang in languages()[1:]:
+            record = (lock.get(stem) or {}).get(lang)
+            if (not force and record is not None and (stem, lang) in pending and record.get("own") == _own(stem, lang)):
+                refused.append(f"docs/{stem}.{lang}.md is unchanged since it was checked on {record['checked']}, but "
+                               f"docs/{stem}.{default}.md changed: update the translation first")
+                continue
+            lock.setdefault(stem, {})[lang] = {"checked": today, "source": sections(stem, default),
+                                               "own": _own(stem, lang)}
+    _write(lock)
+    return refused
+
+
+def _write(lock):
+    lines = ["# What each translation was last checked against (tillit/translations.py; `make translated PAGE=…`).",
+             "# source: hashes of the Swedish page's sections ('' = title, description, opening text); own: the",
+             "# translation's own file. Written by the command; review the diff, do not edit by hand."]
+    for stem in sorted(lock):
+        lines.append(f"{stem}:")
+        for lang in sorted(lock[stem]):
+            record = lock[stem][lang]
+            source = ", ".join(f'"{key}": "{value}"' for key, value in record["source"].items())
+            lines.append(f'  {lang}: {{checked: {record["checked"]}, own: "{record["own"]}", source: {{{source}}}}}')
+    LOCK.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", choices=["list", "mark"], default="list")
+    parser.add_argument("pages", nargs="*", help="pages without language, e.g. kommuner/boras")
+    parser.add_argument("--all", action="store_true", help="mark every page (a new language's first record)")
+    args = parser.parse_args(argv)
+    if args.command == "mark":
+        stems = _stems() if args.all else [re.sub(r"(\.[a-z]{2})?\.md$", "", p).removeprefix("docs/") for p in args.pages]
+        if not stems:
+            parser.error("name a page: make translated PAGE=kommuner/boras")
+        refused = mark(stems, force=args.all)
+        for line in refused:
+            print(f"translated: {line}", file=sys.stderr)
+        print(f"translated: {LOCK.name} updated for {len(stems) - len(refused)} page(s)")
+        return 1 if refused else 0
+    items = behind()
+    for item in items:
+        print(message(item))
+    print(f"translations: {len(items)} behind their Swedish page" if items else "translations: every one is checked")
+    return 0
+
+
+if __name__ == "__main__":
+    load_config()   # fail early, naming mkdocs.yml, when it cannot be read
+    sys.exit(main())
