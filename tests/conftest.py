@@ -112,6 +112,26 @@ def site_dir(tmp_path_factory):
     return dest
 
 
+PRINTED = {"onboarding_pdf": "tillit.pdfs", "card_pdf": "tillit.cards"}   # mkdocs.yml extra key -> printer
+
+
+@pytest.fixture(scope="session")
+def printed_site(site_dir):
+    """The built site with its PDFs printed (`make pdf`): printed here, once, when the build left placeholders
+    (a test that uses this fixture is marked `pdf`)."""
+    import pypdf
+    extra = _site.load_config()["extra"]
+    with open(site_dir.parent / f".{site_dir.name}-pdf.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # two test processes never print into the same files at once
+        for key, module in PRINTED.items():
+            paths = [site_dir / _site.lang_prefix(lang) / extra[key]["file"].format(lang=lang) for lang in LANGS]
+            if any(not p.exists() or len(pypdf.PdfReader(p).pages) < 2 for p in paths):
+                result = subprocess.run([sys.executable, "-m", module, str(site_dir)], cwd=ROOT,
+                                        capture_output=True, text=True)
+                assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
 @dataclass
 class Page:
     rel: str          # path relative to the site root, e.g. "en/tsl/vad-ar-tsl/index.html"

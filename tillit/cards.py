@@ -44,7 +44,8 @@ th:nth-child(4) { width: 17%; }
 
 def document(name, lang):
     s, c = strings(lang)["selfcheck"], strings(lang)["cards"]
-    items = exercise.load(name)
+    data = exercise.load_all(name)
+    items, meanings = data["items"], data["meanings"]
     out = [f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(c["title"])}</title>'
            f"<style>{CSS}</style></head><body>"]
     for start in range(0, len(items), PER_PAGE):
@@ -54,20 +55,24 @@ def document(name, lang):
         out.append("</div></section>")
     out.append(f'<section class="sheet"><h1>{escape(c["mat"])}</h1><div class="mat">')
     for answer in exercise.ANSWERS:
-        out.append(f'<div>{escape(s["answers"][answer])}<p>{escape(c["mat_" + answer])}</p></div>')
+        out.append(f'<div>{escape(s["answers"][answer])}<p>{escape(meanings[answer][lang])}</p></div>')
     out.append("</div></section>")
     base = site_url() + lang_prefix(lang)
-    out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p><table><thead><tr>'
+    out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p>'
+               f'<p>{escape(s["meanings"])}</p><ul>{"".join(f"<li>{escape(meanings[a][lang])}</li>" for a in exercise.ANSWERS)}</ul>'
+               f'<table><thead><tr>'
                f'<th>#</th><th>{escape(c["item"])}</th><th>{escape(s["model"].rstrip(":"))}</th>'
                f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
     for number, item in enumerate(items, 1):
         path, _, anchor = item["link"].partition("#")
         title, ids = exercise._heading(path.removesuffix(".md"), lang)
+        _, sources = exercise._heading("kallor", lang)
         link = f'{base}{url_path(path)}#{anchor}'
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
-                   f'<td>{escape(s["answers"][item["answer"]])}</td><td>{escape(item["who"][lang])}</td>'
+                   f'<td>{escape(exercise.model_answer(data, item, lang))}</td><td>{escape(item["who"][lang])}</td>'
                    f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: {escape(exercise.heading_text(ids[anchor]))} '
-                   f'<span class="url">{escape(link)}</span></td></tr>')
+                   f'<span class="url">{escape(link)}</span> {escape(s["source"])} '
+                   f'{escape(exercise.heading_text(sources[item["source"].partition("#")[2]]))}</td></tr>')
     out.append("</tbody></table></section></body></html>")
     return "".join(out)
 

@@ -14,10 +14,21 @@ ANSWERS = ("what", "how", "grey")
 TEXTS = ("text", "who", "why")
 
 
-def load(name):
-    """The items of exercises/<name>.yml as a list of dicts (validated by tillit.checks before every build)."""
+def load_all(name):
+    """exercises/<name>.yml as a dict: meanings, grey_kinds and items (validated by tillit.checks first)."""
     with open(EXERCISES / f"{name}.yml", encoding="utf-8") as f:
-        return (yaml_load(f) or {}).get("items") or []
+        return yaml_load(f) or {}
+
+
+def load(name):
+    """The items of exercises/<name>.yml as a list of dicts."""
+    return load_all(name).get("items") or []
+
+
+def model_answer(data, item, lang):
+    """The model answer as text: the answer's label, and for a grey-zone item which kind of grey zone it is."""
+    label = strings(lang)["selfcheck"]["answers"][item["answer"]]
+    return f"{label}. {data['grey_kinds'][item['grey']][lang]}" if item["answer"] == "grey" else label
 
 
 def problems(name, page_ids):
@@ -37,6 +48,17 @@ def problems(name, page_ids):
     if not items or not isinstance(items, list):
         return [f"{rel}: write the items as a list under 'items:'"]
     found = []
+    for group, keys in (("meanings", ANSWERS), ("grey_kinds", None)):
+        block = data.get(group)
+        if not isinstance(block, dict) or not block:
+            found.append(f"{rel}: write '{group}:' with a text in every language for "
+                         + (", ".join(keys) if keys else "each kind of grey zone") + " (see the file's top comment)")
+            continue
+        for key in keys or block:
+            for lang in languages():
+                if not str((block.get(key) or {}).get(lang) or "").strip():
+                    found.append(f"{rel}: '{group}: {key}' has no text in '{lang}'")
+    kinds = data.get("grey_kinds") if isinstance(data.get("grey_kinds"), dict) else {}
     for number, item in enumerate(items, 1):
         where = f"{rel}: item {number}"
         if not isinstance(item, dict):
@@ -50,19 +72,26 @@ def problems(name, page_ids):
                 if not isinstance(value, dict) or not str(value.get(lang) or "").strip():
                     found.append(f"{where}: '{key}' has no text in '{lang}': write '{key}: {{{lang}: ...}}' "
                                  "for every language")
-        link = str(item.get("link") or "")
-        path, _, anchor = link.partition("#")
-        if not path.endswith(".md") or not anchor:
-            found.append(f"{where}: link {link!r}: write a page and a section, e.g. "
-                         "'fortroendevalda/politikerrollen.md#vad-och-hur' (path from docs/, no language)")
-            continue
-        for lang in languages():
-            target = page_ids(path.removesuffix(".md"), lang)
-            if target is None:
-                found.append(f"{where}: link {link!r}: there is no page docs/{path.removesuffix('.md')}.{lang}.md")
-            elif anchor not in target[1]:
-                found.append(f"{where}: link {link!r}: docs/{path.removesuffix('.md')}.{lang}.md has no section "
-                             f"'#{anchor}' (use one of its heading ids)")
+        if item.get("answer") == "grey" and item.get("grey") not in kinds:
+            found.append(f"{where}: a grey-zone item must say which kind of grey zone it is: write 'grey:' and one of "
+                         f"{', '.join(kinds) or 'the grey_kinds'} (it has {item.get('grey')!r})")
+        elif item.get("answer") != "grey" and "grey" in item:
+            found.append(f"{where}: 'grey:' is only for items answered grey; remove it or change the answer")
+        for key, example in (("link", "fortroendevalda/politikerrollen.md#vad-och-hur"),
+                             ("source", "kallor.md#falkoping-politikerutbildning")):
+            link = str(item.get(key) or "")
+            path, _, anchor = link.partition("#")
+            if not path.endswith(".md") or not anchor or (key == "source" and path != "kallor.md"):
+                found.append(f"{where}: {key} {link!r}: write a page and a section, e.g. '{example}' "
+                             "(path from docs/, no language)")
+                continue
+            for lang in languages():
+                target = page_ids(path.removesuffix(".md"), lang)
+                if target is None:
+                    found.append(f"{where}: {key} {link!r}: there is no page docs/{path.removesuffix('.md')}.{lang}.md")
+                elif anchor not in target[1]:
+                    found.append(f"{where}: {key} {link!r}: docs/{path.removesuffix('.md')}.{lang}.md has no section "
+                                 f"'#{anchor}' (use one of its heading ids)")
     return found
 
 
@@ -94,22 +123,29 @@ def render(name, lang, page_url):
     data = {key: s[key] for key in ("question", "check", "next", "restart", "right", "wrong", "score", "choose",
                                     "result_title", "your_answer")}
     data["answers"] = s["answers"]
+    exercise = load_all(name)
     out = [f'<div class="tillit-selfcheck" data-exercise="{esc(name)}" '
            f'data-strings="{esc(json.dumps(data, ensure_ascii=False))}">',
-           f'<ol class="tillit-exercise-list">']
-    for number, item in enumerate(load(name), 1):
+           f'<p id="{esc(name)}-meanings"><strong>{esc(s["meanings"])}</strong></p><ul class="tillit-exercise-meanings">',
+           *(f'<li>{esc(exercise["meanings"][answer][lang])}</li>' for answer in ANSWERS),
+           '</ul>', f'<ol class="tillit-exercise-list">']
+    for number, item in enumerate(exercise["items"], 1):
         path, _, anchor = item["link"].partition("#")
         stem = path.removesuffix(".md")
         title, ids = _heading(stem, lang)
         href = f"{root}{url_path(stem)}#{anchor}"
+        source_title, source_ids = _heading("kallor", lang)
+        source_anchor = item["source"].partition("#")[2]
         out.append(
             f'<li class="tillit-exercise-item" id="{esc(name)}-{number}" data-answer="{item["answer"]}">'
             f'<p class="tillit-exercise-text">{esc(item["text"][lang])}</p>'
             f'<details class="tillit-exercise-answer"><summary>{esc(s["show"].format(n=number))}</summary>'
-            f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> {esc(s["answers"][item["answer"]])}</p>'
+            f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> {esc(model_answer(exercise, item, lang))}</p>'
             f'<p><strong>{esc(s["who"])}</strong> {esc(item["who"][lang])}</p>'
             f'<p><strong>{esc(s["why"])}</strong> {esc(item["why"][lang])}</p>'
             f'<p><strong>{esc(s["read"])}</strong> <a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
+            f'<p><strong>{esc(s["source"])}</strong> <a href="{esc(root + url_path("kallor"))}#{esc(source_anchor)}">'
+            f'{heading_html(source_ids[source_anchor])}</a></p>'
             f'</details></li>')
     out.append("</ol></div>")
     site_root = "../" * page_url.count("/")   # the self-check's script only on the pages that need it (first-view budget)

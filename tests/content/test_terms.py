@@ -138,3 +138,42 @@ def test_terms_of_art_stay_beside_their_explanation(pages, lang):
                 problems.append(f"{sitetext.source_file(p)}: the source's own term {term[lang]!r} is missing "
                                 f"(terms.yml: on_pages)")
     assert not problems, "Terms of art replaced by plain words:\n" + "\n".join(sorted(set(problems)))
+
+
+# The printed material (issue 27 part 4): the card set (tillit.cards, from exercises/*.yml) and the pack for
+# elected officials (tillit.pdfs, from mkdocs.yml extra.onboarding_pdf) follow the term base too.
+@pytest.fixture(scope="module")
+def printed(printed_site):
+    """{(kind, lang): the PDF's text}."""
+    import pypdf
+    extra = sitetext._site.load_config()["extra"]
+    out = {}
+    for kind in ("card_pdf", "onboarding_pdf"):
+        paths = {lang: printed_site / sitetext._site.lang_prefix(lang) / extra[kind]["file"].format(lang=lang)
+                 for lang in sitetext._site.languages()}
+        for lang, path in paths.items():
+            text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
+            out[kind, lang] = (path, " ".join(text.split()))
+    return out
+
+
+def test_the_printed_scan_reads_real_text(printed):
+    """Positive control: the extracted text is the printed material (a scan of empty text could never fail)."""
+    items = sitetext.load("exercises/golden-zone.yml")["items"]
+    path, cards = printed["card_pdf", "en"]
+    assert " ".join(items[0]["text"]["en"].split()[:4]) in cards, f"{path.name}: the first card's text is not found"
+    path, pack = printed["onboarding_pdf", "en"]
+    assert "Delegation order" in pack and "Referral back" in pack, f"{path.name}: the glossary headwords are missing"
+    assert avoided_in(pack + " the delegation rules"), "the scan does not flag an avoided rendering in PDF text"
+
+
+def test_the_english_card_set_and_pack_use_the_term_base(printed):
+    problems = []
+    for (kind, lang), (path, text) in sorted(printed.items()):
+        if lang != "en":
+            continue
+        for term, entry, matched in avoided_in(text):
+            problems.append(f"{path.name}: {matched!r} – "
+                            f"for {term['sv']} write {term['en']!r} (terms.yml; fix it in the source: "
+                            f"{'exercises/*.yml or locales/en.yml' if kind == 'card_pdf' else 'the pages in extra.onboarding_pdf'})")
+    assert not problems, "Printed renderings terms.yml says not to use:\n" + "\n".join(sorted(set(problems)))

@@ -1,7 +1,6 @@
 """The workshop's card sets (tillit/cards.py): one PDF per language, every item on a numbered card, the sorting mat
 and every model answer; read with pdftotext, and a card page rendered with pdftoppm to check it is not blank."""
 import subprocess
-import sys
 
 import pytest
 import yaml
@@ -21,11 +20,9 @@ def _items():
 
 
 @pytest.fixture(scope="module")
-def cards(site_dir):
-    result = subprocess.run([sys.executable, "-m", "tillit.cards", str(site_dir)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return {lang: site_dir / _site.lang_prefix(lang) / _config()["file"].format(lang=lang) for lang in _site.languages()}
+def cards(printed_site):
+    return {lang: printed_site / _site.lang_prefix(lang) / _config()["file"].format(lang=lang)
+            for lang in _site.languages()}
 
 
 def _text(pdf, first=None, last=None):

@@ -3,7 +3,6 @@ a table of contents whose page numbers are right, numbered pages and links that 
 import math
 import re
 import subprocess
-import sys
 from urllib.parse import urldefrag, urljoin
 
 import pytest
@@ -43,14 +42,9 @@ def _run(*cmd):
 
 
 @pytest.fixture(scope="module")
-def pdfs(site_dir):
-    """lang -> Path of the PDF; prints them when the site was built by plain mkdocs (placeholders only)."""
-    paths = {lang: site_dir / (_lang_prefix(lang) + PACK["file"].format(lang=lang)) for lang in LANGS}
-    if any(len(pypdf.PdfReader(p).pages) < 2 for p in paths.values()):
-        result = subprocess.run([sys.executable, "-m", "tillit.pdfs", str(site_dir)],
-                                capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-    return paths
+def pdfs(printed_site):
+    """lang -> Path of the PDF (printed by `make pdf`, or by the printed_site fixture)."""
+    return {lang: printed_site / (_lang_prefix(lang) + PACK["file"].format(lang=lang)) for lang in LANGS}
 
 
 @pytest.fixture(scope="module")

@@ -155,7 +155,8 @@ def test_a_broken_exercise_file_is_named_with_the_fix(tmp_path, monkeypatch):
     good = items()[0]
     broken = [dict(good, answer="maybe"), dict(good, why={LANGS[0]: "x"}),
               dict(good, link="fortroendevalda/politikerrollen.md#no-such-section")]
-    (tmp_path / "golden-zone.yml").write_text(yaml.safe_dump({"items": [good] + broken}), encoding="utf-8")
+    whole = yaml.safe_load((ROOT / "exercises" / "golden-zone.yml").read_text(encoding="utf-8"))
+    (tmp_path / "golden-zone.yml").write_text(yaml.safe_dump(dict(whole, items=[good] + broken)), encoding="utf-8")
     monkeypatch.setattr(exercise, "EXERCISES", tmp_path)
     pages, _ = check_site.read_docs()
     found = check_site.check_exercises(pages)
