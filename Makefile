@@ -65,6 +65,7 @@ pipeline: install ## Print the build's real event order (MkDocs' own table); the
 # slow = builds a copy or serves through nginx, pdf = reads the printed PDFs, bench = measures (make bench).
 check: $(BIN)/pytest build-site ## Build the site and run every test that needs no browser and no printed PDF (< 30 s)
 	@bash scripts/install_system_deps.sh hunspell hunspell-sv hunspell-en-gb   # the spelling test's dictionaries
+	@$(BIN)/python -m tillit.translations   # every translation behind its Swedish page (not an error)
 	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench and not pdf" -n 2
 
 test: install-test build ## Build the site and run every test (about four minutes)
@@ -83,7 +84,7 @@ offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR
 	OFFLINE=true $(BIN)/mkdocs build --strict --clean --quiet --site-dir $(abspath $(OFFLINE_DIR))/tillit-offline
 	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c tillit-offline.zip tillit-offline
 
-.PHONY: urls urls-check new-page
+.PHONY: urls urls-check new-page translated
 # update_url_contract.py exits 0 (unchanged), 1 (urls.txt updated), 2 (a published URL broke), 3 (ids differ between
 # languages: nothing written). `make urls` is for writers: an update is a success. `make urls-check` is for CI.
 urls: install ## Add new pages and sections to urls.txt (refuses ids that differ between languages)
@@ -93,6 +94,10 @@ urls: install ## Add new pages and sections to urls.txt (refuses ids that differ
 
 urls-check: install ## Fail when urls.txt lacks a published URL or a listed URL broke (writes nothing; for CI)
 	$(BIN)/python scripts/update_url_contract.py --check
+
+translated: install ## Mark a page's translations checked against its Swedish text: make translated PAGE=kommuner/boras
+	@test -n "$(PAGE)" || { echo 'Write: make translated PAGE=kommuner/boras'; exit 2; }
+	$(BIN)/python -m tillit.translations mark $(PAGE)
 
 new-page: install ## New page in every language: make new-page PAGE=tsl/ny-sida TITLES='"Ny sida" "New page"'
 	@test -n "$(PAGE)" || { echo 'Write: make new-page PAGE=tsl/ny-sida TITLES='"'"'"Ny sida" "New page"'"'"; exit 2; }

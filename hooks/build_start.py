@@ -1,12 +1,14 @@
 """Before anything is rendered: the source checks (tillit.checks), the build's own settings, the theme files shipped."""
 from __future__ import annotations
 
+import sys
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from tillit import checks, contact, i18n, linking_pages, material, site, trim
+from tillit import checks, contact, i18n, linking_pages, material, site, translations, trim
 
 _passed = None   # the sources' fingerprint when they last passed in this process (make serve rebuilds in one)
 
@@ -23,8 +25,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)   # before every other hook and plugin: a broken source stops the build before it is rendered
 def on_pre_build(config: MkDocsConfig) -> None:
     global _passed
+    translations.CURRENT = {(item["stem"], item["lang"]): item for item in translations.behind()}
     if i18n.after_all_languages(config):   # the outer build, once: the nested ones add to its QR files
         linking_pages.reset()
+        for item in translations.CURRENT.values():   # said, not a warning: a Swedish fix is publishable at once
+            print(translations.message(item), file=sys.stderr)
     state = checks.sources_fingerprint(config.config_file_path)
     if state == _passed:
         return

@@ -7,8 +7,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tillit import change_notes, i18n, last_updated
-from tillit.site import local_time
+from mkdocs.utils import get_relative_url
+
+from tillit import change_notes, i18n, last_updated, translations
+from tillit.site import local_time, source_stem, url_path
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -18,4 +20,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["review_overdue"] = type(review) is datetime.date and review < local_time().date()   # Swedish date
     page.meta["tillit_changes"] = change_notes.for_page(page.meta, lang)
     last_updated.set_date(page, config, lang)
+    behind = translations.CURRENT.get((source_stem(page.file.src_uri), lang))
+    if behind:   # overrides/main.html: the notice at the top of the article, with a link to the Swedish page
+        stem = behind["stem"]
+        page.meta["tillit_behind"] = {
+            "checked": behind["checked"] and change_notes.shown_date(behind["checked"], lang),
+            "updated": last_updated.shown(config, f"{stem}.{translations.languages()[0]}.md", lang),
+            "href": get_relative_url(url_path(stem), page.url) + (f"#{behind['section']}" if behind["section"] else "")}
     return markdown

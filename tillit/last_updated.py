@@ -30,14 +30,23 @@ def _git_dates(docs_dir):
     return dates
 
 
-def set_date(page, config, locale):
-    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language."""
+def _when(config, path):
+    """Swedish time of the last commit of a file (the build time for one not committed yet, as the plugin did)."""
     docs_dir = config["docs_dir"]
     if docs_dir not in _dates:   # once per build process: both languages share it
         _dates[docs_dir] = _git_dates(docs_dir)
-    # A page not committed yet gets the build time, as fallback_to_build_date did
-    stamp = _dates[docs_dir].get(os.path.realpath(page.file.abs_src_path), time.time())
-    when = local_time(stamp)             # Swedish time: a commit at 23:30 is dated that day, not the next
+    return local_time(_dates[docs_dir].get(os.path.realpath(path), time.time()))   # 23:30 is dated that day
+
+
+def shown(config, src_uri, locale):
+    """The last-updated date of a docs/ file as a reader of `locale` reads it (28 november 2026)."""
+    when = _when(config, os.path.join(config["docs_dir"], src_uri))
+    return format_date(when, format="long", locale=str(locale).replace("-", "_"))
+
+
+def set_date(page, config, locale):
+    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language."""
+    when = _when(config, page.file.abs_src_path)
     date = format_date(when, format="long", locale=str(locale).replace("-", "_"))
     # Same markup as the plugin wrote, which Material's partials/source-file.html shows as "last updated"
     page.meta[LAST_UPDATED_KEY] = (

@@ -6,6 +6,7 @@ copied from Swedish and a Finnish text for every picture in diagrams/*.yml. Noth
 language switch, redirects and onboarding PDF.
 """
 import json
+import os
 import re
 import subprocess
 import sys
@@ -63,6 +64,15 @@ def add_finnish(project):
     for source in [*(project / "diagrams").glob("*.yml"), *(project / "exercises").glob("*.yml")]:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         source.write_text(yaml.safe_dump(_with_finnish(data), allow_unicode=True), encoding="utf-8")
+
+    # the first record of what each Finnish page was checked against (translations.lock)
+    record = translations(project, "mark", "--all")
+    assert record.returncode == 0, record.stdout + record.stderr
+
+
+def translations(project, *args):
+    return subprocess.run([sys.executable, "-m", "tillit.translations", *args], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(project)})
 
 
 def _with_finnish(value):
@@ -178,3 +188,20 @@ def test_linking_pages_list_finnish_addresses(fi_site):
     assert any("/fi/tsl/vad-ar-tsl/" in url for url in urls)
     qr = [src for src in tree.xpath("//img[@class='tillit-qr']/@src") if "/fi/" in src]
     assert qr and (fi_site / "om" / "lanka" / qr[0]).resolve().is_file()
+
+
+def test_a_finnish_translation_falls_behind_like_the_english(fi_site):
+    """Each non-default language is tracked against Swedish: a Swedish edit names both translations."""
+    project = fi_site.parent
+    assert translations(project).stdout.strip().endswith("every one is checked")
+    page = project / "docs" / "kommuner" / "boras.sv.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(original + "\nEn ny mening.\n", encoding="utf-8")
+        said = translations(project).stdout
+        assert "docs/kommuner/boras.fi.md is behind docs/kommuner/boras.sv.md" in said, said
+        assert "docs/kommuner/boras.en.md is behind docs/kommuner/boras.sv.md" in said, said
+    finally:
+        page.write_text(original, encoding="utf-8")
+    notices = [p for p in (fi_site / "fi").rglob("index.html") if "tillit-translation-notice" in p.read_text("utf-8")]
+    assert not notices, notices

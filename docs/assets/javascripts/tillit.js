@@ -189,3 +189,12 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }).observe(list, { childList: true, subtree: true });
 })();
+
+// "Did it help?" (overrides/main.html): the address in its links also names the section the reader is at.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a[data-tillit-feedback]");
+  var box = link && link.closest(".tillit-feedback");
+  if (!box || !location.hash) return;
+  var address = box.getAttribute("data-address");
+  link.href = link.href.split(address).join(address + encodeURIComponent(location.hash));
+});
