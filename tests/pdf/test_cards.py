@@ -25,7 +25,8 @@ def cards(site_dir):
     result = subprocess.run([sys.executable, "-m", "tillit.cards", str(site_dir)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    return {lang: site_dir / _site.lang_prefix(lang) / _config()["file"].format(lang=lang) for lang in _site.languages()}
+    return {lang: site_dir / _site.lang_prefix(lang) / _config()["file"].format(lang=lang)
+            for lang in _site.languages()}
 
 
 def _text(pdf, first=None, last=None):
@@ -59,7 +60,8 @@ def test_every_item_is_a_numbered_card_and_the_sheet_has_every_answer(cards, lan
     sheet = _text(pdf, card_pages + 2)
     assert c["sheet"] in sheet
     for number, item in enumerate(items, 1):
-        assert " ".join(item["why"][lang].split()) in sheet, f"{pdf.name}: the answer sheet lacks item {number}'s reason"
+        assert " ".join(item["why"][lang].split()) in sheet, (
+            f"{pdf.name}: the answer sheet lacks item {number}'s reason")
 
 
 def test_a_card_page_is_drawn(cards, tmp_path):
