@@ -1,4 +1,4 @@
-"""Each page's final HTML: `lang` on foreign words (tillit.foreign_words), then valid and compact markup (tillit.html)."""
+"""Each page's final HTML: `lang` on foreign words (tillit.foreign_words), then valid, compact markup (tillit.html)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Start a new page: write docs/STEM.<lang>.md for every language with everything the checks ask for, then say what is left.
+"""Start a new page: write docs/STEM.<lang>.md per language with everything the checks ask for, then say what is left.
 
 Usage: scripts/new_page.py STEM TITLE [TITLE …]   (one title per language, in mkdocs.yml's order: sv, then en)
   e.g. scripts/new_page.py tsl/tillit-i-praktiken "Tillit i praktiken" "Trust in practice"

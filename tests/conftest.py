@@ -18,8 +18,9 @@ from urllib.parse import urlsplit
 import pytest
 from lxml import html as lxml_html
 
-ROOT = Path(__file__).resolve().parent.parent
 from tillit import site as _site
+
+ROOT = Path(__file__).resolve().parent.parent
 
 LANGS = _site.languages()
 CHROMIUM = _site.CHROMIUM
@@ -40,7 +41,8 @@ def _builds_a_copy(item):
 def pytest_collection_modifyitems(items):
     """Marks follow the folder (tests/browser, tests/pdf, tests/deploy) and the fixtures a test really uses, so
     `-m "not browser"` can never start Chromium by accident: anything that needs the `browser` fixture is `browser`;
-    anything served by nginx or building a copy of the project (its code calls mkdocs_build) is `slow`; anything reading the printed PDFs is `pdf`."""
+    anything served by nginx or building a copy of the project (its code calls mkdocs_build) is `slow`; anything reading
+    the printed PDFs is `pdf`."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         layer = Path(str(item.fspath)).parent.name
@@ -309,7 +311,8 @@ def open_guarded_page(browser, **context_args):
 
 # Collects the page's Content Security Policy violations in window.__csp (nginx sends the CSP; tsl_site)
 CSP_LISTENER = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-                "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));")
+                "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' "
+                "+ e.lineNumber));")
 SEARCH_WORKER = "**/assets/javascripts/workers/search-tillit.js*"   # the worker overrides/main.html links
 
 
@@ -384,9 +387,11 @@ def run_axe(pg, axe_source, context=None):
     wait_until_still(pg)   # axe reads colours as drawn: a fade still running would be judged mid-way
     found = pg.evaluate(
         """async ([tags, context]) => {
-             const r = await axe.run(context || document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+             const r = await axe.run(context || document, {runOnly: {type: 'tag', values: tags},
+                                                          resultTypes: ['violations']});
              return r.violations.map(v => ({id: v.id, help: v.help,
-                                            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' '))}));
+                                            nodes: v.nodes.map(n => n.target.join(' ') + ' :: '
+                                                                    + n.failureSummary.replace(/\\s+/g, ' '))}));
            }""", [WCAG_TAGS, context])
     return [f"{v['id']} ({v['help']}): {node}" for v in found for node in v["nodes"][:5]]
 

@@ -1,4 +1,5 @@
-"""The one cache: results kept in .cache/<kind>/ between builds, each file written atomically (git-ignored; safe to delete).
+"""The one cache: results kept in .cache/<kind>/ between builds, each file written atomically
+(git-ignored; safe to delete).
 
 Two shapes: `text()` keeps one result per name under a key (a new key replaces it, so make serve does not grow the
 folder); `file()` keeps content-addressed files that a build may hard-link into the site (QR codes, purged CSS).
@@ -25,7 +26,9 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def text(kind: str, name: str, key: str, make) -> str:
-    """make() (a str) kept in .cache/<kind>/<hash of name> under `key`: a later build with the same key reads it back."""
+    """make() (a str) kept in .cache/<kind>/<hash of name> under `key`: a later build with the same key reads it
+    back.
+    """
     path = CACHE / kind / hashlib.sha256(name.encode()).hexdigest()[:32]
     try:
         head, _, body = path.read_bytes().decode("utf-8").partition("\n")   # bytes: no newline translation

@@ -1,4 +1,5 @@
-"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml (mkdocs.yml extra.card_pdf).
+"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml
+(mkdocs.yml extra.card_pdf).
 
 Usage: python -m tillit.cards [SITE_DIR]        (default: site; `make build` runs it after build_pdfs.py)
 
@@ -25,7 +26,8 @@ body { font-family: "DejaVu Sans", sans-serif; margin: 0; color: #000; }
 .sheet { break-after: page; }
 .sheet:last-child { break-after: auto; }
 .cards { display: grid; grid-template-columns: 95mm 95mm; grid-template-rows: repeat(4, 66mm); }
-.card { border: 0.3mm dashed #555; padding: 5mm 6mm; overflow: hidden; position: relative; font-size: 16pt; line-height: 1.3; }
+.card { border: 0.3mm dashed #555; padding: 5mm 6mm; overflow: hidden; position: relative; \
+font-size: 16pt; line-height: 1.3; }
 .card .number { display: block; font-size: 14pt; font-weight: bold; margin-bottom: 3mm; }
 .cut { font-size: 10pt; margin: 0 0 2mm; }
 h1 { font-size: 16pt; margin: 0 0 4mm; }
@@ -70,7 +72,8 @@ def document(name, lang):
         link = f'{base}{url_path(path)}#{anchor}'
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
                    f'<td>{escape(exercise.model_answer(data, item, lang))}</td><td>{escape(item["who"][lang])}</td>'
-                   f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: {escape(exercise.heading_text(ids[anchor]))} '
+                   f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: '
+                   f'{escape(exercise.heading_text(ids[anchor]))} '
                    f'<span class="url">{escape(link)}</span> {escape(s["source"])} '
                    f'{escape(exercise.heading_text(sources[item["source"].partition("#")[2]]))}</td></tr>')
     out.append("</tbody></table></section></body></html>")

@@ -1,4 +1,5 @@
-"""Dated change notes (front matter `changes:`): on each page, on the "what's new" page and in an Atom feed per language.
+"""Dated change notes (front matter `changes:`): on each page, on the "what's new" page and in an Atom feed per
+language.
 
 A page's front matter: `changes:` with items `{date: YYYY-MM-DD, text: one line, section: optional-heading-id}` in the
 page's language; tillit.checks checks them (hooks/build_start.py, before anything is built). The page shows them newest
@@ -65,9 +66,11 @@ def listing(page, config, nav, lang):
     urls = {source_stem(p.file.src_uri): p.url for p in nav.pages}
     items = []
     for stem, title, note in site_notes(config["docs_dir"], lang):
-        href = get_relative_url(urls.get(stem, url_path(stem)), page.url) + (f"#{note['section']}" if note["section"] else "")
+        href = get_relative_url(urls.get(stem, url_path(stem)), page.url) + (
+            f"#{note['section']}" if note["section"] else "")
         items.append(f'<li><time datetime="{note["date"].isoformat()}">{html.escape(shown_date(note["date"], lang))}'
-                     f'</time>: <a href="{html.escape(href)}">{html.escape(title)}</a> – {html.escape(note["text"])}</li>')
+                     f'</time>: <a href="{html.escape(href)}">{html.escape(title)}</a> – '
+                     f'{html.escape(note["text"])}</li>')
     t = strings(lang)["changes"]
     feed_href = get_relative_url(lang_prefix(lang, config) + FEED, page.url)
     return (f'<p><a href="{html.escape(feed_href)}" type="application/atom+xml">{html.escape(t["feed_link"])}</a></p>'

@@ -1,4 +1,5 @@
-"""The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG in the page's language.
+"""The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG in the page's
+language.
 
 One source per picture holds every language's labels, caption and text alternative (see REDAKTION.md, "Bilder"). The
 build stops, naming the source file, when a label lacks a language. Two layouts, both vertical so they stay readable
@@ -215,7 +216,7 @@ def _timeline(data, lang, ui):
 
 def _has_ours(data):
     items = data.get("boxes") or data.get("events") or []
-    return any(i.get("ours") or any(l.get("ours") for l in i.get("lines") or [])
+    return any(i.get("ours") or any(line.get("ours") for line in i.get("lines") or [])
                or (i.get("link") or {}).get("label", {}).get("ours") for i in items)
 
 
@@ -249,7 +250,8 @@ def _text_version(data, lang, ui):
         return f"| {ui['when']} | {ui['what']} |\n|---|---|\n{rows}"
     if data.get("list"):
         return "".join(f"1. **{_cell(b['title'][lang])}**{':' if b.get('lines') else ''}"
-                       + "".join(f" {_cell(l[lang])}" for l in b.get("lines") or []) + "\n" for b in data["boxes"])
+                       + "".join(f" {_cell(line[lang])}" for line in b.get("lines") or []) + "\n"
+                       for b in data["boxes"])
     return ""
 
 

@@ -4,9 +4,9 @@ Which words: terms.yml (`terms:` and `language_of_parts:`), read by `foreign_wor
 (tests/content/test_language_of_parts.py) uses too. Text already inside an element with a `lang` is left alone, so
 `*word*{ lang=sv }` in Markdown stays the way to mark anything else (a whole Swedish title, say).
 """
+import functools
 import hashlib
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from tillit import cache
@@ -20,7 +20,7 @@ LANG_ATTR = re.compile(r'\slang="([^"]*)"')
 SWEDISH_LETTERS = r"[\w-]*[åäöÅÄÖ][\w-]*"
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _terms():
     with open(ROOT / "terms.yml", encoding="utf-8") as f:
         return yaml_load(f)
@@ -36,7 +36,7 @@ def _word_start(alternatives):
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + ")", re.I)
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def foreign_words(lang):
     """(other language, regex of its words that may stand unmarked in a page of `lang`) or None.
 
@@ -93,7 +93,7 @@ def mark(html, lang):
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _version():
     """What the marking depends on besides the page: this code and terms.yml."""
     return hashlib.sha256(Path(__file__).read_bytes() + (ROOT / "terms.yml").read_bytes()).hexdigest()

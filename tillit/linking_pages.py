@@ -90,7 +90,8 @@ def _cell(lang, path, anchor, root, page, config, t):
         save_qr(url, target)
         _written.add(rel)
     # A short, constant alt text: the full URL is printed right beside the image. CSS sizes the image (3 cm).
-    return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" alt="{t["linking_pages"]["qr"]}" '
+    return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" '
+            f'alt="{t["linking_pages"]["qr"]}" '
             f'loading="lazy"><code class="tillit-url">{html.escape(url)}</code></td>')
 
 

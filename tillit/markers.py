@@ -2,8 +2,9 @@
 
 Each name is expanded in one phase of the build, in this order: `page` (the page's Markdown, with the page's URL at
 hand: hooks/shortcodes.py), `markdown` (inside Python-Markdown: tillit.markdown), `content` (the page's HTML) or
-`context` (after Material's search took the page's text, so generated lists are not searched). tillit.checks reports unknown names with file and line before anything is built, and any
-HTML comment left in a built page (a marker nothing expanded) fails the site check.
+`context` (after Material's search took the page's text, so generated lists are not searched). tillit.checks reports
+unknown names with file and line before anything is built, and any HTML comment left in a built page (a marker nothing
+expanded) fails the site check.
 """
 import re
 

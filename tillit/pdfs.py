@@ -117,7 +117,8 @@ def toc_entry(href, title, page):
 def assemble(lang, parts, pages, logo):
     words = strings(lang)["pdf"]                                 # locales/<lang>.yml, key pdf
     t = {key: escape(value) for key, value in words.items()}      # for HTML
-    css = {key: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for key, value in words.items()}   # for CSS strings
+    css = {key: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+           for key, value in words.items()}                      # for CSS strings
     toc = []
     for part in parts:
         subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
@@ -138,7 +139,8 @@ def assemble(lang, parts, pages, logo):
     @bottom-right {{ content: {footer}; font: 8.5pt system-ui, sans-serif; color: #000; }} }}
   @page :first {{ @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}
 </style></head>
-<body class="tillit-pack" dir="ltr" data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">
+<body class="tillit-pack" dir="ltr" data-md-color-scheme="default" \
+data-md-color-primary="custom" data-md-color-accent="custom">
 <div class="md-typeset">
 <section class="tillit-cover">
   <img src="{logo}" alt="">

@@ -1,8 +1,9 @@
-"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language root.
+"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language
+root.
 
-mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per language.
-Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below the
-language root, values are page paths without the language suffix. The hash of the old URL is carried over.
+mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per
+language. Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below
+the language root, values are page paths without the language suffix. The hash of the old URL is carried over.
 """
 import html
 import posixpath

@@ -1,8 +1,8 @@
 """Authoring mistakes stop the build with a message that names the source file (and line) and the fix.
 
 Each test breaks a copy of the project. Most run the copy's checker (`python -m tillit.checks`, a quarter of a second:
-it imports nothing from MkDocs); the few that need MkDocs build the copy once. The last tests follow the README's steps for a new page, and check that
-nothing prints or encodes a localhost address without a warning.
+it imports nothing from MkDocs); the few that need MkDocs build the copy once. The last tests follow the README's steps
+for a new page, and check that nothing prints or encodes a localhost address without a warning.
 """
 import re
 import shutil
@@ -64,9 +64,11 @@ def test_the_build_and_make_serve_stop_with_the_checks_message(project):
 # ---------------------------------------------------------------- page markers
 
 @pytest.mark.parametrize("old,new,message", [
-    ("<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercises golden-zone -->", "unknown marker 'tillit:exercises'"),
+    ("<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercises golden-zone -->",
+     "unknown marker 'tillit:exercises'"),
     ("<!-- tillit:exercise golden-zone -->", "<!-- exercises: golden-zone -->", "an HTML comment that is not a marker"),
-    ("<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercise golden-zon -->", "has no file exercises/golden-zon.yml"),
+    ("<!-- tillit:exercise golden-zone -->", "<!-- tillit:exercise golden-zon -->",
+     "has no file exercises/golden-zon.yml"),
 ])
 def test_a_misspelt_marker_names_the_file_and_line(project, old, new, message):
     """The review's example: a misspelt marker used to pass every check while the exercise vanished from the page."""
@@ -297,7 +299,8 @@ def test_a_page_on_no_linking_page_names_the_file(project):
 
 def test_a_page_on_two_linking_pages_names_both(project):
     for lang in ("sv", "en"):
-        edit(project / f"docs/om/lanka/referens.{lang}.md", "<!-- tillit:linking-pages ", "<!-- tillit:linking-pages kommuner/boras ")
+        edit(project / f"docs/om/lanka/referens.{lang}.md", "<!-- tillit:linking-pages ",
+             "<!-- tillit:linking-pages kommuner/boras ")
     check_fails(project, "docs/kommuner/boras.sv.md:", "docs/om/lanka/kommuner.sv.md", "docs/om/lanka/referens.sv.md")
 
 

@@ -2,8 +2,8 @@
 
 A copy of the project gets Finnish (fi) exactly as UNDERHALL.md says: the `fi` entry in mkdocs.yml's i18n languages,
 locales/fi.yml (a copy of sv.yml with a few words translated, so the test can tell them apart), docs/**/*.fi.md
-copied from Swedish and a Finnish text for every picture in diagrams/*.yml. Nothing else changes. The built copy must have the Finnish pages, 404 page, search index,
-language switch, redirects and onboarding PDF.
+copied from Swedish and a Finnish text for every picture in diagrams/*.yml. Nothing else changes. The built copy must
+have the Finnish pages, 404 page, search index, language switch, redirects and onboarding PDF.
 """
 import json
 import os
@@ -146,7 +146,8 @@ def test_finnish_search_index(fi_site):
     sv_locations = {d["location"] for d in indexes["sv"]["docs"]}
     assert fi_locations == sv_locations    # the same pages, addressed below /fi/
     for lang, index in indexes.items():
-        assert not [d for d in index["docs"] if d["location"].startswith(("fi/", "en/"))], f"{lang} index mixes languages"
+        assert not [d for d in index["docs"] if d["location"].startswith(("fi/", "en/"))], \
+            f"{lang} index mixes languages"
     assert (fi_site / "assets" / "javascripts" / "lunr" / "min" / "lunr.fi.min.js").exists()
 
 
@@ -163,7 +164,7 @@ def test_language_switch_offers_finnish(fi_site):
 def test_redirects_work_under_fi(fi_site):
     redirects = load_config()["extra"]["redirects"]
     assert redirects
-    for old, target in redirects.items():
+    for old in redirects:
         stub = (fi_site / "fi" / old / "index.html").read_text(encoding="utf-8")
         assert 'http-equiv="refresh"' in stub and '<html lang="fi">' in stub
         assert "Sinut ohjataan eteenpäin" in stub
@@ -182,7 +183,8 @@ def test_finnish_onboarding_pdf(fi_site):
 
 def test_linking_pages_list_finnish_addresses(fi_site):
     tree = html.fromstring((fi_site / "om" / "lanka" / "index.html").read_bytes())
-    headers = [th.text_content().strip() for th in tree.xpath("//div[contains(@class,'tillit-linking-pages')]//thead//th")]
+    headers = [th.text_content().strip()
+               for th in tree.xpath("//div[contains(@class,'tillit-linking-pages')]//thead//th")]
     assert "Suomi" in headers, headers
     urls = [c.text_content() for c in tree.xpath("//code[@class='tillit-url']")]
     assert any("/fi/tsl/vad-ar-tsl/" in url for url in urls)

@@ -1,4 +1,4 @@
-"""WCAG 2.1 A/AA: axe-core on every page (both languages, 1280/390 px, light/dark), the Nu checker, keyboard-only use."""
+"""WCAG 2.1 A/AA: axe-core on each page (both languages, 1280/390 px, light/dark), the Nu checker, keyboard-only use."""
 import json
 import re
 import subprocess
@@ -107,7 +107,8 @@ FOCUS_INFO = """() => {
           shadow: s.boxShadow !== 'none',
           visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.bottom > 0 && r.top < innerHeight
                    && r.right > 0 && r.left < innerWidth,
-          onTop: (() => { const hit = document.elementFromPoint(r.left + Math.min(8, r.width / 2), r.top + r.height / 2);
+          onTop: (() => { const hit = document.elementFromPoint(r.left + Math.min(8, r.width / 2),
+                                                                r.top + r.height / 2);
                           return !!hit && (el.contains(hit) || hit.contains(el)); })()};
 }"""
 

@@ -1,12 +1,12 @@
 """The accessibility tree under test (issue 17): Playwright's ARIA snapshot of each page template in both languages.
 
 Checked on the full snapshot: the landmarks (banner, main, contentinfo, navigation), one level-1 heading, no heading
-level skipped; a name for every link and control (in Chromium's own tree, over CDP); in the DOM: the language switch links carry the target's lang and
-hreflang, and the target page is in that language.
+level skipped; a name for every link and control (in Chromium's own tree, over CDP); in the DOM: the language switch
+links carry the target's lang and hreflang, and the target page is in that language.
 The template's structure (landmarks, headings, links and controls outside the article; only headings inside it, so an
-edit of a page's text does not change it) is compared with tests/browser/aria/<template>-<lang>.yml, committed so a change to
-the tree shows in review. After a deliberate change: `UPDATE_ARIA=1 SITE_DIR=… pytest tests/browser/test_aria.py`, then look
-at `git diff tests/browser/aria/` and commit it.
+edit of a page's text does not change it) is compared with tests/browser/aria/<template>-<lang>.yml, committed so a
+change to the tree shows in review. After a deliberate change: `UPDATE_ARIA=1 SITE_DIR=… pytest
+tests/browser/test_aria.py`, then look at `git diff tests/browser/aria/` and commit it.
 """
 import os
 import re
@@ -135,7 +135,8 @@ def test_aria_tree_of_each_template(browser, base_url, lang, template):
             path.write_text(shape, encoding="utf-8")
         assert shape == path.read_text(encoding="utf-8"), (
             f"{path.relative_to(Path(__file__).parents[2])}: the accessibility tree of the {template} template "
-            f"changed. If that is intended: UPDATE_ARIA=1 pytest tests/browser/test_aria.py, check git diff tests/browser/aria/, commit.")
+            f"changed. If that is intended: UPDATE_ARIA=1 pytest tests/browser/test_aria.py, "
+            "check git diff tests/browser/aria/, commit.")
         assert not guard.problems(), guard.problems()
     finally:
         context.close()
@@ -149,7 +150,8 @@ def test_the_checks_find_missing_names_landmarks_and_skipped_levels():
     assert "no contentinfo landmark" in found and "2 level-1 headings" in found
     assert "heading level 1 followed by 3" in found and "link without a name" in found
     assert "button without a name" in found
-    assert structure(parse('- main:\n  - article:\n    - paragraph: x\n    - link "y"\n    - heading "H" [level=1]\n')) \
+    assert structure(parse('- main:\n  - article:\n    - paragraph: x\n'
+                           '    - link "y"\n    - heading "H" [level=1]\n')) \
         == '- main\n  - article\n    - heading "H" [level=1]\n'
 
 

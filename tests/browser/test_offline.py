@@ -37,7 +37,8 @@ def test_bundle_loads_nothing_from_another_host(offline_root):
     for path in offline_root.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         offenders += [f"{path.name}: {src}" for src in re.findall(r'<script[^>]+src="(https?:[^"]+)"', text)]
-        offenders += [f"{path.name}: {href}" for href in re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="(https?:[^"]+)"', text)]
+        offenders += [f"{path.name}: {href}"
+                      for href in re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="(https?:[^"]+)"', text)]
     assert not offenders, offenders
     assert (offline_root / "assets" / "javascripts" / "iframe-worker-shim.js").exists()
     # file:// pages link to files, not directories
@@ -219,8 +220,9 @@ def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offl
         expected = offline_answer if search["site"] == "offline" else served_answer
         root = offline if search["site"] == "offline" else base_url
         got = (search["meta"], [(title, _page_key(href, root)) for title, href in search["results"]])
-        assert got == tuple(expected), f"Firefox, {search['site']}, {search['query']!r} at {search['pace']} ms per key:" \
-                                       f"\n got {got}\n Chromium ?q= {expected}"
+        assert got == tuple(expected), (
+            f"Firefox, {search['site']}, {search['query']!r} at {search['pace']} ms per key:"
+            f"\n got {got}\n Chromium ?q= {expected}")
     for change in seen["switches"]:
         assert change["landed"] == change["expected"] and change["lang"] == change["hreflang"], change
     assert not seen["errors"] and not seen["offhost"], seen["errors"] + seen["offhost"]

@@ -1,8 +1,10 @@
 """tillit/purge_css.py drops rules from Material's CSS: every page must look exactly as it does with Material's own CSS.
 
 The check is deterministic: the computed style of every rendered box (each element, drawn ::before, ::after and
-::marker, and text), every property except custom properties, and the list of boxes itself, on one page of each kind (start, glossary, workshop, checklist, linking page, 404, sources), with the purged CSS and with Material's original CSS swapped in, in the same state (width, palette, and for some
-pages an open search, the drawer, scrolled, keyboard focus). Two screenshots compare the pixels as a smoke test."""
+::marker, and text), every property except custom properties, and the list of boxes itself, on one page of each kind
+(start, glossary, workshop, checklist, linking page, 404, sources), with the purged CSS and with Material's original
+CSS swapped in, in the same state (width, palette, and for some pages an open search, the drawer, scrolled, keyboard
+focus). Two screenshots compare the pixels as a smoke test."""
 import hashlib
 import re
 from pathlib import Path
@@ -113,7 +115,8 @@ def _differences(purged, original, url, properties):
     if [name for name, _ in a] != [name for name, _ in b]:
         first = next((i for i, (x, y) in enumerate(zip(a, b)) if x[0] != y[0]), min(len(a), len(b)))
         return [f"{url}: {len(a)} boxes drawn with the purged CSS, {len(b)} with Material's; the first that differs "
-                f"is number {first}: {a[first][0] if first < len(a) else '-'} (Material: {b[first][0] if first < len(b) else '-'})"]
+                f"is number {first}: {a[first][0] if first < len(a) else '-'} "
+                f"(Material: {b[first][0] if first < len(b) else '-'})"]
     found = []
     for (name, mine), (_, theirs) in [(x, y) for x, y in zip(a, b) if x[1] != y[1]][:5]:
         props = [(k, p, o) for k, p, o in zip(properties, mine, theirs) if p != o]
@@ -142,7 +145,8 @@ def test_purged_css_gives_every_element_materials_computed_style(browser, base_u
         finally:
             purged_ctx.close()
             original_ctx.close()
-    assert not problems, f"{len(problems)} differences from Material's CSS (tillit/purge_css.py):\n" + "\n".join(problems)
+    assert not problems, (f"{len(problems)} differences from Material's CSS (tillit/purge_css.py):\n"
+                          + "\n".join(problems))
 
 
 @pytest.mark.parametrize("path,viewport,scheme,action", [("", DESKTOP, "light", "search"),
@@ -181,7 +185,8 @@ def test_purged_css_is_smaller_and_fingerprinted(site_dir, pages):
     for p in pages:   # every page links the purged files, none Material's names
         links = p.tree.xpath("//link[@rel='stylesheet']/@href")
         theme = [h for h in links if re.search(r"/(main|palette)\.[0-9a-f]{8}\.min\.css$", h)]
-        assert len(theme) == 2 and all(((site_dir / p.rel).parent / h).resolve().exists() for h in theme), (p.rel, links)
+        assert len(theme) == 2 and all(((site_dir / p.rel).parent / h).resolve().exists()
+                                       for h in theme), (p.rel, links)
 
 
 class _Config(dict):

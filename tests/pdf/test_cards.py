@@ -56,7 +56,8 @@ def test_every_item_is_a_numbered_card_and_the_sheet_has_every_answer(cards, lan
     sheet = _text(pdf, card_pages + 2)
     assert c["sheet"] in sheet
     for number, item in enumerate(items, 1):
-        assert " ".join(item["why"][lang].split()) in sheet, f"{pdf.name}: the answer sheet lacks item {number}'s reason"
+        assert " ".join(item["why"][lang].split()) in sheet, (
+            f"{pdf.name}: the answer sheet lacks item {number}'s reason")
 
 
 def test_a_card_page_is_drawn(cards, tmp_path):

@@ -30,7 +30,8 @@ PACK = _pack_config()
 
 def _built(md_path):
     stem = md_path.removesuffix(".md")
-    return stem.removesuffix("index") + "index.html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
+    return (stem.removesuffix("index") + "index.html" if stem == "index" or stem.endswith("/index")
+            else stem + "/index.html")
 
 
 def _lang_prefix(lang):
@@ -139,7 +140,8 @@ def test_every_page_but_the_cover_is_numbered(pdfs, lang):
         if number == 1:
             assert not found, "the cover has no page number"
             continue
-        assert (str(number), str(len(pages))) in found, f"{lang}: page {number} lacks '{FOOTER[lang]}' = {number}/{len(pages)}"
+        assert (str(number), str(len(pages))) in found, (
+            f"{lang}: page {number} lacks '{FOOTER[lang]}' = {number}/{len(pages)}")
 
 
 @pytest.mark.parametrize("lang", LANGS)

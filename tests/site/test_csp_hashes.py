@@ -2,8 +2,9 @@
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 from tillit.csp import inline_script_hashes
+
+ROOT = Path(__file__).resolve().parents[2]
 
 COMMITTED = ROOT / "deploy" / "csp-hashes.conf"
 

@@ -381,7 +381,8 @@ def test_lanka_index_rows_lead_to_the_sections_of_their_page(site_dir, pages, la
     for row in rows:
         own = cell_url(link_cells(row)[0])
         p = by_rel[own[len(root):] + "index.html"]
-        assert row.xpath("./th/a")[0].text_content().strip() == p.tree.xpath("//article//h1")[0].text_content().replace("¶", "").strip()
+        assert row.xpath("./th/a")[0].text_content().strip() \
+            == p.tree.xpath("//article//h1")[0].text_content().replace("¶", "").strip()
         href = row.xpath("./th/a/@href")[0]
         path, _, table_id = href.partition("#")
         sub_rel = posixpath.normpath(posixpath.join(posixpath.dirname(index), path)) + "/index.html"
@@ -393,7 +394,8 @@ def test_lanka_index_rows_lead_to_the_sections_of_their_page(site_dir, pages, la
         urls = [cell_url(td) for td in link_cells(table[0])]
         assert set(urls) == page_urls(root, p)[1] and len(urls) == len(set(urls))
         caption = table[0].xpath("./caption/a/@href")[0]
-        target = (posixpath.normpath(posixpath.join(posixpath.dirname(sub_rel), caption)) + "/index.html").removeprefix("./")
+        target = (posixpath.normpath(posixpath.join(posixpath.dirname(sub_rel), caption))
+                  + "/index.html").removeprefix("./")
         assert target == p.rel, f"{sub_rel}#{table_id}: caption links to {caption}, not to {p.rel}"
 
 
@@ -431,7 +433,8 @@ def test_lanka_qr_codes_decode_to_their_urls(browser, site_dir, tmp_path):
     expected = [url for url, _ in items]
     decoded = decode_svgs(browser, items, tmp_path)
     assert sorted(decoded) == sorted(expected), (
-        f"not decoded: {sorted(set(expected) - set(decoded))[:5]}; unexpected: {sorted(set(decoded) - set(expected))[:5]}")
+        f"not decoded: {sorted(set(expected) - set(decoded))[:5]}; "
+        f"unexpected: {sorted(set(decoded) - set(expected))[:5]}")
     assert all(url.startswith(root) for url in decoded), "a QR code leads off the site"
 
 

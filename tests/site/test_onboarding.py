@@ -84,7 +84,8 @@ def test_onboarding_pages_link_their_own_language_pdf(pages, site_dir, lang):
         assert pdf in targets, f"{page.rel}: no link to {pdf}"
         # the workshop's card set (extra.card_pdf) in the same language is the only other PDF a page may link
         cards = prefix + CARDS["file"].format(lang=lang)
-        assert not [t for t in targets if t.endswith(".pdf") and t not in (pdf, cards)], f"{page.rel}: links another PDF"
+        assert not [t for t in targets if t.endswith(".pdf") and t not in (pdf, cards)], \
+            f"{page.rel}: links another PDF"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -130,7 +131,8 @@ def test_workshop_budget_has_bollebygds_figures(pages, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_onboarding_pages_end_with_their_sources(pages, site_dir, lang):
-    kallor = lxml_html.fromstring((site_dir / (("" if lang == LANGS[0] else f"{lang}/") + "kallor/index.html")).read_bytes())
+    kallor = lxml_html.fromstring(
+        (site_dir / (("" if lang == LANGS[0] else f"{lang}/") + "kallor/index.html")).read_bytes())
     source_ids = set(kallor.xpath("//article//@id"))
     for page in [p for p in pages if p.lang == lang and p.url_path.startswith("fortroendevalda/")]:
         h2 = page.tree.xpath("//article/h2/@id")

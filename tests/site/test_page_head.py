@@ -4,8 +4,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
 from tillit.site import lang_prefix, url_path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_no_page_names_its_generator(site_dir):
@@ -17,7 +18,8 @@ def test_no_page_names_its_generator(site_dir):
 def test_description_and_author_come_from_the_front_matter(pages):
     checked = 0
     for page in pages:
-        stem = next((s for s in _stems() if lang_prefix(page.lang) + url_path(s) == page.rel[: -len("index.html")]), None)
+        stem = next((s for s in _stems() if lang_prefix(page.lang) + url_path(s) == page.rel[: -len("index.html")]),
+                    None)
         if stem is None:
             continue
         text = (ROOT / "docs" / f"{stem}.{page.lang}.md").read_text(encoding="utf-8")

@@ -113,13 +113,21 @@ def test_timelines_and_paths_also_as_text(pages, name, stem, lang):
 _CONTRAST_JS = """fig => {
   const rgba = s => { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
   let el = fig, page = 'rgb(255, 255, 255)';
-  while (el) { const c = getComputedStyle(el).backgroundColor; if (c && !/rgba\\(.*, 0\\)$|transparent/.test(c)) { page = c; break; } el = el.parentElement; }
+  while (el) {
+    const c = getComputedStyle(el).backgroundColor;
+    if (c && !/rgba\\(.*, 0\\)$|transparent/.test(c)) { page = c; break; }
+    el = el.parentElement;
+  }
   const boxes = [...fig.querySelectorAll('rect.tf-box')];
   return [...fig.querySelectorAll('text')].map(t => {
     const b = t.getBBox(), cx = b.x + b.width / 2, cy = b.y + b.height / 2;
-    const under = boxes.filter(r => { const q = r.getBBox(); return cx >= q.x && cx <= q.x + q.width && cy >= q.y && cy <= q.y + q.height; }).pop();
+    const under = boxes.filter(r => {
+      const q = r.getBBox();
+      return cx >= q.x && cx <= q.x + q.width && cy >= q.y && cy <= q.y + q.height;
+    }).pop();
     const fill = under ? getComputedStyle(under).fill : 'none';
-    return {text: t.textContent, fg: rgba(getComputedStyle(t).fill), bg: rgba(/^rgb/.test(fill) ? fill : page), page: rgba(page)};
+    return {text: t.textContent, fg: rgba(getComputedStyle(t).fill), bg: rgba(/^rgb/.test(fill) ? fill : page),
+            page: rgba(page)};
   });
 }"""
 

@@ -1,4 +1,4 @@
-"""Links that stay true over time (issue 16): section aliases (old ids), change notes, what's new and feeds, server redirects."""
+"""Links that keep working (issue 16): section aliases (old ids), change notes, what's new, feeds, server redirects."""
 import shutil
 import subprocess
 import sys
@@ -180,7 +180,8 @@ def test_whats_new_lists_every_note_newest_first_with_links(pages, site_dir, lan
         target = urljoin(base, href)
         path, _, anchor = target.removeprefix("http://x/" + ROOTS[lang]).partition("#")
         assert (site_dir / ROOTS[lang] / path / "index.html").exists(), href
-        link = li.find("a")   # the note's text follows the link; words in it may be marked with lang (tillit/foreign_words.py)
+        # the note's text follows the link; words in it may be marked with lang (tillit/foreign_words.py)
+        link = li.find("a")
         note = (link.tail or "") + "".join(el.text_content() + (el.tail or "") for el in link.itersiblings())
         found.add((li.xpath("string(time/@datetime)"), path, anchor, note.removeprefix(" – ")))
     assert found == set(expected)

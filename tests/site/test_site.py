@@ -21,7 +21,8 @@ def test_html_lang_matches_the_tree(pages):
 def test_language_links_point_at_the_twin(pages):
     """The language selector's hreflang links lead to the same page in each language."""
     for p in pages:
-        links = {a.get("hreflang"): a.get("href") for a in p.tree.xpath('//*[contains(@class,"md-select")]//a[@hreflang]')}
+        links = {a.get("hreflang"): a.get("href")
+                 for a in p.tree.xpath('//*[contains(@class,"md-select")]//a[@hreflang]')}
         assert set(links) == {"sv", "en"}, f"{p.rel}: language links {links}"
         page_url = "http://site/" + p.rel
         for lang, href in links.items():
@@ -57,7 +58,8 @@ def test_both_trees_are_complete(site_dir, pages):
     assert sv == en
 
 
-RESOURCE_XPATH = "//script/@src | //link[not(@rel='alternate') and not(@rel='canonical')]/@href | //img/@src | //iframe/@src | //source/@src | //video/@src | //audio/@src | //object/@data"
+RESOURCE_XPATH = ("//script/@src | //link[not(@rel='alternate') and not(@rel='canonical')]/@href | //img/@src "
+                  "| //iframe/@src | //source/@src | //video/@src | //audio/@src | //object/@data")
 
 
 def test_no_resource_from_another_host(site_dir):

@@ -1,7 +1,4 @@
 """Every language's UI strings file has every key of the default language's (a missing key would be an empty text)."""
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
 from tillit import site as locale_strings
 from tillit.site import languages, strings
 

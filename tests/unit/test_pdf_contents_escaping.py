@@ -1,9 +1,6 @@
 """The onboarding pack's table of contents and cover show heading text and the site address as text, never as markup."""
-from pathlib import Path
-
 from lxml import html
 
-ROOT = Path(__file__).resolve().parents[2]
 from tillit import pdfs as build_pdfs
 
 

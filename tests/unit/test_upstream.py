@@ -74,7 +74,8 @@ def test_upstream_worker_message_types_and_wildcard():
     worker = TEMPLATES.joinpath(material.WORKER_GLOB).parent / material.search_worker()
     source = worker.read_text(encoding="utf-8")
     m = material.WORKER_MESSAGES
-    protocol = re.search(r"switch\(\w+\.type\)\{case (\d):.{0,120}?\{type:(\d)\};case (\d):.{0,120}?\{type:(\d),", source)
+    protocol = re.search(r"switch\(\w+\.type\)\{case (\d):.{0,120}?\{type:(\d)\};"
+                         r"case (\d):.{0,120}?\{type:(\d),", source)
     assert protocol, f"{worker.name}: the message switch (SETUP -> READY, QUERY -> RESULT) is not where it was"
     assert tuple(map(int, protocol.groups())) == (m["SETUP"], m["READY"], m["QUERY"], m["RESULT"]), protocol.group(0)
     assert "?r:`${r}*`" in source or re.search(r"\?\w:`\$\{\w\}\*`", source), "the '*' on plain terms moved"
