@@ -61,7 +61,8 @@ def document(name, lang):
     out.append("</div></section>")
     base = site_url() + lang_prefix(lang)
     out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p>'
-               f'<p>{escape(s["meanings"])}</p><ul>{"".join(f"<li>{escape(meanings[a][lang])}</li>" for a in exercise.ANSWERS)}</ul>'
+               f'<p>{escape(s["meanings"])}</p>'
+               f'<ul>{"".join(f"<li>{escape(meanings[a][lang])}</li>" for a in exercise.ANSWERS)}</ul>'
                f'<table><thead><tr>'
                f'<th>#</th><th>{escape(c["item"])}</th><th>{escape(s["model"].rstrip(":"))}</th>'
                f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
