@@ -17,9 +17,18 @@ import sys
 from pathlib import Path
 
 from tillit import cache, exercise, figures, markers
-from tillit.site import (ROOT, address_warning, lang_prefix, language_of, languages, load_config, missing_strings,
-                         strings, url_path)
-from tillit.sources import DOCS, Page, fenced, read_page
+from tillit.site import (
+    ROOT,
+    address_warning,
+    lang_prefix,
+    language_of,
+    languages,
+    load_config,
+    missing_strings,
+    strings,
+    url_path,
+)
+from tillit.sources import DOCS, fenced, read_page
 
 LINKING_DIR = "om/lanka/"           # the linking pages (tillit.linking_pages): the index and a sub-page per group
 LINKING_INDEX = LINKING_DIR + "index"
@@ -165,7 +174,8 @@ def _missing_picture_file(page, src):
     """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local).
 
     static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
-    off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg."""
+    off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg.
+    """
     path = src.split("#")[0].split("?")[0]
     if not path or re.match(r"^[a-z]+:|^/", path):
         return ""
@@ -549,7 +559,8 @@ def sources_fingerprint(config_path=CONFIG):
 
 def cached_source_problems(config_path=CONFIG, fingerprint=None):
     """source_problems(), read from .cache/ when nothing it reads has changed since it last ran: the build's hook runs
-    the checks in every process (each `mkdocs build`, each benchmark run), and `make build` runs them again here."""
+    the checks in every process (each `mkdocs build`, each benchmark run), and `make build` runs them again here.
+    """
     key = fingerprint or sources_fingerprint(config_path)
     return json.loads(cache.text("checks", "sources", key, lambda: json.dumps(source_problems(config_path))))
 
@@ -589,7 +600,8 @@ def source_of(rel):
 
 def site_problems(site):
     """Pictures in the built pages' content (also those a hook adds) need alt text; no HTML comment is left (a marker
-    nothing expanded); warn on a localhost address."""
+    nothing expanded); warn on a localhost address.
+    """
     from lxml import html as lxml_html
     problems, warnings = [], []
     for file in sorted(site.rglob("*.html")):

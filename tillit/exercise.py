@@ -34,7 +34,8 @@ def model_answer(data, item, lang):
 def problems(name, page_ids):
     """Authoring mistakes in exercises/<name>.yml, each naming the file, the item and the fix.
 
-    page_ids(stem, lang) returns (title, {id: heading}) of docs/<stem>.<lang>.md, or None when there is no such page."""
+    page_ids(stem, lang) returns (title, {id: heading}) of docs/<stem>.<lang>.md, or None when there is no such page.
+    """
     import yaml
     rel = f"exercises/{name}.yml"
     try:
@@ -128,7 +129,7 @@ def render(name, lang, page_url):
            f'data-strings="{esc(json.dumps(data, ensure_ascii=False))}">',
            f'<p id="{esc(name)}-meanings"><strong>{esc(s["meanings"])}</strong></p><ul class="tillit-exercise-meanings">',
            *(f'<li>{esc(exercise["meanings"][answer][lang])}</li>' for answer in ANSWERS),
-           '</ul>', f'<ol class="tillit-exercise-list">']
+           '</ul>', '<ol class="tillit-exercise-list">']
     for number, item in enumerate(exercise["items"], 1):
         path, _, anchor = item["link"].partition("#")
         stem = path.removesuffix(".md")

@@ -124,7 +124,8 @@ def _serialize(nodes, referenced):
 def _site_names(site, config):
     """Classes and data-md-color values in the HTML and names in the JavaScript (but Material's for features that are
     off); prefixes of classes built in JS; custom properties a page sets in a style attribute or a script sets or reads
-    by name."""
+    by name.
+    """
     used, prefixes, properties, pre = set(), set(), set(), False
     for path in site.rglob("*.html"):
         data = path.read_bytes()

@@ -26,7 +26,8 @@ def _digest(text: str) -> str:
 
 def sections(stem: str, lang: str) -> dict:
     """{section id: hash} of a page's reader-visible text: '' holds the title, description and text before the
-    first h2 section; each h2 id holds its section (h3 sections included)."""
+    first h2 section; each h2 id holds its section (h3 sections included).
+    """
     page = read_page(DOCS / f"{stem}.{lang}.md", stem, lang)
     meta = page.meta or {}
     parts, current = {"": [str(meta.get("title", "")), str(meta.get("description", ""))]}, ""
@@ -58,7 +59,8 @@ def _own(stem, lang):
 
 def behind(lock=None) -> list[dict]:
     """Every translation whose Swedish page changed since it was checked: stem, lang, the first changed section
-    ('' when the opening text changed, None when it was never checked) and the date it was checked."""
+    ('' when the opening text changed, None when it was never checked) and the date it was checked.
+    """
     lock = read_lock() if lock is None else lock
     default, found = languages()[0], []
     for stem in _stems():
@@ -92,7 +94,8 @@ def message(item: dict) -> str:
 
 def mark(stems: list[str], today: datetime.date | None = None, force: bool = False) -> list[str]:
     """Record each page's translations as checked against its Swedish text now; refuse (a message per page) a
-    translation unchanged since it was last checked while the Swedish page changed (force: the first record)."""
+    translation unchanged since it was last checked while the Swedish page changed (force: the first record).
+    """
     lock, default = read_lock(), languages()[0]
     today = today or local_time().date()
     pending = {(b["stem"], b["lang"]) for b in behind(lock)}

@@ -11,9 +11,8 @@ import subprocess
 import sys
 
 import pytest
-from lxml import html as lxml_html
-
 from conftest import ROOT, built_once
+from lxml import html as lxml_html
 
 MINI = ROOT / "tests" / "fixtures" / "mini-site"
 LANGS = {"sv": "", "en": "en/"}

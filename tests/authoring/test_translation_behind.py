@@ -2,9 +2,8 @@
 English page tells its reader, with a link to the Swedish section; marking it checked needs an edit of the translation."""
 import re
 
-from lxml import html as lxml_html
-
 from conftest import edit, mkdocs_build, run
+from lxml import html as lxml_html
 
 PAGE = "kommuner/boras"
 

@@ -4,13 +4,11 @@ One place for: which source file a built page comes from, what counts as a quota
 article a rule skips (quotes, Swedish words in English text, source lists, tables of links).
 """
 import re
-import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-from tillit import site as _site
 
 # Quotations in running text: Swedish ”…”, „…”, »…«; English “…”, ‘…’ (not an apostrophe: ’ followed by a letter);
 # straight "…". A quoted span is the source's words (or a title), not ours.

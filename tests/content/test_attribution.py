@@ -3,10 +3,9 @@ the municipality, or the "Tillitsstyrning" text to anyone. Phrase lists: attribu
 import re
 
 import pytest
-from lxml import html as lxml_html
-
 import sitetext
 from conftest import Page
+from lxml import html as lxml_html
 
 LIST = "tests/content/attribution_phrases.yml"
 DATA = sitetext.load(LIST)

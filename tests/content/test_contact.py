@@ -3,7 +3,6 @@ accessibility statement in both languages; a build for a real address stops whil
 import re
 
 import pytest
-
 import sitetext
 from conftest import copy_project, mkdocs_build
 

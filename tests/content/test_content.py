@@ -4,7 +4,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT, copy_project, mkdocs_build
 
 LIX_LIMIT = 45

@@ -5,9 +5,8 @@ import copy
 import subprocess
 
 import pytest
-import yaml
-
 import sitetext
+import yaml
 
 from tillit import exercise
 

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-
 FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
 SEEDS = yaml.safe_load((Path(__file__).parent / "seeds.yml").read_text(encoding="utf-8"))   # the sources' index
 

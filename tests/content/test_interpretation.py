@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from lxml import html as lxml_html
-
 import sitetext
-from conftest import Page, serve
+from conftest import Page
+from lxml import html as lxml_html
 
 MARKERS = {
     "sv": re.compile(r"\b(?:vår (?:egen )?tolkning|vi tolkar|vi läser det)\b", re.I),

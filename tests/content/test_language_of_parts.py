@@ -2,9 +2,9 @@
 outside an element with that `lang`. The word lists are terms.yml's (tillit.foreign_words.foreign_words); the check reads
 the built HTML with lxml, every text node of the body (menus, table of contents, footer too)."""
 import pytest
+import sitetext
 from lxml import html as lxml_html
 
-import sitetext
 from tillit.foreign_words import foreign_words, mark
 
 SKIP = {"script", "style", "svg", "pre", "code", "textarea"}

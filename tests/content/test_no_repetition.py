@@ -4,10 +4,9 @@ import itertools
 import re
 
 import pytest
-from lxml import html as lxml_html
-
 import sitetext
 from conftest import Page
+from lxml import html as lxml_html
 
 N = 8                     # words in a row that make a shared passage (more than a short phrase, less than a sentence)
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")

@@ -2,7 +2,6 @@
 import re
 
 import pytest
-
 import sitetext
 
 TERMS = sitetext.load("terms.yml")["terms"]
