@@ -46,7 +46,7 @@ def test_every_marker_is_expanded_in_the_pages_language(mini, lang):
     title = start.xpath("//figure[@id='bild-krav']//*[local-name()='title']")
     assert title and title[0].text, "tillit:figure drew no picture"
     assert start.xpath("//article//span[@class='tillit-contact']//a[starts-with(@href,'mailto:')]"), "tillit:contact"
-    assert len(exercise.xpath("//li[@class='tillit-exercise-item']")) == 2, "tillit:exercise"
+    assert len(exercise.xpath("//li[@class='tillit-exercise-item']")) == 3, "tillit:exercise"
     assert exercise.xpath("//li[@class='tillit-exercise-item']")[0].text_content().strip().startswith(
         {"sv": "Budgetramarna", "en": "The budget frames"}[lang])
     news = page(mini, lang, "om/nytt").xpath("//ul[@class='tillit-whats-new']/li/a/@href")

@@ -4,11 +4,12 @@ import re
 
 import pytest
 import sitetext
+from tillit import site as _site
 from conftest import copy_project, mkdocs_build
 
 from tillit import contact
 
-CONTACT = sitetext._site.load_config()["extra"]["contact"]
+CONTACT = _site.load_config()["extra"]["contact"]
 
 
 def _contact_links(el):
@@ -24,7 +25,7 @@ def test_every_footer_shows_the_contact_in_the_page_language(pages):
     problems = []
     for p in pages:
         footer = p.tree.xpath('//*[contains(@class,"tillit-footer-contact")]')
-        label = sitetext._site.strings(p.lang)["contact"]["label"]
+        label = _site.strings(p.lang)["contact"]["label"]
         if not footer or _contact_links(footer[0]) != _expected_links() or label not in footer[0].text_content():
             problems.append(p.rel)
     assert not problems, (f"no footer contact ({label!r} and {_expected_links()}) from mkdocs.yml extra.contact "
@@ -64,6 +65,6 @@ def test_a_published_build_stops_on_the_example_contact(tmp_path):
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
     for rel, lang in (("index.html", "sv"), ("en/index.html", "en")):
         footer = (tmp_path / "out" / rel).read_text(encoding="utf-8")
-        form_label = sitetext._site.strings(lang)["contact"]["form"]
+        form_label = _site.strings(lang)["contact"]["form"]
         assert 'href="mailto:tillit@falkoping.se"' in footer and "example.se" not in footer, rel
         assert f'<a href="https://intranat.falkoping.se/synpunkter">{form_label}</a>' in footer, rel

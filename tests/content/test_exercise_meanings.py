@@ -6,13 +6,14 @@ import subprocess
 
 import pytest
 import sitetext
+from tillit import site as _site
 import yaml
 
 from tillit import exercise
 
 NAME = "golden-zone"
 FILE = f"exercises/{NAME}.yml"
-LANGS = sitetext._site.languages()
+LANGS = _site.languages()
 PAGE = "fortroendevalda/ovning/"
 
 
@@ -89,8 +90,8 @@ def test_the_practice_page_states_each_meaning_and_each_grey_items_kind(pages, l
 
 @pytest.fixture(scope="module")
 def cards(printed_site):
-    config = sitetext._site.load_config()["extra"]["card_pdf"]
-    return {lang: printed_site / sitetext._site.lang_prefix(lang) / config["file"].format(lang=lang) for lang in LANGS}
+    config = _site.load_config()["extra"]["card_pdf"]
+    return {lang: printed_site / _site.lang_prefix(lang) / config["file"].format(lang=lang) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -4,6 +4,7 @@ import re
 
 import pytest
 import sitetext
+from tillit import site as _site
 from conftest import Page
 from lxml import html as lxml_html
 
@@ -15,7 +16,7 @@ MARKERS = {
 
 
 def title(lang):
-    return sitetext._site.strings(lang)["tolkning"]["title"]
+    return _site.strings(lang)["tolkning"]["title"]
 
 
 def is_tolkning(el):

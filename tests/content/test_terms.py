@@ -3,6 +3,7 @@ import re
 
 import pytest
 import sitetext
+from tillit import site as _site
 
 TERMS = sitetext.load("terms.yml")["terms"]
 
@@ -145,11 +146,11 @@ def test_terms_of_art_stay_beside_their_explanation(pages, lang):
 def printed(printed_site):
     """{(kind, lang): the PDF's text}."""
     import pypdf
-    extra = sitetext._site.load_config()["extra"]
+    extra = _site.load_config()["extra"]
     out = {}
     for kind in ("card_pdf", "onboarding_pdf"):
-        paths = {lang: printed_site / sitetext._site.lang_prefix(lang) / extra[kind]["file"].format(lang=lang)
-                 for lang in sitetext._site.languages()}
+        paths = {lang: printed_site / _site.lang_prefix(lang) / extra[kind]["file"].format(lang=lang)
+                 for lang in _site.languages()}
         for lang, path in paths.items():
             text = " ".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
             out[kind, lang] = (path, " ".join(text.split()))
