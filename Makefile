@@ -65,7 +65,8 @@ bench: install-test build ## Measure build cost, preview, page weight, Lighthous
 	SITE_DIR=site $(BIN)/pytest -m bench   # Lighthouse on every template and language; bench.py's smoke run
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), puppeteer-core (Firefox), iframe-worker
+	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse, the HTTP Observatory), puppeteer-core (Firefox), iframe-worker
+	echo '{}' > node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json   # what its skipped install step downloads (Chromium's HSTS preload list): an intranet host is not on it
 
 OFFLINE_DIR ?= dist
 offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR)/tillit-offline.zip (opens from file://, search works)

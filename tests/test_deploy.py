@@ -1,6 +1,13 @@
-"""deploy/nginx.conf for real: Debian's nginx on loopback serves a /tsl/ build; crawl, headers, 404s, CSP in Chromium."""
+"""deploy/nginx.conf for real: Debian's nginx on loopback serves a /tsl/ build; crawl, headers, 404s, CSP in Chromium;
+HTTPS as shipped (TLS versions, HTTP/2, the 301 from http) and Mozilla's HTTP Observatory grade."""
 import gzip
+import json
+import os
 import re
+import shutil
+import socket
+import ssl
+import subprocess
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -8,7 +15,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from conftest import CSP_LISTENER, open_guarded_page
+from conftest import CSP_LISTENER, ROOT, open_guarded_page
 from search_eval import WATCH_WORKER
 
 
@@ -100,7 +107,9 @@ def test_headers_cache_and_gzip(nginx_site):
     csp = headers["Content-Security-Policy"]
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src, script_src
-    assert "default-src 'self'" in csp and "object-src 'none'" in csp
+    assert "default-src 'none'" in csp and "object-src 'none'" in csp
+    style_src = next(d for d in csp.split(";") if d.strip().startswith("style-src"))
+    assert "'unsafe-inline'" not in style_src, style_src
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] and headers["X-Frame-Options"] == "SAMEORIGIN"
     assert "nginx/" not in headers.get("Server", "")
@@ -167,7 +176,65 @@ def test_chromium_under_tsl_reports_no_csp_violation_and_stays_under_tsl(browser
         pg.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
         pg.wait_for_function("() => window.__csp.length >= 1", timeout=5_000)
         assert pg.evaluate("window.__ran") is None
+        # and so is a style attribute (style-src has no 'unsafe-inline'), while Material's CSSOM styles are allowed
+        pg.evaluate("() => document.body.setAttribute('style', 'outline: 3px solid red')")
+        pg.wait_for_function("() => window.__csp.some(v => v.startsWith('style-src'))", timeout=5_000)
     finally:
         context.close()
     guard.allow_console.append("Content Security Policy")   # the deliberate injected script above
     assert not guard.problems(), guard.problems()
+
+
+SCANNER = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
+
+
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1_1 is deprecated:DeprecationWarning")
+def test_https_as_shipped_tls_versions_http2_hsts_and_the_301_from_http(tls_site):
+    host, port = "127.0.0.1", int(tls_site.base.split(":")[2].split("/")[0])
+
+    def handshake(version=None, alpn=None):
+        context = ssl.create_default_context(cafile=str(tls_site.cafile))
+        if version:
+            context.minimum_version = context.maximum_version = version
+        if alpn:
+            context.set_alpn_protocols(alpn)
+        with socket.create_connection((host, port), timeout=10) as raw, \
+                context.wrap_socket(raw, server_hostname=host) as tls:
+            return tls.version(), tls.selected_alpn_protocol()
+
+    assert handshake(ssl.TLSVersion.TLSv1_3)[0] == "TLSv1.3"
+    assert handshake(ssl.TLSVersion.TLSv1_2)[0] == "TLSv1.2"
+    with pytest.raises(ssl.SSLError) as refused:   # TLS 1.1 offered: the server answers "protocol version"
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+        context.minimum_version = context.maximum_version = ssl.TLSVersion.TLSv1_1
+        context.set_ciphers("ALL:@SECLEVEL=0")
+        with socket.create_connection((host, port), timeout=10) as raw, context.wrap_socket(raw):
+            pass
+    assert refused.value.reason == "TLSV1_ALERT_PROTOCOL_VERSION", refused.value
+    assert handshake(alpn=["h2", "http/1.1"])[1] == "h2"
+    https = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPSHandler(
+        context=ssl.create_default_context(cafile=str(tls_site.cafile))))
+    with https.open(tls_site.base + "en/", timeout=10) as r:
+        hsts = r.headers["Strict-Transport-Security"]
+    assert int(re.search(r"max-age=(\d+)", hsts).group(1)) >= 183 * 86400, hsts   # at least six months
+    for path in ("/tsl/en/?q=1", "/tsl/finns/inte/", "/"):
+        status, headers, _ = fetch(tls_site.http + path)
+        assert status == 301 and headers["Location"] == tls_site.base.split("/tsl/")[0] + path, (path, status, headers)
+
+
+def test_http_observatory_grades_the_shipped_configuration_a_plus(tls_site):
+    """Mozilla's scanner (pinned in package.json; README: HTTPS) against the shipped config on loopback, https
+    trusted through the self-signed certificate: grade A+ and none of its tests failed."""
+    if not (SCANNER / "conf" / "hsts-preload.json").exists() or not shutil.which("node"):
+        pytest.fail("the HTTP Observatory scanner is not installed: run `make install-test` (npm ci --ignore-scripts, "
+                    "then the empty HSTS preload list it reads: README: HTTPS)")
+    http_port = tls_site.http.rsplit(":", 1)[1]
+    https_port = tls_site.base.split(":")[2].split("/")[0]
+    run = subprocess.run(["node", str(ROOT / "tests" / "observatory.mjs"), "127.0.0.1", http_port, https_port],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "NODE_EXTRA_CA_CERTS": str(tls_site.cafile)})
+    assert run.returncode == 0, run.stderr + run.stdout
+    result = json.loads(run.stdout)
+    failed = {name: test["result"] for name, test in result["tests"].items() if not test["pass"]}
+    assert result["scan"]["grade"] == "A+" and result["scan"]["testsFailed"] == 0 and not failed, (result["scan"], failed)
