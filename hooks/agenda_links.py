@@ -6,14 +6,17 @@ stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`).
 exactly one sub-page (scripts/check_site.py). The pages are split so that each stays light to load (issue #8).
 The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
 Reads static-i18n's private state (`building`, through _site.after_all_languages) to reset the QR files once per build.
-QR codes come from hooks/_qr.py, shared with scripts/agenda_link.py.
+QR codes come from hooks/_qr.py, shared with scripts/agenda_link.py. A build for a real address (SITE_URL) stops
+while mkdocs.yml site_url is still an example or local address: agenda_link.py prints its links and QR codes from that.
 """
 import html
 import re
 from pathlib import Path
 
 from _qr import save_qr
-from _site import after_all_languages, lang_prefix, language_name, languages, site_url, source_stem, strings, url_path
+from _site import (SITE_URL_SETTING, after_all_languages, configured_site_url, is_published,
+                   lang_prefix, language_name, languages, site_url, source_stem, strings, url_path)
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
@@ -52,6 +55,15 @@ def _url_path(page):
 def _table_id(url_path):
     """Id of a page's table on its sub-page: sida-tsl-vad-ar-tsl (never one of the page's heading ids)."""
     return "sida-" + (url_path.strip("/").replace("/", "-") or "start")
+
+
+def on_config(config):
+    configured = configured_site_url(config.config_file_path)
+    if is_published(config.site_url) and not is_published(configured):
+        raise PluginError(f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
+                          "(SITE_URL): scripts/agenda_link.py would print links and QR codes for the old address. "
+                          f"Write the published address into {SITE_URL_SETTING} before publishing.")
+    return config
 
 
 def on_pre_build(config):

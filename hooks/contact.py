@@ -1,28 +1,19 @@
 """The feedback contact (mkdocs.yml extra.contact, one place) in the footer and wherever a page says <!-- contact -->; a build for a real address stops while it is still the example value. Reads static-i18n's private state (current language) through _site.build_language."""
 import re
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 import _site
+from _site import EXAMPLE, is_published   # the example-address rule (one place)
 
 MARKER = "<!-- contact -->"
 SETTING = "mkdocs.yml extra.contact"
-# Example domains (example.se and the RFC 2606 ones) and hosts that are not a publication
-EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
 
 
 def _contact(config):
     contact = config.extra.get("contact") or {}
     return (contact.get("email") or "").strip(), (contact.get("form_url") or "").strip()
-
-
-def is_published(site_url):
-    """True when the site is built for a real address (not this machine and not an example domain)."""
-    host = (urlsplit(site_url or "").hostname or "").lower()
-    return host not in LOCAL_HOSTS and not EXAMPLE.search(host)
 
 
 def on_config(config):

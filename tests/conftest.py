@@ -58,6 +58,20 @@ def copy_project(dest):
     return dest
 
 
+REAL_SITE_URL = "https://intranat.falkoping.se/tsl/"   # a municipality's address, as a web team sets it (never fetched)
+
+
+def make_publishable(copy, site_url=None):
+    """The copy's mkdocs.yml as a web team sets it before publishing: a real feedback address, and site_url if given."""
+    import re
+    config = Path(copy) / "mkdocs.yml"
+    text = re.sub(r"(\n    email: ).*", r"\1tillit@falkoping.se", config.read_text(encoding="utf-8"), count=1)
+    if site_url:
+        text = text.replace('"https://intranat.example.se/"', f'"{site_url}"', 1)
+    config.write_text(text, encoding="utf-8")
+    return copy
+
+
 def built_once(tmp_path_factory, name, make):
     """make(dest) run once per test run, its result (a path) shared by pytest-xdist's processes: the first makes it
     under a lock, the others wait for it and reuse it (for fixtures that build a whole site)."""
