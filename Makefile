@@ -40,6 +40,7 @@ build: install ## Build the complete site into site/, with the onboarding PDFs (
 	$(BIN)/python scripts/csp_hashes.py site .cache/csp-hashes.conf   # this build's inline scripts (tests/test_csp_hashes.py)
 	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
 	@$(BIN)/python scripts/nginx_redirects.py .cache/redirects.conf >/dev/null && cmp -s .cache/redirects.conf deploy/redirects.conf || echo "NOTE: extra.redirects changed: run 'make redirects', commit deploy/redirects.conf and copy it to nginx"
+	$(BIN)/python scripts/precompress.py site   # .gz next to big text files: nginx's gzip_static sends them as they are
 
 redirects: ## Write deploy/redirects.conf (nginx's 301s) from mkdocs.yml extra.redirects
 	$(BIN)/python scripts/nginx_redirects.py

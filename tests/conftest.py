@@ -270,11 +270,12 @@ def start_nginx(tmp, tls=False, edit=None, port=None):
 
 
 def build_for_nginx(www, base):
-    """A strict build into www/tsl for the address base, with its CSP hashes, as `make build` makes them."""
+    """A strict build into www/tsl for the address base, with its CSP hashes and .gz files, as `make build` makes them."""
     site = Path(www) / "tsl"
     result = mkdocs_build(site, env_extra={"SITE_URL": base})
     assert result.returncode == 0, result.stderr
-    for script in (["csp_hashes.py", str(site), str(Path(www).parent / "conf" / "csp-hashes.conf")],):
+    for script in (["csp_hashes.py", str(site), str(Path(www).parent / "conf" / "csp-hashes.conf")],
+                   ["precompress.py", str(site)]):
         run = subprocess.run([sys.executable, str(ROOT / "scripts" / script[0]), *script[1:]], capture_output=True,
                              text=True)
         assert run.returncode == 0, run.stderr
