@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build check test install install-test browser clean bench pdf offline csp redirects
+.PHONY: help serve build check test install install-test browser clean bench pdf offline csp redirects deploy rollback smoke
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,6 +33,7 @@ serve: install ## Live preview on http://127.0.0.1:8000/
 
 build: install ## Build the complete site into site/, with the onboarding PDFs (needs Chromium)
 	@bash scripts/install_system_deps.sh chromium
+	rm -f site.checked   # written again below only when every step passed (make deploy needs it)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python scripts/check_site.py --site site   # every authoring rule, named by docs/ file and line
 	$(BIN)/python scripts/build_pdfs.py site
@@ -41,6 +42,22 @@ build: install ## Build the complete site into site/, with the onboarding PDFs (
 	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
 	@$(BIN)/python scripts/nginx_redirects.py .cache/redirects.conf >/dev/null && cmp -s .cache/redirects.conf deploy/redirects.conf || echo "NOTE: extra.redirects changed: run 'make redirects', commit deploy/redirects.conf and copy it to nginx"
 	$(BIN)/python scripts/precompress.py site   # .gz next to big text files: nginx's gzip_static sends them as they are
+	$(BIN)/python scripts/deploy.py mark site   # site.checked: this exact build passed (make deploy refuses without it)
+
+ifneq ($(filter deploy rollback,$(MAKECMDGOALS)),)
+ifeq ($(DEST),)
+$(error Write: make $(filter deploy rollback,$(MAKECMDGOALS)) DEST=/var/www/tillit/tsl (the link nginx serves; README: Publicera))
+endif
+endif
+# make deploy/rollback: scripts/deploy.py (README: Publicera); make smoke: scripts/smoke.py, from outside, after a deploy
+deploy: build ## Build, check and publish: make deploy DEST=/var/www/tillit/tsl (DEST: a link switched atomically; 3 earlier releases kept)
+	$(BIN)/python scripts/deploy.py publish site "$(DEST)"
+
+rollback: ## Switch DEST back to the release before the current one: make rollback DEST=/var/www/tillit/tsl
+	$(BIN)/python scripts/deploy.py rollback "$(DEST)"
+
+smoke: ## Check a published site from outside: make smoke URL=https://intranat.kommun.se/tsl/ (one line per check)
+	$(BIN)/python scripts/smoke.py "$(URL)"
 
 redirects: ## Write deploy/redirects.conf (nginx's 301s) from mkdocs.yml extra.redirects
 	$(BIN)/python scripts/nginx_redirects.py
@@ -91,4 +108,4 @@ new-page: install ## New page in every language: make new-page PAGE=tsl/ny-sida 
 	$(BIN)/python scripts/new_page.py $(PAGE) $(TITLES)
 
 clean: ## Remove build output
-	rm -rf site .pytest_cache
+	rm -rf site site.checked .pytest_cache
