@@ -496,7 +496,7 @@ def test_a_site_built_for_localhost_or_the_placeholder_gets_a_warning(project, t
 
 
 @pytest.mark.parametrize("path", ["qr/tsl-vad-ar-tsl--kallor.sv.svg", "site/index.html", "dist/tillit-offline.zip",
-                                  ".cache/qr/x.svg"])
+                                  ".cache/qr/x.svg", "site.checked"])
 def test_tool_output_folders_are_ignored_by_git(path):
     if not shutil.which("git"):
         pytest.skip("git is not installed")
