@@ -130,6 +130,22 @@ def test_headers_cache_and_gzip(nginx_site):
     assert status == 302 and headers["Location"].endswith("/tsl/")
 
 
+def test_big_text_files_are_sent_as_the_gz_files_make_build_wrote(tsl_nginx):
+    """gzip_static: the bytes nginx sends are the .gz file's (scripts/precompress.py), not a new compression."""
+    site = tsl_nginx.prefix / "www" / "tsl"
+    bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).relative_to(site).as_posix()
+    for rel, url in (("index.html", ""), ("en/search/search_index.json", "en/search/search_index.json"),
+                     (bundle, bundle)):
+        assert (site / f"{rel}.gz").exists(), f"make build wrote no {rel}.gz"
+        status, headers, body = fetch(tsl_nginx.base + url, {"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip" and body == (site / f"{rel}.gz").read_bytes(), rel
+        status, headers, body = fetch(tsl_nginx.base + url)                       # a client without gzip
+        assert "Content-Encoding" not in headers and body == (site / rel).read_bytes(), rel
+    small = [p for p in site.rglob("*.css") if p.stat().st_size < 1024]
+    assert all(not p.with_name(p.name + ".gz").exists() for p in small), "a file under 1 kB got a .gz"
+    assert not list(site.rglob("*.png.gz")) and not list(site.rglob("*.pdf.gz")), "a binary file got a .gz"
+
+
 @pytest.mark.parametrize("path,lang,text", [("finns/inte/", "sv", "Sidan finns inte"),
                                             ("en/no/such/page/", "en", "Page not found"),
                                             ("tsl/gammal-sida.html", "sv", "Sidan finns inte")])
@@ -212,6 +228,12 @@ def test_https_as_shipped_tls_versions_http2_hsts_and_the_301_from_http(tls_site
         with socket.create_connection((host, port), timeout=10) as raw, context.wrap_socket(raw):
             pass
     assert refused.value.reason == "TLSV1_ALERT_PROTOCOL_VERSION", refused.value
+    with pytest.raises(ssl.SSLError):              # no cipher without forward secrecy
+        context = ssl.create_default_context(cafile=str(tls_site.cafile))
+        context.maximum_version = ssl.TLSVersion.TLSv1_2
+        context.set_ciphers("AES128-GCM-SHA256:AES256-SHA")
+        with socket.create_connection((host, port), timeout=10) as raw, context.wrap_socket(raw, server_hostname=host):
+            pass
     assert handshake(alpn=["h2", "http/1.1"])[1] == "h2"
     https = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPSHandler(
         context=ssl.create_default_context(cafile=str(tls_site.cafile))))

@@ -136,6 +136,7 @@ def test_deploy_keeps_three_earlier_releases_and_the_previous_theme_files(tmp_pa
     assert rollback.returncode == 0 and "build 4" in (dest / "index.html").read_text(), rollback.stdout + rollback.stderr
 
 
+@pytest.mark.slow
 def test_two_deploys_and_a_rollback_under_load_never_serve_a_mixed_site(builds, tmp_path):
     first, second, old_css, new_css = builds
     server = start_nginx(tmp_path)
