@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build build-site check test lint pipeline install install-test browser clean bench pdf offline csp redirects
+.PHONY: help serve build build-site check test lint pipeline install install-test browser clean bench pdf offline csp redirects deploy rollback smoke
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -35,14 +35,32 @@ browser: ## Make sure Debian's Chromium, Firefox ESR and the test programs are i
 serve: install ## Live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: build-site pdf ## Build the complete site into site/, with the onboarding PDFs and card sets (needs Chromium)
+build: build-site pdf ## Build the complete site into site/, with the PDFs, precompressed files and the passed mark
+	$(BIN)/python scripts/precompress.py site   # .gz next to big text files: nginx's gzip_static sends them as they are
+	$(BIN)/python scripts/deploy.py mark site   # site.checked: this exact build passed (make deploy refuses without it)
 
 build-site: install ## Build the site into site/ and check it, without printing the PDFs (no browser)
+	rm -f site.checked   # written again by make build only when every step passed (make deploy needs it)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python -m tillit.checks --site site   # every authoring rule, named by docs/ file and line
 	$(BIN)/python -m tillit.csp site .cache/csp-hashes.conf   # this build's inline scripts (tests/site/test_csp_hashes.py)
 	@cmp -s .cache/csp-hashes.conf deploy/csp-hashes.conf || echo "NOTE: the inline scripts changed: run 'make csp', commit deploy/csp-hashes.conf and copy it to nginx"
 	@$(BIN)/python -m tillit.nginx .cache/redirects.conf >/dev/null && cmp -s .cache/redirects.conf deploy/redirects.conf || echo "NOTE: extra.redirects changed: run 'make redirects', commit deploy/redirects.conf and copy it to nginx"
+
+ifneq ($(filter deploy rollback,$(MAKECMDGOALS)),)
+ifeq ($(DEST),)
+$(error Write: make $(filter deploy rollback,$(MAKECMDGOALS)) DEST=/var/www/tillit/tsl (the link nginx serves; UNDERHALL.md: Publicera))
+endif
+endif
+# make deploy/rollback: scripts/deploy.py (UNDERHALL.md: Publicera); make smoke: scripts/smoke.py, from outside, after a deploy
+deploy: build ## Build, check and publish: make deploy DEST=/var/www/tillit/tsl (DEST: a link switched atomically; 3 earlier releases kept)
+	$(BIN)/python scripts/deploy.py publish site "$(DEST)"
+
+rollback: ## Switch DEST back to the release before the current one: make rollback DEST=/var/www/tillit/tsl
+	$(BIN)/python scripts/deploy.py rollback "$(DEST)"
+
+smoke: ## Check a published site from outside: make smoke URL=https://intranat.kommun.se/tsl/ (one line per check)
+	$(BIN)/python scripts/smoke.py "$(URL)"
 
 redirects: ## Write deploy/redirects.conf (nginx's 301s) from mkdocs.yml extra.redirects
 	$(BIN)/python -m tillit.nginx
@@ -76,7 +94,8 @@ bench: install-test build ## Measure build cost, preview, page weight, Lighthous
 	SITE_DIR=site $(BIN)/pytest -m bench   # Lighthouse on every template and language; bench.py's smoke run
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse), puppeteer-core (Firefox), iframe-worker
+	npm ci --ignore-scripts --no-audit --no-fund   # pinned checkers (axe-core, vnu-jar, lighthouse, the HTTP Observatory), puppeteer-core (Firefox), iframe-worker
+	echo '{}' > node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json   # what its skipped install step downloads (Chromium's HSTS preload list): an intranet host is not on it
 
 OFFLINE_DIR ?= dist
 offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR)/tillit-offline.zip (opens from file://, search works)
@@ -104,4 +123,4 @@ new-page: install ## New page in every language: make new-page PAGE=tsl/ny-sida 
 	$(BIN)/python scripts/new_page.py $(PAGE) $(TITLES)
 
 clean: ## Remove build output
-	rm -rf site .pytest_cache
+	rm -rf site site.checked .pytest_cache

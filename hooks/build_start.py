@@ -14,7 +14,7 @@ _passed = None   # the sources' fingerprint when they last passed in this proces
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    problem = contact.check_config(config)
+    problem = contact.check_config(config) or linking_pages.check_config(config)
     if problem:
         raise PluginError(problem)
     if material.offline_enabled(config):

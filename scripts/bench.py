@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure the site's build cost, preview latency, page weight, Lighthouse scores, search and scale; write BENCHMARKS.md.
+"""Measure the site's build cost, preview latency, page weight, Lighthouse scores, search, scale and gzip_static; write BENCHMARKS.md.
 
 Everything runs against a temporary copy of the repository (the working tree is never written to except the
 report), on loopback only. `--smoke` runs a tiny configuration so that tests/test_bench.py can check every figure
@@ -611,6 +611,83 @@ def measure_scale(copy, factors, site_url, work):
             "site_exponent": k("site_bytes")}
 
 
+def nginx_worker_cpu(master):
+    """CPU seconds (user + system) used so far by the worker processes of an nginx master."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:        # ppid
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def load_paths(site):
+    """What readers fetch: every page of both languages, Material's CSS and JS, the search indexes (site paths)."""
+    pages = [p.relative_to(site).as_posix()[: -len("index.html")] for p in sorted(site.rglob("index.html"))
+             if not p.relative_to(site).as_posix().startswith(not_a_page_prefixes())
+             and not is_redirect_stub(p.read_text(encoding="utf-8")[:2000])]
+    assets = [p.relative_to(site).as_posix() for p in sorted((site / "assets").rglob("*.min.*"))
+              if p.suffix in (".css", ".js")]
+    return pages + assets + [lang_prefix(lang) + "search/search_index.json" for lang in LANGS]
+
+
+def measure_precompressed(site, requests, rounds):
+    """The shipped nginx config (TLS, as in tests/conftest.start_nginx) serving the site with gzip_static on (the
+    .gz files make build writes) and off (gzip at level 6 per response), alternated: bytes per request and the
+    workers' CPU time per request for a fixed number of requests from two keep-alive clients on 127.0.0.1."""
+    import http.client
+    import ssl
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import start_nginx
+    paths = load_paths(site)
+    files = [site / (p + "index.html" if p.endswith("/") or p == "" else p) for p in paths]
+    raw = sum(f.stat().st_size for f in files)
+    static = sum((f.with_name(f.name + ".gz") if f.with_name(f.name + ".gz").exists() else f).stat().st_size
+                 for f in files)
+    out = {"paths": len(paths), "requests": requests, "raw_bytes": raw, "static_gz_bytes": static,
+           "gz_files": sum(1 for _ in site.rglob("*.gz")), "cpu_ms": {"on": [], "off": []}, "bytes": {}}
+    with tempfile.TemporaryDirectory(prefix="tillit-gzip-") as tmp:
+        servers = {}
+        for mode in ("on", "off"):
+            prefix = Path(tmp) / mode
+            (prefix / "www").mkdir(parents=True)
+            (prefix / "www" / "tsl").symlink_to(site, target_is_directory=True)
+            edit = (lambda name, text: text.replace("gzip_static on;", "gzip_static off;")) if mode == "off" else None
+            servers[mode] = start_nginx(prefix, tls=True, edit=edit)
+        try:
+            for _ in range(rounds):
+                for mode, server in servers.items():
+                    host, port = urlsplit(server.base).hostname, urlsplit(server.base).port
+                    context = ssl.create_default_context(cafile=str(server.cafile))
+                    received = [0, 0]
+
+                    def client(i, n):
+                        conn = http.client.HTTPSConnection(host, port, context=context, timeout=30)
+                        for k in range(n):
+                            conn.request("GET", "/tsl/" + paths[(i + 2 * k) % len(paths)],
+                                         headers={"Accept-Encoding": "gzip"})
+                            response = conn.getresponse()
+                            received[i] += len(response.read())
+                            assert response.status == 200, (mode, paths[(i + 2 * k) % len(paths)], response.status)
+                        conn.close()
+                    before = nginx_worker_cpu(server.proc.pid)
+                    threads = [threading.Thread(target=client, args=(i, requests // 2)) for i in range(2)]
+                    for th in threads:
+                        th.start()
+                    for th in threads:
+                        th.join()
+                    out["cpu_ms"][mode].append(1000 * (nginx_worker_cpu(server.proc.pid) - before) / requests)
+                    out["bytes"][mode] = sum(received) / requests
+        finally:
+            for server in servers.values():
+                server.stop()
+    out["cpu_ms_median"] = {mode: statistics.median(v) for mode, v in out["cpu_ms"].items()}
+    return out
+
+
 def versions():
     out = {"python": platform.python_version()}
     for dist in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions", "segno", "playwright"):
@@ -749,6 +826,21 @@ def report(r):
       "navigation; the linking pages (om/lanka/*, their markers extended to name the copies) list every section of "
       "every page with two QR codes, which grows linearly. The first build of a copy encodes every new QR code "
       "(about 4 ms each; `.cache/qr` keeps them for later builds), which is included here.\n")
+    g = r["gzip_static"]
+    w("## Precompressed files (gzip_static)\n")
+    w(f"`make build` writes {g['gz_files']} `.gz` files (`scripts/precompress.py`: text files above 1 kB, level 9). "
+      f"The shipped `deploy/nginx.conf` (TLS, HTTP/1.1 keep-alive) on loopback served the {g['paths']} files readers "
+      f"fetch (every page, Material's CSS and JS, both search indexes) in turn, {g['requests']} requests from two "
+      "clients per round, with `gzip_static on` and, alternated, `off` (nginx compresses each response at level 6). "
+      "CPU is the nginx workers' user + system time (clock ticks of 10 ms), per request; median of "
+      f"{len(g['cpu_ms']['on'])} round(s).\n")
+    w("| Served | Bytes per request (mean) | nginx CPU per request |\n|---|---|---|")
+    w(f"| uncompressed files | {g['raw_bytes'] / g['paths'] / 1000:.1f} kB | |")
+    w(f"| gzip per response (`gzip_static off`) | {g['bytes']['off'] / 1000:.1f} kB | "
+      f"{g['cpu_ms_median']['off']:.3f} ms |")
+    w(f"| precompressed (`gzip_static on`) | {g['bytes']['on'] / 1000:.1f} kB | **{g['cpu_ms_median']['on']:.3f} ms** |")
+    w(f"\nAll {g['paths']} files once: {g['raw_bytes'] / 1000:.0f} kB uncompressed, "
+      f"{g['static_gz_bytes'] / 1000:.0f} kB as precompressed files.\n")
     w("## Site size\n")
     w(f"The measured site (`{r['site_size']['what']}`): {r['site_size']['files']} files, "
       f"{r['site_size']['bytes'] / 1e6:.2f} MB.\n")
@@ -774,6 +866,11 @@ def summary_rows(r):
     rows.append([f"First view, heaviest page (`{heaviest['page']}`)", kb(heaviest["total_gz"]),
                  f"≤ {TARGETS['first_view_kb']:g} kB", met(heaviest["total_gz"] / 1000 <= TARGETS["first_view_kb"])])
     rows.append(["Site size", f"{r['site_size']['files']} files, {r['site_size']['bytes'] / 1e6:.2f} MB", "", ""])
+    g = r["gzip_static"]
+    rows.append(["nginx CPU per request, precompressed / gzip per response",
+                 f"{g['cpu_ms_median']['on']:.3f} / {g['cpu_ms_median']['off']:.3f} ms", "", ""])
+    rows.append(["Bytes per request, precompressed / gzip per response",
+                 f"{g['bytes']['on'] / 1000:.1f} / {g['bytes']['off'] / 1000:.1f} kB", "", ""])
     for row in r["transfer"]:
         rows.append([f"Transferred, first view with search (`{row['page']}`)", kb(row["total"]), "", ""])
     lh = r["lighthouse"]
@@ -817,8 +914,9 @@ def main():
     ap.add_argument("--lh-runs", type=int, help="Lighthouse runs per page (default 1: keeps make bench short)")
     ap.add_argument("--scales", help="comma-separated factors (default 10,50, smoke 2)")
     ap.add_argument("--note", action="append", default=[], help="a note to print at the top of the report")
-    ap.add_argument("--only", choices=("build", "weight"), help="measure only the build cost (with --reps) or the "
-                    "first view of the project's mkdocs build, print it and write no report")
+    ap.add_argument("--only", choices=("build", "weight", "gzip"), help="measure only the build cost (with --reps), "
+                    "the first view of the project's mkdocs build, or gzip_static behind nginx on site/ (make build), "
+                    "print it and write no report")
     args = ap.parse_args()
     if args.smoke and args.output == ROOT / "BENCHMARKS.md":
         ap.error("--smoke must not overwrite BENCHMARKS.md: pass --output")
@@ -873,6 +971,8 @@ def main():
                 browser.close()
         finally:
             server.shutdown()
+        log("precompressed files behind nginx")
+        r["gzip_static"] = measure_precompressed(site, 200 if args.smoke else 4000, 1 if args.smoke else 3)
         r["scale"] = measure_scale(copy, scales, base, work)
     r["load_end"] = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     r["finished"] = datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M")
@@ -887,6 +987,10 @@ def main():
 
 def only(part, reps, base):
     """One part of the run, printed (a quick before/after check while optimising; make bench writes the report)."""
+    if part == "gzip":
+        g = measure_precompressed(ROOT / "site", 4000, reps)
+        print(json.dumps(g, indent=1))
+        return
     with tempfile.TemporaryDirectory(prefix="tillit-bench-") as tmp:
         tmp = Path(tmp)
         copy, work = snapshot(tmp / "repo"), tmp / "work"

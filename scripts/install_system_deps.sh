@@ -2,7 +2,7 @@
 # Install the Debian packages the tests need (Chromium, Firefox ESR and command-line checkers) when they are missing.
 # With arguments, only those packages (`make build` asks for chromium alone: it prints the onboarding PDFs).
 set -euo pipefail
-packages=(chromium firefox-esr nginx hunspell hunspell-sv hunspell-en-gb poppler-utils zbar-tools openjdk-17-jre-headless)
+packages=(chromium firefox-esr nginx openssl hunspell hunspell-sv hunspell-en-gb poppler-utils zbar-tools openjdk-17-jre-headless)
 [ $# -gt 0 ] && packages=("$@")
 missing=()
 for pkg in "${packages[@]}"; do

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,7 +47,7 @@ def pytest_collection_modifyitems(items):
         layer = Path(str(item.fspath)).parent.name
         wanted = {FOLDER_MARKS[layer]} if layer in FOLDER_MARKS else set()
         wanted |= {"browser"} if "browser" in used else set()
-        wanted |= {"slow"} if used & {"tsl_site", "fi_site"} or _builds_a_copy(item) else set()
+        wanted |= {"slow"} if used & {"tsl_site", "tls_site", "tsl_nginx", "fi_site"} or _builds_a_copy(item) else set()
         wanted |= {"pdf"} if "printed_site" in used else set()
         for name in wanted:
             if not item.get_closest_marker(name):
@@ -79,6 +78,20 @@ def copy_project(dest):
     if not (Path(dest) / ".cache").exists():
         (Path(dest) / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     return dest
+
+
+REAL_SITE_URL = "https://intranat.falkoping.se/tsl/"   # a municipality's address, as a web team sets it (never fetched)
+
+
+def make_publishable(copy, site_url=None):
+    """The copy's mkdocs.yml as a web team sets it before publishing: a real feedback address, and site_url if given."""
+    import re
+    config = Path(copy) / "mkdocs.yml"
+    text = re.sub(r"(\n    email: ).*", r"\1tillit@falkoping.se", config.read_text(encoding="utf-8"), count=1)
+    if site_url:
+        text = text.replace('"https://intranat.example.se/"', f'"{site_url}"', 1)
+    config.write_text(text, encoding="utf-8")
+    return copy
 
 
 def built_once(tmp_path_factory, name, make):
@@ -211,57 +224,136 @@ def base_url(site_dir):
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
-def configure(conf_text, tmp, port):
-    """The example config with only its "# local" lines pointed at a temporary prefix and port."""
+def self_signed_certificate(directory):
+    """A self-signed certificate for 127.0.0.1 (openssl, as README: HTTPS shows): (certificate, key) paths."""
+    cert, key = Path(directory) / "tillit.pem", Path(directory) / "tillit.key"
+    if not cert.exists():
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                       check=True, capture_output=True)
+    return cert, key
+
+
+def configure(conf_text, tmp, port, tls_port=None, cert=None):
+    """The shipped config with only its "# local" lines changed: a temporary prefix, loopback ports, the certificate.
+
+    With tls_port the https server has TLS there and http on `port` redirects to it (as shipped). Without, the https
+    server listens without TLS on `port` (every other directive as shipped) and the http one on a spare port."""
+    local = [line for line in conf_text.splitlines() if "# local" in line and not line.lstrip().startswith("#")]
     replacements = {
         "pid /run/nginx-tillit.pid;": f"pid {tmp}/nginx.pid;",
         "access_log /var/log/nginx/tillit.access.log;": f"access_log {tmp}/access.log;",
-        "listen 80;": f"listen 127.0.0.1:{port};",
+        "listen 80;": f"listen 127.0.0.1:{port if tls_port else free_port()};",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{tls_port} ssl http2;" if tls_port else f"listen 127.0.0.1:{port};",
+        "return 301 https://$host$request_uri;": f"return 301 https://$host:{tls_port}$request_uri;" if tls_port
+        else "return 301 https://$host$request_uri;",
+        "ssl_certificate /etc/ssl/certs/tillit.pem;": f"ssl_certificate {cert[0]};",
+        "ssl_certificate_key /etc/ssl/private/tillit.key;": f"ssl_certificate_key {cert[1]};",
         "root /var/www/tillit;": f"root {tmp}/www;",
         "http {": "http {\n" + "".join(f"  {d}_temp_path {tmp}/temp/{d};\n"
                                         for d in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
     }
     for old, new in replacements.items():
-        assert old in conf_text, f"deploy/nginx.conf no longer has {old!r}: update tests/test_deploy.py"
+        assert old in conf_text, f"deploy/nginx.conf no longer has {old!r}: update tests/conftest.py configure()"
         conf_text = conf_text.replace(old, new, 1)
+    same = ("server_name _;",) + (() if tls_port else ("return 301",))   # fine as shipped here
+    unchanged = [line for line in local if line in conf_text and not any(s in line for s in same)]
+    assert not unchanged, f"deploy/nginx.conf has '# local' lines configure() does not adapt: {unchanged}"
     return conf_text
 
 
-@pytest.fixture(scope="session")
-def tsl_site(tmp_path_factory):
-    """The site built once for and served under /tsl/ by Debian's nginx with deploy/nginx.conf (as on an intranet
-    server, CSP and all): every test of the sub-path, nginx and the CSP in Chromium uses this one build."""
+@dataclass
+class Nginx:
+    base: str       # e.g. https://127.0.0.1:PORT/tsl/
+    http: str       # the plain-http origin (redirects to https when tls), e.g. http://127.0.0.1:PORT
+    prefix: Path    # nginx's prefix: www/ (the web root), conf/, access.log
+    cafile: Path    # the self-signed certificate, to trust in clients
+    proc: object = None
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def start_nginx(tmp, tls=False, edit=None, port=None):
+    """Debian's nginx with deploy/*.conf (only the "# local" lines changed: configure()) serving tmp/www, on free
+    loopback ports; `edit(name, text) -> text` may change a copied file (tests of what a broken config does).
+    The caller puts the site into tmp/www/tsl and calls .stop() (nginx runs in the foreground: it ends with the test)."""
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: run `make browser` (scripts/install_system_deps.sh installs Debian's nginx)")
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/tsl/"
-    result = mkdocs_build(tmp / "www" / "tsl", env_extra={"SITE_URL": base})
-    assert result.returncode == 0, result.stderr
+    tmp = Path(tmp)
     conf = tmp / "conf"
-    conf.mkdir()
-    for name in ("nginx.conf", "security-headers.conf", "redirects.conf"):
-        shutil.copy(ROOT / "deploy" / name, conf / name)
-    (conf / "nginx.conf").write_text(configure((conf / "nginx.conf").read_text(), tmp, port))
-    hashes = subprocess.run([sys.executable, "-m", "tillit.csp", str(tmp / "www" / "tsl"),
-                             str(conf / "csp-hashes.conf")], capture_output=True, text=True)
-    assert hashes.returncode == 0, hashes.stderr
-    (tmp / "temp").mkdir()
+    conf.mkdir(exist_ok=True)
+    (tmp / "www").mkdir(exist_ok=True)
+    (tmp / "temp").mkdir(exist_ok=True)
+    port, tls_port = port or free_port(), (free_port() if tls else None)
+    cert = self_signed_certificate(tmp)
+    for name in ("nginx.conf", "security-headers.conf", "redirects.conf", "csp-hashes.conf"):
+        if name == "csp-hashes.conf" and (conf / name).exists():
+            continue   # written from this build (build_for_nginx)
+        text = (ROOT / "deploy" / name).read_text(encoding="utf-8")
+        if name == "nginx.conf":
+            text = configure(text, tmp, port, tls_port, cert)
+        (conf / name).write_text(edit(name, text) if edit else text, encoding="utf-8")
     globals_ = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")   # workers must read the temp dir
-    test = subprocess.run([NGINX, "-e", "stderr", "-p", str(tmp), "-c", str(conf / "nginx.conf"), "-g", globals_, "-t"],
-                          capture_output=True, text=True)
+    command = [NGINX, "-e", "stderr", "-p", str(tmp), "-c", str(conf / "nginx.conf"), "-g", globals_]
+    test = subprocess.run(command + ["-t"], capture_output=True, text=True)
     assert test.returncode == 0, test.stderr
-    proc = subprocess.Popen([NGINX, "-e", "stderr", "-p", str(tmp), "-c", str(conf / "nginx.conf"), "-g", globals_],
-                            stderr=subprocess.PIPE, text=True)
+    origin = f"https://127.0.0.1:{tls_port}" if tls else f"http://127.0.0.1:{port}"
+    server = Nginx(f"{origin}/tsl/", f"http://127.0.0.1:{port}", tmp, cert[0])
+    server.proc = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
-            urllib.request.urlopen(base, timeout=1)
+            socket.create_connection(("127.0.0.1", tls_port or port), timeout=1).close()
             break
         except OSError:
             time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    return server
+
+
+def build_for_nginx(www, base):
+    """A strict build into www/tsl for the address base, with its CSP hashes and .gz files, as `make build` makes them."""
+    site = Path(www) / "tsl"
+    result = mkdocs_build(site, env_extra={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    for command in (["-m", "tillit.csp", str(site), str(Path(www).parent / "conf" / "csp-hashes.conf")],
+                    [str(ROOT / "scripts" / "precompress.py"), str(site)]):
+        run = subprocess.run([sys.executable, *command], capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def tsl_nginx(tmp_path_factory):
+    """The site built once for and served under /tsl/ by Debian's nginx with deploy/nginx.conf (as on an intranet
+    server, CSP and all; the https server block without TLS: tls_site has it): every test of the sub-path, nginx and
+    the CSP in Chromium uses this one build."""
+    tmp = tmp_path_factory.mktemp("nginx")
+    (tmp / "conf").mkdir()
+    base_port = free_port()
+    build_for_nginx(tmp / "www", f"http://127.0.0.1:{base_port}/tsl/")
+    server = start_nginx(tmp, port=base_port)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def tsl_site(tsl_nginx):
+    return tsl_nginx.base
+
+
+@pytest.fixture(scope="session")
+def tls_site(tsl_nginx, tmp_path_factory):
+    """The same build behind the shipped configuration with TLS as shipped: https on one free port (self-signed
+    certificate for 127.0.0.1, HTTP/2, HSTS), http on another redirecting to it. Returns the Nginx (base, http, cafile)."""
+    tmp = tmp_path_factory.mktemp("nginx-tls")
+    (tmp / "conf").mkdir()
+    shutil.copy(tsl_nginx.prefix / "conf" / "csp-hashes.conf", tmp / "conf" / "csp-hashes.conf")
+    (tmp / "www").mkdir()
+    (tmp / "www" / "tsl").symlink_to(tsl_nginx.prefix / "www" / "tsl", target_is_directory=True)
+    server = start_nginx(tmp, tls=True)
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -3,27 +3,15 @@
 A build for a real address stops while it is still the example value (check_config).
 """
 import re
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from tillit.site import strings
+from tillit.site import EXAMPLE, is_published, strings   # the example-address rule (one place)
 
 SETTING = "mkdocs.yml extra.contact"
-# Example domains (example.se and the RFC 2606 ones) and hosts that are not a publication
-EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
-
-
 def _contact(config):
     contact = config.extra.get("contact") or {}
     return (contact.get("email") or "").strip(), (contact.get("form_url") or "").strip()
-
-
-def is_published(site_url):
-    """True when the site is built for a real address (not this machine and not an example domain)."""
-    host = (urlsplit(site_url or "").hostname or "").lower()
-    return host not in LOCAL_HOSTS and not EXAMPLE.search(host)
 
 
 def check_config(config):

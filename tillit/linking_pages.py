@@ -5,7 +5,9 @@ with that page's sections. Each sub-page holds `<!-- tillit:linking-pages STEM .
 whose source stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav
 must be on exactly one sub-page (tillit.checks). The pages are split so that each stays light to load (issue #8).
 The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
-QR codes come from tillit.qr, shared with scripts/linking_pages.py.
+QR codes come from tillit.qr, shared with scripts/linking_pages.py. A build for a real address (SITE_URL) stops
+while mkdocs.yml site_url is still an example or local address (check_config): the CLI prints links and QR codes
+from that.
 """
 import html
 from pathlib import Path
@@ -16,7 +18,8 @@ from tillit import markers
 from tillit.checks import LINKING_DIR as PAGE_DIR
 from tillit.checks import LINKING_INDEX as INDEX
 from tillit.qr import save_qr
-from tillit.site import lang_prefix, language_name, languages, site_url, source_stem, strings, url_path
+from tillit.site import (SITE_URL_SETTING, configured_site_url, is_published, lang_prefix, language_name, languages,
+                         site_url, source_stem, strings, url_path)
 
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
@@ -51,6 +54,17 @@ def _url_path(page):
 def _table_id(url_path):
     """Id of a page's table on its sub-page: sida-tsl-vad-ar-tsl (never one of the page's heading ids)."""
     return "sida-" + (url_path.strip("/").replace("/", "-") or "start")
+
+
+def check_config(config):
+    """A problem for hooks/build_start.py, or '': a build for a real address while mkdocs.yml site_url is still an
+    example, from which scripts/linking_pages.py would print links and QR codes for the old address."""
+    configured = configured_site_url(config.config_file_path)
+    if is_published(config.site_url) and not is_published(configured):
+        return (f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
+                "(SITE_URL): scripts/linking_pages.py would print links and QR codes for the old address. "
+                f"Write the published address into {SITE_URL_SETTING} before publishing.")
+    return ""
 
 
 def reset():

@@ -4,6 +4,7 @@ It imports nothing from MkDocs, so the source checks (tillit.checks) run under a
 """
 import functools
 import os
+import re
 from pathlib import Path
 
 # The project: this package's checkout, or TILLIT_ROOT (a small fixture site the hook tests build as a project)
@@ -143,16 +144,49 @@ def source_stem(src_uri):
     return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
 
 
-def address_warning(url, what):
-    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer, else ''.
-    The published address is site_url in mkdocs.yml; SITE_URL overrides it (UNDERHALL.md: Bygga och publicera)."""
+# Example domains (example.se and the RFC 2606 ones): an address that is not a publication, in one place
+EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
+SITE_URL_SETTING = "mkdocs.yml site_url"
+
+
+def _host(url):
     from urllib.parse import urlsplit
-    host = (urlsplit(str(url)).hostname or "").lower()
-    if host in ("localhost", "::1", "0.0.0.0") or host.startswith("127."):
-        return (f"warning: {what} would point to {url}, an address on this computer that nobody else can open. "
-                "Use the published address: leave SITE_URL unset (site_url in mkdocs.yml) or set "
-                "SITE_URL=https://… (varning: adressen går bara att öppna på den här datorn)")
-    return ""
+    return (urlsplit(str(url or "")).hostname or "").lower()
+
+
+def is_local(url):
+    """True when the address points at this computer (localhost, 127.x, ::1, 0.0.0.0, or no host at all)."""
+    host = _host(url)
+    return host in ("", "localhost", "::1", "0.0.0.0") or host.startswith("127.")
+
+
+def is_published(url):
+    """True when the site is built for a real address (not this machine and not an example domain)."""
+    return not is_local(url) and not EXAMPLE.search(_host(url))
+
+
+def address_warning(url, what):
+    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer or at an
+    example domain, else ''. The published address is mkdocs.yml site_url; SITE_URL overrides it (UNDERHALL.md)."""
+    if is_published(url):
+        return ""
+    if is_local(url):
+        why, sv = ("an address on this computer that nobody else can open",
+                   "adressen går bara att öppna på den här datorn")
+    else:
+        why, sv = "an example address that leads nowhere", "exempeladressen leder ingenstans"
+    return (f"warning: {what} would point to {url}, {why}. Set the published address in {SITE_URL_SETTING} "
+            f"(or SITE_URL=https://… for one build) (varning: {sv}; skriv er adress i site_url i mkdocs.yml)")
+
+
+def configured_site_url(path=None):
+    """site_url as mkdocs.yml itself sets it (its !ENV default), whatever SITE_URL says for this build."""
+    saved = os.environ.pop("SITE_URL", None)
+    try:
+        return load_config.__wrapped__(path).get("site_url")
+    finally:
+        if saved is not None:
+            os.environ["SITE_URL"] = saved
 
 
 def language_name(lang, config=None):

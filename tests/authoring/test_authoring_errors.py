@@ -10,7 +10,12 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, append, build_fails, check, check_fails, edit, line_of, mkdocs_build, run
+
+from conftest import (REAL_SITE_URL, ROOT, append, build_fails, check, check_fails, edit, line_of, make_publishable,
+                      mkdocs_build, run)
+
+from tillit import site as _site
+
 
 # ---------------------------------------------------------------- the unbroken copy (positive controls)
 
@@ -422,26 +427,53 @@ review_date: 2027-11-23
 
 # ---------------------------------------------------------------- the published address, tool output
 
-def test_linking_pages_cli_warns_before_printing_a_localhost_address(project):
+def test_linking_pages_cli_warns_before_printing_a_localhost_or_example_address(project):
     code, output = run(project, "linking_pages.py", "tsl/vad-ar-tsl#kallor",
                        env_extra={"SITE_URL": "http://127.0.0.1:8000/"})
     assert code == 0 and "warning:" in output and "127.0.0.1:8000" in output, output
-    code, output = run(project, "linking_pages.py", "tsl/vad-ar-tsl#kallor")   # mkdocs.yml's published address
+    code, output = run(project, "linking_pages.py", "tsl/vad-ar-tsl#kallor", "--out", project / "qr")   # mkdocs.yml's
+    warning = [line for line in output.splitlines() if line.startswith("warning:")]          # placeholder address
+    assert code == 0 and warning and "mkdocs.yml site_url" in warning[0] and "QR codes" in warning[0], output
+    assert "https://intranat.example.se/" in warning[0], output
+    code, output = run(project, "linking_pages.py", "tsl/vad-ar-tsl#kallor",
+                       env_extra={"SITE_URL": "https://intranat.falkoping.se/tsl/"})
     assert code == 0 and "warning:" not in output, output
-    assert re.search(r"^sv: https://[^\s]+/tsl/vad-ar-tsl/#kallor$", output, re.M), output
+    assert re.search(r"^sv: https://intranat.falkoping.se/tsl/tsl/vad-ar-tsl/#kallor$", output, re.M), output
 
 
-def test_a_site_built_for_localhost_gets_a_warning(project, tmp_path):
+@pytest.mark.parametrize("url,warned", [("https://intranat.example.se/", "an example address"),
+                                        ("https://kommun.test/tsl/", "an example address"),
+                                        ("http://localhost:8000/", "on this computer"),
+                                        ("https://intranat.falkoping.se/tsl/", None)])
+def test_the_address_warning_names_mkdocs_yml_site_url(url, warned):
+    """One rule for every printed thing (linking_pages.py, tillit.pdfs, tillit.checks for QR codes and feeds)."""
+    warning = _site.address_warning(url, "the links in x.pdf")
+    if warned is None:
+        assert warning == "" and _site.is_published(url)
+    else:
+        assert warned in warning and "mkdocs.yml site_url" in warning and url in warning, warning
+
+
+def test_a_build_for_a_real_address_stops_while_mkdocs_yml_has_the_placeholder(project, tmp_path):
+    make_publishable(project)   # the feedback address is real: only site_url is left
+    result = mkdocs_build(tmp_path / "out", config=project / "mkdocs.yml", cwd=project,
+                          env_extra={"SITE_URL": REAL_SITE_URL})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "mkdocs.yml site_url is still https://intranat.example.se/" in output, output[-2000:]
+
+
+@pytest.mark.parametrize("canonical", ["http://127.0.0.1:8000/", "https://intranat.example.se/"])
+def test_a_site_built_for_localhost_or_the_placeholder_gets_a_warning(project, tmp_path, canonical):
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text('<html><head><link rel="canonical" href="http://127.0.0.1:8000/"></head></html>',
+    (site / "index.html").write_text(f'<html><head><link rel="canonical" href="{canonical}"></head></html>',
                                      encoding="utf-8")
     code, output = check(project, "--site", site)
-    assert code == 0 and "warning:" in output and "SITE_URL" in output, output
+    assert code == 0 and "warning:" in output and "mkdocs.yml site_url" in output and "feeds" in output, output
 
 
 @pytest.mark.parametrize("path", ["qr/tsl-vad-ar-tsl--kallor.sv.svg", "site/index.html", "dist/tillit-offline.zip",
-                                  ".cache/qr/x.svg"])
+                                  ".cache/qr/x.svg", "site.checked"])
 def test_tool_output_folders_are_ignored_by_git(path):
     if not shutil.which("git"):
         pytest.skip("git is not installed")

@@ -84,3 +84,12 @@ def test_report_shows_every_figure(smoke):
     assert "SMOKE RUN" in md and "Load average" in md and f"| CPU cores | {r['cores']} " in md
     for needle in ("None", "nan", "{"):
         assert needle not in md.split("## Summary")[1].split("## Build cost")[0], f"'{needle}' in the summary table"
+
+
+def test_precompressed_files_are_measured_behind_nginx(smoke):
+    r, md = smoke
+    g = r["gzip_static"]
+    assert g["gz_files"] > 0 and 0 < g["static_gz_bytes"] < g["raw_bytes"], g
+    assert all(len(v) == 1 and v[0] >= 0 for v in g["cpu_ms"].values()), g
+    assert 0 < g["bytes"]["on"] < g["raw_bytes"] / g["paths"], g
+    assert "## Precompressed files (gzip_static)" in md and "nginx CPU per request" in md
