@@ -2,6 +2,7 @@
 set straight through the page's search worker, a few queries typed key by key)."""
 import json
 import re
+import subprocess
 import sys
 from urllib.parse import urljoin, urlsplit
 
@@ -20,8 +21,11 @@ NOTHING = ["~", "*", '"', "+-", "\\", "   ", "å" * 60]         # no word of the
 ANYTHING = ["title:x", "^2", "<script>alert(1)</script>", "-{0}", "+{0}", "KS2020/245", "{0}~2",   # no error
             "<img src=x onerror=alert(1)>", '"><img src=x onerror=alert(1)>']   # and no markup runs
 # Typed key by key (the rest of the evaluation set goes straight to the worker): one per kind of keystroke path:
-# several words, a Swedish letter typed last (no key event from Playwright for å/ä/ö), an English phrase
-TYPED = {"sv": ["vad är tillitsbaserad styrning", "återremitterades"], "en": ["golden zone"]}
+# several words, a Swedish letter typed last (no key event from Playwright for å/ä/ö), an English phrase; and
+# (issue 23) words typed without å/ä/ö, one typo, a question, a Swedish name on an English keyboard
+TYPED = {"sv": ["vad är tillitsbaserad styrning", "återremitterades", "kommunstyrelsens ordforande i falkoping",
+                "kompetensförsörjnig", "vad är en återremiss"],
+         "en": ["golden zone", "steering in Boras", "Tillitsdelegationn"]}
 
 
 def index_of(site_dir, lang):
@@ -88,6 +92,13 @@ def test_evaluation_queries_find_their_page_in_the_first_three(page, base_url, l
     misses = [f"{q!r}: expected {exp}, got {top}" for q, exp, top, hit in rows if not hit]
     assert rate >= TARGET, f"{lang}: {rate:.1%} < {TARGET:.0%}\n" + "\n".join(misses)
     assert not wrong_language, f"results in the other language: {wrong_language[:5]}"
+
+
+def test_worker_functions_pass_their_unit_tests_in_node():
+    """tests/js/*.test.js: the worker's pure functions (workers/search-core.js) under `node --test`, no browser."""
+    result = subprocess.run(["node", "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"^# pass [1-9]", result.stdout, re.M) and re.search(r"^# fail 0$", result.stdout, re.M)
 
 
 @pytest.mark.browser
