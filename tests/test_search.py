@@ -114,6 +114,44 @@ def test_typed_queries_find_what_the_worker_finds(page, base_url, lang, query):
     assert page.evaluate("__search.last") == query and latency > 0
 
 
+# Two typos: nothing found, so the closest word of the site is suggested (one typo is found straight away)
+DID_YOU_MEAN = {"sv": ("gråzzoon", "gråzon", "fortroendevalda/politikerrollen/"),
+                "en": ("palinrdomee", "palindrome", "kommuner/falkoping/")}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_empty_result_suggests_the_closest_word_and_the_keyboard_runs_it(page, base_url, lang):
+    typed, word, expected = DID_YOU_MEAN[lang]
+    open_search(page, base_url, lang)
+    strings = page.evaluate("JSON.parse(document.getElementById('tillit-strings').textContent).search")
+    results, _, _ = search(page, typed)
+    assert not results
+    help_ = page.locator(".tillit-search-help")
+    assert help_.get_attribute("aria-live") == "polite" and help_.get_attribute("role") == "status"
+    lead = strings["did_you_mean"].split("{")[0]
+    assert help_.inner_text().startswith(lead), help_.inner_text()
+    suggestion = help_.locator("a[data-tillit-query]").first
+    assert suggestion.inner_text() == word
+    links = {a.get_attribute("href") for a in help_.locator("a").all()}
+    root = base_url + ("en/" if lang == "en" else "")
+    assert {root + "ordlista/", root + "fortroendevalda/"} <= {urljoin(page.url, h) for h in links}, links
+    # the keyboard: ArrowDown from the box (Material's way into its results) reaches the suggestion first, Enter runs
+    # its search in the box, which keeps the dialog open
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == word, "ArrowDown does not reach the suggestion"
+    page.keyboard.press("Enter")
+    page.wait_for_function("v => __search.last === v && __search.sent === __search.received && __search.painted > 0",
+                           arg=word, timeout=10_000)
+    assert page.locator("input.md-search__input").input_value() == word
+    items = page.locator("li.md-search-result__item")
+    top = [page_path(items.nth(i).locator("a").first.get_attribute("href"), base_url, lang)
+           for i in range(min(3, items.count()))]
+    assert expected in top, top
+    assert help_.inner_text() == "", "the suggestion stays after its search found pages"
+    assert page.locator("input.md-search__input").is_visible(), "the search closed"
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_odd_input_gives_no_error_and_a_sensible_answer(page, base_url, lang):
@@ -123,10 +161,14 @@ def test_odd_input_gives_no_error_and_a_sensible_answer(page, base_url, lang):
     open_search(page, base_url, lang)
     text = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations")
     word, other = WORD[lang]
+    strings = page.evaluate("JSON.parse(document.getElementById('tillit-strings').textContent).search")
     for odd in NOTHING:
         results, _, _ = search(page, odd)
         meta = page.locator(".md-search-result__meta").inner_text()
         assert not results and meta == text["search.result.none"], (odd, meta)
+        if odd.strip():   # never a bare "no results": the glossary and the reading path, in this language
+            offered = page.locator(".tillit-search-help a").evaluate_all("els => els.map(a => a.textContent)")
+            assert strings["glossary"] in offered and strings["reading_path"] in offered, (odd, offered)
     for odd, plain in [(f"{word}:", word), (f"{other}^", other), (f'"{word}"', word), (f"{word}*", word)]:
         assert search(page, odd)[0][:3] == search(page, plain)[0][:3], f"{odd!r} should answer like {plain!r}"
     for odd in ANYTHING:
