@@ -7,7 +7,12 @@ the list Material renders for the worker's answer: the same ranking and renderin
 
     .venv/bin/python tests/search_eval.py            # build the site, print hit rates per language and latency
     .venv/bin/python tests/search_eval.py --stock    # the same with hooks/search_i18n.py left out (stock search)
+    .venv/bin/python tests/search_eval.py --baseline # ours, and write tests/search_baseline.json (the gate's record)
+
+The gate (tests/test_search.py): no query that hit in tests/search_baseline.json may miss. Write the baseline again
+only when the search got better (more hits), and commit it with the change that made it better.
 """
+import json
 import statistics
 import sys
 import tempfile
@@ -18,6 +23,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "tests" / "search_eval.yml"
+BASELINE_FILE = ROOT / "tests" / "search_baseline.json"
 SEARCH_HOOK = "hooks/search_i18n.py"
 START_PAGE = {"sv": "kommuner/falkoping/", "en": "en/tsl/tillitsdelegationen/"}   # deep pages: relative bases
 
@@ -146,6 +152,8 @@ def report(lang, rows, latencies):
     p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))]
     print(f"{lang}: {hits}/{len(rows)} = {100 * hits / len(rows):.1f} % in the first three; "
           f"query to painted results: median {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms")
+    slow = sorted(zip(latencies, (r[0] for r in rows)), reverse=True)[:3]
+    print("   slowest: " + ", ".join(f"{q!r} {ms:.0f} ms" for ms, q in slow))
     for q, expected, top, hit in rows:
         if not hit:
             print(f"   miss: {q!r} -> expected {expected}, got {top}")
@@ -169,11 +177,36 @@ def stock_config(source, dest):
     return dest
 
 
+def load_baseline(path=BASELINE_FILE):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def baseline_problems(lang, rows, baseline, queries):
+    """Queries that hit in the baseline and miss now, and baseline queries no longer in the evaluation set."""
+    now = {q: (hit, expected, top) for q, expected, top, hit in rows}
+    asked = {item["q"] for item in queries}
+    out = [f"{lang}: {q!r} is in {BASELINE_FILE.name} but not in {EVAL_FILE.name}: run tests/search_eval.py "
+           "--baseline after changing the set" for q in baseline[lang] if q not in asked]
+    out += [f"{lang}: {q!r} hit in the baseline and misses now: expected {now[q][1]}, got {now[q][2]}"
+            for q in baseline[lang] if q in now and not now[q][0]]
+    return out
+
+
+def write_baseline(results, path=BASELINE_FILE):
+    """{lang: [queries that hit, in the evaluation set's order]}, from a run of every language."""
+    data = {lang: [q for q, _, _, hit in rows if hit] for lang, rows in results.items()}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}: " + ", ".join(f"{lang} {len(q)}" for lang, q in data.items()))
+
+
 def main(argv):
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CHROMIUM, _site, mkdocs_build, open_guarded_page, serve
     from playwright.sync_api import sync_playwright
     stock = "--stock" in argv
+    if stock and "--baseline" in argv:
+        sys.exit("--baseline records our search, not stock Material's")
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
         config = ROOT / "mkdocs.yml"
         if stock:
@@ -193,10 +226,18 @@ def main(argv):
                 context, page, guard = open_guarded_page(browser)
                 rows, wrong, latencies = run(page, base_url, lang, queries)
                 report(lang, rows, latencies)
+                results[lang] = rows
                 print(f"   results in the other language: {len(wrong)}; page problems: {len(guard.problems())}")
                 context.close()
             browser.close()
         server.shutdown()
+    if "--baseline" in argv:
+        write_baseline(results)
+    elif not stock and BASELINE_FILE.exists():
+        baseline = load_baseline()
+        for lang, rows in results.items():
+            for problem in baseline_problems(lang, rows, baseline, load_eval()[lang]):
+                print("NEWLY MISSED: " + problem)
 
 
 if __name__ == "__main__":
