@@ -80,6 +80,10 @@ test("one typo is forgiven in a word of five letters or more, not in a shorter o
   assert.deepEqual(stems(core.terms("tillitsdelegationn", tools, vocab)), [["tillitsdelegation", true, []]])
   assert.deepEqual(stems(core.terms("palindorm ", tools, vocab)), [["palindorm", false, ["fuzzy:palindrom"]]])
   assert.deepEqual(stems(core.terms("bors ", tools, vocab)), [["bors", false, []]])   // four letters: no guess
+  // a stem at the start of a long typo is a part, not the word: the typo match wins
+  const plain = core.vocabulary(["tillit", "tillitsdelegationen"], w => w, FOLD)
+  assert.deepEqual(stems(core.terms("tillitsdelegationn", { stem: w => w, isStopWord: () => false }, plain)),
+                   [["tillitsdelegationn", true, ["fuzzy:tillitsdelegationen"]]])
   assert.deepEqual(stems(core.terms("strynign ", tools, vocab)), [["strynig", false, []]])   // two typos: none
 })
 

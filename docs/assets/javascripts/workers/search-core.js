@@ -9,6 +9,7 @@
   var MAX_QUERY = 200, MAX_WORD = 50   // longer input is cut (odd input: a 60-letter word)
   var FUZZY_MIN = 5                    // a typo is forgiven in words of five letters or more
   var MAX_ALTERNATIVES = 6             // alternative terms per query word (folded or fuzzy)
+  var ENDING = 4                       // letters of an inflection ending after a stem ("-arna", "-ing")
 
   function fold(word, table) {
     var out = ""
@@ -91,9 +92,11 @@
         if (e.folded.lastIndexOf(f, 0) === 0) uniquePush(out, seen, vocab.stem(e.word.slice(0, n)), true, "folded")
       })
       // typed past the one written form the vocabulary keeps ("förvaltningarn" -> förvaltning): the longest stems
-      // the typed word starts with
+      // the typed word starts with, followed by no more than an ending (not "tillit" in "tillitsdelegationn")
       vocab.entries
-        .filter(function (e) { return e.foldedStem.length >= 4 && f.lastIndexOf(e.foldedStem, 0) === 0 })
+        .filter(function (e) {
+          return e.foldedStem.length >= 4 && n - e.foldedStem.length <= ENDING && f.lastIndexOf(e.foldedStem, 0) === 0
+        })
         .sort(function (a, b) { return b.foldedStem.length - a.foldedStem.length || a.rank - b.rank })
         .forEach(function (e) { uniquePush(out, seen, e.stem, false, "folded") })
     }
