@@ -45,6 +45,23 @@ def test_each_language_has_its_own_index(site_dir, pages, lang):
     assert {p.url_path for p in pages if p.lang == lang} <= locations, "a page missing from its language's index"
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_index_carries_the_folding_table_and_its_own_words(site_dir, lang):
+    extra = index_of(site_dir, lang)["config"]["tillit"]
+    assert extra["fold"] == search_i18n.FOLD                     # the one table, as the hook has it
+    assert {"sv": "förvaltningen", "en": "councillors"}[lang] in extra["words"]
+    other = index_of(site_dir, "en" if lang == "sv" else "sv")["config"]["tillit"]["words"]
+    assert extra["words"] != other, "both languages got the same words"
+    assert extra["question_words"] == search_i18n.strings(lang)["search"]["question_words"]
+
+
+def test_the_vocabulary_keeps_one_written_form_per_stem_most_frequent_first():
+    docs = [{"title": "Styrningen", "text": "styrning styrning styrningen tillit tillit tillit ks 2020"}]
+    stem = {"styrning": "styrn", "styrningen": "styrn", "tillit": "tillit"}.get
+    # styrn*: 4 times (styrning 2, styrningen 2: the tie goes to the first in order), tillit 3; "ks", "2020" left out
+    assert search_i18n.vocabulary(docs, stem) == ["styrning", "tillit"]
+
+
 def test_pages_fetch_their_language_index_through_the_wrapped_worker(site_dir, pages):
     for p in pages:
         config = json.loads(p.tree.xpath('//script[@id="__config"]/text()')[0])
