@@ -1,4 +1,4 @@
-"""What the theme templates get: this language's UI strings as `t`, the search worker's name, the contact line."""
+"""What the theme templates get: this language's UI strings as `t` and the contact line; compiled templates cached."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from tillit import contact, i18n, material
+from tillit import contact, i18n
 from tillit.cache import CACHE
 from tillit.site import lang_prefix, languages, strings
 
@@ -23,8 +23,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "others": [{"code": other, "prefix": lang_prefix(other, config), "t": strings(other)}
                    for other in languages(config) if other != lang],
     }
-    # which of Material's workers search-tillit.js wraps (overrides/main.html)
-    env.globals["tillit_search"] = {"worker": material.search_worker()}
     # compiled templates kept between builds (Jinja's own cache writes atomically): each language and each make
     # serve rebuild skips the compile step (build ratio 1.48 -> 1.14, BENCHMARKS.md)
     folder = Path(CACHE) / "jinja"

@@ -449,9 +449,10 @@ def wait_for_steady(pg, expression, timeout=10.0):
 
 
 def next_frames(pg, frames=2):
-    """Until the page has drawn `frames` more frames: scroll and resize handlers have run."""
+    """Until the page has drawn `frames` more frames (scroll and resize handlers have run), or a second has passed
+    (a page that draws no frame, e.g. one not shown, must not hang the test: evaluate has no timeout)."""
     pg.evaluate("n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done();"
-                " step(n); })", frames)
+                " step(n); setTimeout(done, 1000); })", frames)
 
 
 # ---------------------------------------------------------------- accessibility checkers (tests/browser, tests/site)

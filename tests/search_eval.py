@@ -6,8 +6,13 @@ the list Material renders for the worker's answer: the same ranking and renderin
 `search()` types a query key by key; tests/test_search.py keeps a few typed queries for that keystroke path.
 
     .venv/bin/python tests/search_eval.py            # build the site, print hit rates per language and latency
-    .venv/bin/python tests/search_eval.py --stock    # the same with hooks/search_i18n.py left out (stock search)
+    .venv/bin/python tests/search_eval.py --stock    # the same with hooks/search.py left out (stock search)
+    .venv/bin/python tests/search_eval.py --baseline # ours, and write tests/search_baseline.json (the gate's record)
+
+The gate (tests/test_search.py): no query that hit in tests/search_baseline.json may miss. Write the baseline again
+only when the search got better (more hits), and commit it with the change that made it better.
 """
+import json
 import statistics
 import sys
 import tempfile
@@ -18,7 +23,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "tests" / "search_eval.yml"
-SEARCH_HOOK = "hooks/search_i18n.py"
+BASELINE_FILE = ROOT / "tests" / "search_baseline.json"
+SEARCH_HOOK = "hooks/search.py"
 START_PAGE = {"sv": "kommuner/falkoping/", "en": "en/tsl/tillitsdelegationen/"}   # deep pages: relative bases
 
 # Counts the search worker's query and result messages, so a test knows when the results for what was typed are in
@@ -102,6 +108,7 @@ def page_path(href, base_url, lang):
 # worker's answer (type 3) and the frame that paints it, the rendered result list is read.
 ASK_WORKER = """async queries => {
   const s = window.__search, out = []
+  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href)
   const idle = async () => { while (s.sent !== s.received) await new Promise(r => setTimeout(r, 5)) }
   for (const q of queries) {
     await idle()   // every answer read below is the one to this query
@@ -114,7 +121,7 @@ ASK_WORKER = """async queries => {
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
     out.push({results: [...document.querySelectorAll("li.md-search-result__item")].map(li => li.querySelector("a").href),
               links: [...document.querySelectorAll(".md-search-result a")].map(a => a.href),
-              locations: data.items.map(group => group[0].location.split("#")[0]),
+              locations: data.items.map(group => new URL(group[0].location.split("#")[0], base).pathname),
               latency: performance.now() - posted})
   }
   return out
@@ -130,8 +137,8 @@ def run(page, base_url, lang, queries):
     for item, answer in zip(queries, answers, strict=True):
         results, links, latency = answer["results"], answer["links"], answer["latency"]
         # the list read is the one painted for this query's answer (not the previous query's)
-        shown = [page_path(h, base_url, lang) for h in results[:3]]
-        assert shown == [loc.split("?")[0] for loc in answer["locations"][:3]], (item["q"], shown, answer["locations"])
+        shown = [urlsplit(h).path for h in results[:3]]
+        assert shown == answer["locations"][:3], (item["q"], shown, answer["locations"])
         top = [page_path(h, base_url, lang) for h in results[:3]]
         rows.append((item["q"], item["page"], top, item["page"] in top))
         wrong_language += [(item["q"], h) for h in links if page_path(h, base_url, lang) is None]
@@ -145,10 +152,51 @@ def report(lang, rows, latencies):
     p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))]
     print(f"{lang}: {hits}/{len(rows)} = {100 * hits / len(rows):.1f} % in the first three; "
           f"query to painted results: median {statistics.median(lat):.1f} ms, p95 {p95:.1f} ms")
+    slow = sorted(zip(latencies, (r[0] for r in rows)), reverse=True)[:3]
+    print("   slowest: " + ", ".join(f"{q!r} {ms:.0f} ms" for ms, q in slow))
     for q, expected, top, hit in rows:
         if not hit:
             print(f"   miss: {q!r} -> expected {expected}, got {top}")
     return hits / len(rows)
+
+
+def stock_config(source, dest):
+    """The same configuration with Material's own search: hooks/search.py left out (overrides/main.html's config
+    block then falls back to Material's) and static-i18n's search settings at their defaults. Edited as YAML with the
+    round trip scripts/bench.py uses (keeps mkdocs.yml's !ENV and !!python/name tags)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench import dump_config, load_config, plugin_name
+    cfg = load_config(source)
+    assert SEARCH_HOOK in cfg["hooks"], f"{SEARCH_HOOK} is not in {source}'s hooks"
+    cfg["hooks"] = [hook for hook in cfg["hooks"] if hook != SEARCH_HOOK]
+    for plugin in cfg["plugins"]:
+        if plugin_name(plugin) == "i18n" and isinstance(plugin, dict):
+            plugin["i18n"].pop("reconfigure_search", None)   # its default: one index for both languages, as stock
+    assert any(plugin_name(p) == "search" for p in cfg["plugins"]), "no search plugin in the stock configuration"
+    dump_config(cfg, dest)
+    return dest
+
+
+def load_baseline(path=BASELINE_FILE):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def baseline_problems(lang, rows, baseline, queries):
+    """Queries that hit in the baseline and miss now, and baseline queries no longer in the evaluation set."""
+    now = {q: (hit, expected, top) for q, expected, top, hit in rows}
+    asked = {item["q"] for item in queries}
+    out = [f"{lang}: {q!r} is in {BASELINE_FILE.name} but not in {EVAL_FILE.name}: run tests/search_eval.py "
+           "--baseline after changing the set" for q in baseline[lang] if q not in asked]
+    out += [f"{lang}: {q!r} hit in the baseline and misses now: expected {now[q][1]}, got {now[q][2]}"
+            for q in baseline[lang] if q in now and not now[q][0]]
+    return out
+
+
+def write_baseline(results, path=BASELINE_FILE):
+    """{lang: [queries that hit, in the evaluation set's order]}, from a run of every language."""
+    data = {lang: [q for q, _, _, hit in rows if hit] for lang, rows in results.items()}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}: " + ", ".join(f"{lang} {len(q)}" for lang, q in data.items()))
 
 
 def main(argv):
@@ -156,12 +204,14 @@ def main(argv):
     from conftest import CHROMIUM, _site, mkdocs_build, open_guarded_page, serve
     from playwright.sync_api import sync_playwright
     stock = "--stock" in argv
+    if stock and "--baseline" in argv:
+        sys.exit("--baseline records our search, not stock Material's")
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
         config = ROOT / "mkdocs.yml"
-        if stock:   # the same configuration without the search hook (its template block then falls back to stock)
-            text = config.read_text(encoding="utf-8")
+        if stock:
             config = ROOT / f".mkdocs-stock-search-{Path(tmp).name}.yml"
-            config.write_text("\n".join(line for line in text.splitlines() if SEARCH_HOOK not in line), encoding="utf-8")
+            stock_config(ROOT / "mkdocs.yml", config)
         try:
             result = mkdocs_build(Path(tmp) / "site", config=config)
         finally:
@@ -176,10 +226,18 @@ def main(argv):
                 context, page, guard = open_guarded_page(browser)
                 rows, wrong, latencies = run(page, base_url, lang, queries)
                 report(lang, rows, latencies)
+                results[lang] = rows
                 print(f"   results in the other language: {len(wrong)}; page problems: {len(guard.problems())}")
                 context.close()
             browser.close()
         server.shutdown()
+    if "--baseline" in argv:
+        write_baseline(results)
+    elif not stock and BASELINE_FILE.exists():
+        baseline = load_baseline()
+        for lang, rows in results.items():
+            for problem in baseline_problems(lang, rows, baseline, load_eval()[lang]):
+                print("NEWLY MISSED: " + problem)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,10 @@ How search works (see also REDAKTION.md, "Sökning", and UNDERHALL.md, "Sökning
   vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
 - docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
   stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
+- Each index's config also carries `tillit`: the accent folding table (FOLD, the only copy), the language's words
+  (vocabulary()) and its question words (locales/<lang>.yml search.question_words). The worker
+  (workers/search-core.js) stems and folds those words itself, with the index's own lunr stemmer, so a query word the
+  site lacks can be matched without accents, with one typo, or answered with "did you mean".
 """
 import functools
 import hashlib
@@ -16,6 +20,7 @@ import html
 import importlib.metadata
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -33,6 +38,9 @@ TAGS_BOOST = 1000.0   # Material: 1e6, so a prefix of a tag ("work" -> Workshop)
 LINKING = ("", "s", "e")          # Swedish compounds: tillit|s|styrning, tjänst|e|person, kommun|styrelse
 NOT_A_HEAD = {"för", "att", "och", "som", "den", "det", "med", "men", "har", "kan", "ska", "inte", "var", "vid"}
 MIN_PART = 4
+# Accent folding, the one table (written into each index as config.tillit.fold; the worker folds queries and the
+# site's words with it). Letter for letter, so a folded word is as long as the word: "falköping" -> "falkoping".
+FOLD = {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
 
 
 def _words(text, separator=re.compile(SEPARATOR)):
@@ -139,6 +147,18 @@ class Enricher:
         return doc
 
 
+def vocabulary(docs, stem):
+    """The language's words for the worker (folding, typos, suggestions): one written form per stem, the most
+    frequent, most frequent stem first; words of three letters or more, letters only."""
+    counts = Counter(w for d in docs for field in ("title", "text", "kt", "kx") for w in _words(d.get(field))
+                     if len(w) >= 3 and w.isalpha())
+    forms = {}
+    for word, n in sorted(counts.items()):
+        forms.setdefault(stem(word), Counter())[word] += n
+    ranked = sorted(forms.values(), key=lambda c: (-sum(c.values()), c.most_common(1)[0][0]))
+    return [c.most_common(1)[0][0] for c in ranked]
+
+
 def split_index(index, languages, default, groups):
     """{lang: index} from static-i18n's combined index: entries under <lang>/ belong to that language."""
     out = {}
@@ -153,7 +173,10 @@ def split_index(index, languages, default, groups):
         enricher = Enricher(lang, docs, groups)
         config = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
                   "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS}}
-        out[lang] = {"config": config, "docs": [enricher.enrich(d) for d in docs]}
+        docs = [enricher.enrich(d) for d in docs]
+        config["tillit"] = {"fold": FOLD, "words": vocabulary(docs, enricher.stem),
+                            "question_words": strings(lang).get("search", {}).get("question_words", [])}
+        out[lang] = {"config": config, "docs": docs}
     return out
 
 

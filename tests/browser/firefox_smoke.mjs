@@ -1,6 +1,7 @@
-// Firefox smoke test (run by tests/test_offline.py): Debian's firefox-esr driven over WebDriver BiDi by the pinned
+// Firefox smoke test (run by tests/browser/test_offline.py): Debian's firefox-esr driven over WebDriver BiDi by the pinned
 // puppeteer-core. Usage: node tests/browser/firefox_smoke.mjs <spec.json>; prints what Firefox saw as JSON, the checks are in
-// Python. spec: {firefox, searches: [{start, query, pace}], switches: [{start, hreflang}]}.
+// Python. spec: {firefox, searches: [{start, query, pace}], switches: [{start, hreflang}]}. Each search reports the
+// results and any "did you mean" words an empty result offers.
 import { readFileSync } from "node:fs"
 import puppeteer from "puppeteer-core"
 
@@ -18,12 +19,14 @@ function watch(page) {
   })
 }
 
-// The result list once it has held still for 1 s (the answer to the last key), or what is there at the timeout
+// The result list once it has held still for 1 s (the answer to the last key), or what is there at the timeout;
+// with what an empty result offers instead ("did you mean", tillit.js)
 async function settledResults(page, timeout = 8000) {
   const read = () => page.evaluate(() => ({
     meta: document.querySelector(".md-search-result__meta")?.textContent.trim() ?? "",
     results: [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map(a =>
       [(a.querySelector("h1, h2") || a).textContent.trim(), a.href]),
+    suggested: [...document.querySelectorAll(".tillit-search-help a[data-tillit-query]")].map(a => a.textContent),
   }))
   const end = Date.now() + timeout
   let last = await read(), since = Date.now()
@@ -31,7 +34,7 @@ async function settledResults(page, timeout = 8000) {
     await sleep(100)
     const now = await read()
     if (JSON.stringify(now) !== JSON.stringify(last)) { last = now; since = Date.now() }
-    else if (now.results.length && Date.now() - since >= 1000) break
+    else if ((now.results.length || now.suggested.length) && Date.now() - since >= 1000) break
   }
   return last
 }

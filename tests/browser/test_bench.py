@@ -66,6 +66,7 @@ def test_search_index_and_latency_are_measured(smoke):
     assert s["indexes"] and all(0 < i["gzip"] < i["raw"] for i in s["indexes"].values())
     assert set(s["per_lang"]) == {"sv", "en"}
     assert all(v["queries"] > 0 and v["p95_ms"] >= v["median_ms"] >= 0 for v in s["per_lang"].values())
+    assert s["typed_keys"] > 0 and s["typed_p95_ms"] >= 0 and all(v["typed_keys"] > 0 for v in s["per_lang"].values())
 
 
 def test_scale_builds_grow_the_content(smoke):

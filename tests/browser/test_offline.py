@@ -79,9 +79,11 @@ def test_links_between_pages_work_from_file_url(page, offline_root):
 PACES_MS = (400, 20)
 QUERIES = {   # query -> a page the answer must contain (inflected forms and Swedish compound parts included)
     "sv": {"gyllene zonen": "kommuner/falkoping", "återremitterades": "kommuner/bollebygd",
-           "delegationen": "tsl/tillitsdelegationen"},
+           "delegationen": "tsl/tillitsdelegationen",
+           "falkoping": "kommuner/falkoping", "kompetensförsörjnig": "ordlista"},     # no å/ä/ö; one typo
     "en": {"golden zone": "kommuner/falkoping", "referred back": "kommuner/bollebygd",
-           "steering": "tsl/tillitsdelegationen"},
+           "steering": "tsl/tillitsdelegationen",
+           "Boras": "kommuner/boras", "Tillitsdelegationn": "tsl/tillitsdelegationen"},
 }
 CASES = [(lang, query) for lang in QUERIES for query in QUERIES[lang]]
 RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map(a =>
@@ -186,6 +188,7 @@ def test_typed_search_on_the_served_site_answers_the_whole_query(page, base_url,
 
 
 FIREFOX = "/usr/bin/firefox-esr"
+DID_YOU_MEAN = {("sv", "gråzzoon"): "gråzon", ("en", "palinrdomee"): "palindrome"}
 
 
 @pytest.mark.firefox
@@ -199,6 +202,8 @@ def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offl
     twin = next(p for p in pages if p.lang == "sv" and p.url_path == "tsl/vad-ar-tsl/")
     section = twin.tree.xpath("//article//h2[@id]/@id")[0]
     cases = [(lang, next(iter(QUERIES[lang])), pace) for lang, pace in zip(QUERIES, PACES_MS)]
+    cases += [(lang, query, PACES_MS[1]) for lang in QUERIES for query in list(QUERIES[lang])[-2:]]   # no å/ä/ö, a typo
+    cases += [(lang, query, PACES_MS[1]) for lang, query in (("sv", "gråzzoon"), ("en", "palinrdomee"))]   # nothing
     searches = [{"site": site, "lang": lang, "query": query, "pace": pace,
                  "start": root + ("en/" if lang == "en" else "") + ("index.html" if site == "offline" else "")}
                 for site, root in (("served", base_url), ("offline", offline)) for lang, query, pace in cases]
@@ -216,6 +221,10 @@ def test_firefox_esr_searches_switches_language_and_logs_no_error(tmp_path, offl
     seen = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen["version"].startswith("firefox/"), seen["version"]
     for search in seen["searches"]:
+        if (search["lang"], search["query"]) in DID_YOU_MEAN:   # two typos: nothing found, the closest word offered
+            assert not search["results"] and search["suggested"] == [DID_YOU_MEAN[(search["lang"], search["query"])]], \
+                f"Firefox, {search['site']}, {search['query']!r}: {search}"
+            continue
         offline_answer, served_answer = references[(search["lang"], search["query"])]
         expected = offline_answer if search["site"] == "offline" else served_answer
         root = offline if search["site"] == "offline" else base_url

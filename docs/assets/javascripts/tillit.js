@@ -190,6 +190,75 @@ document.addEventListener("DOMContentLoaded", function () {
   }).observe(list, { childList: true, subtree: true });
 })();
 
+// ------------------------------------------------------------------------------------------------
+// Search that found nothing (issue 23): below Material's "No matching documents", "Did you mean …?" with the site's
+// closest words (the worker's result carries them: workers/search-core.js suggest()), each a link that runs that
+// search, and the glossary and the reading path. In a live region, so it is announced; links, so Tab reaches them.
+(function () {
+  var result = document.querySelector(".md-search-result");
+  var meta = result && result.querySelector(".md-search-result__meta");
+  var input = document.querySelector("input.md-search__input");
+  var config = document.getElementById("__config");
+  if (!meta || !input || !config || !window.component$) return;
+  var text = tillitStrings().search || {};
+  var root = new URL(JSON.parse(config.textContent).base, location.href);   // this language's root
+  var help = document.createElement("div");
+  help.className = "tillit-search-help";
+  help.setAttribute("role", "status");
+  help.setAttribute("aria-live", "polite");
+  meta.after(help);
+
+  function link(label, href, query) {
+    var a = document.createElement("a");
+    a.textContent = label;
+    a.href = href;
+    if (query !== undefined) a.setAttribute("data-tillit-query", query);
+    return a;
+  }
+  // "Menade du {words}?" -> text and the given nodes in place of {name}
+  function sentence(template, parts) {
+    var p = document.createElement("p");
+    template.split(/\{(\w+)\}/).forEach(function (piece, i) {
+      p.append(i % 2 ? parts[piece] : piece);
+    });
+    return p;
+  }
+  function words(list) {
+    var span = document.createElement("span");
+    list.forEach(function (query, i) {
+      if (i) span.append(i === list.length - 1 ? " " + text.or + " " : ", ");
+      var url = new URL(location.href);
+      url.searchParams.set("q", query);   // Material opens the search with ?q= (a link that also works in a new tab)
+      span.append(link(query, url.href, query));
+    });
+    return span;
+  }
+
+  window.component$.subscribe(function (component) {
+    if (component.ref !== result || !Array.isArray(component.items)) return;
+    help.textContent = "";
+    if (component.items.length || !input.value.trim()) return;
+    var suggest = (component.tillit && component.tillit.suggest) || [];
+    if (suggest.length) help.append(sentence(text.did_you_mean, { words: words(suggest) }));
+    help.append(sentence(suggest.length ? text.also : text.instead, {
+      glossary: link(text.glossary, new URL(text.pages.glossary, root).href),
+      path: link(text.reading_path, new URL(text.pages.reading_path, root).href)
+    }));
+  });
+
+  // A suggestion runs its search here, without loading the page again; the box keeps the focus. Material closes the
+  // search on a click on any link in it: not on this one (Enter on the focused link is a click too).
+  help.addEventListener("click", function (event) {
+    var a = event.target instanceof Element && event.target.closest("a[data-tillit-query]");
+    if (!a) return;
+    event.preventDefault();
+    event.stopPropagation();
+    input.value = a.getAttribute("data-tillit-query");
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));   // Material reads the box on keyup
+  });
+})();
+
 // "Did it help?" (overrides/main.html): the address in its links also names the section the reader is at.
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a[data-tillit-feedback]");

@@ -1,13 +1,16 @@
-// Tillit search worker: Material's own search worker, with queries stemmed like the index (hooks/search_i18n.py).
+// Tillit search worker: Material's own search worker, with queries stemmed like the index (tillit/search.py).
 // Loaded as new Worker(".../search-tillit.js?worker=search.<hash>.min.js") from overrides/main.html.
 // - Material appends a wildcard to every query word and lunr then skips its stemmer, so "styrningen*" never met
 //   the stemmed index term "styrning". Here each word is stemmed first, with the stemmer the index uses.
 // - Whole words match exactly (as stems); only the last word, which may still be being typed, gets the wildcard.
-// - Pages with a section that matches more of the query's words come first, then pages that match more of them
-//   across sections; among equals, Material's order.
+// - A word the site does not have also searches for the site's words it matches without å/ä/ö or with one typo
+//   (five letters or more); pages with a section that matches more of the query's words come first, then better
+//   matches (as written before a typo match), then pages that match more words across sections; else Material's order.
+// - A query that finds nothing gets "did you mean" words in its result (tillit.js shows them).
+// The pure functions for all this are in search-core.js, loaded next to this file (and unit-tested in tests/js/).
 (function () {
   "use strict"
-  var SETUP = 0, QUERY = 2, RESULT = 3
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
   var script = typeof document !== "undefined" && document.currentScript   // iframe-worker (file://)
     ? document.currentScript.src : self.location.href
   var material = (new URL(script).searchParams.get("worker") || "").split("?")[0]   // iframe-worker appends ?<time>
@@ -53,69 +56,45 @@
     return done && typeof done.then === "function" ? done.then(patchStemmer) : (patchStemmer(), done)
   }
 
-  // Query -> terms: plain words, stop words dropped, each stemmed; a leading + or - on a word is kept
-  function terms(query) {
-    // lunr itself is English; every other language is lunr.<lang> (lang comes from the index's config)
-    var fns = lang === "en" ? self.lunr : self.lunr[lang], kept = [], all = []
-    String(query).slice(0, 200).toLowerCase().split(/\s+/).forEach(function (chunk) {
-      var op = /^[+-]/.test(chunk) ? chunk.charAt(0) : ""
-      chunk.slice(op.length).split(/[^\p{L}\p{N}]+/u).forEach(function (word, i) {
-        if (!word) return
-        var term = { op: i === 0 ? op : "", stem: fns.stemmer(new self.lunr.Token(word.slice(0, 50))).toString() }
-        if (!term.stem) return
-        all.push(term)
-        if (term.op || fns.stopWordFilter(new self.lunr.Token(word))) kept.push(term)
-      })
-    })
-    var found = kept.length ? kept : all              // a query of stop words only still searches for them
-    var open = found.length && !/\s$/.test(query)    // the last word may be unfinished: match it as a prefix
-    return found.map(function (t, i) {
-      return { op: t.op, stem: t.stem, wildcard: open && i === found.length - 1 }
-    })
-  }
-
-  // Material appends "*" (prefix match) to each plain term; "^1" (boost 1) or a leading +/- keeps a term exact
-  function lunrQuery(list) {
-    return list.map(function (t) {
-      return t.op + t.stem + (t.wildcard || t.op ? "" : "^1")
-    }).join(" ")
-  }
-
-  // How many of the query's terms the best section matches, counting what its page's title and intro match, and
-  // how many the page matches in all its sections (Material marks matched terms per section)
-  function coverage(group) {
-    function matched(item) {
-      return Object.keys(item.terms || {}).filter(function (term) { return item.terms[term] })
+  // The pure part (query terms, folding, typos, ranking, suggestions) is workers/search-core.js (self.tillitSearch).
+  // config.tillit (tillit/search.py): the folding table, the site's words, the question words.
+  var extra = { fold: {}, words: [], question_words: [] }, vocab = null
+  function language() { return lang === "en" ? self.lunr : self.lunr[lang] }   // lunr itself is English
+  function tools() {
+    var fns = language(), questions = {}
+    extra.question_words.forEach(function (w) { questions[w] = true })
+    return {
+      stem: function (word) { return fns.stemmer(new self.lunr.Token(word)).toString() },
+      isStopWord: function (word) { return questions[word] || !fns.stopWordFilter(new self.lunr.Token(word)) }
     }
-    var article = group.filter(function (item) { return item.location.indexOf("#") < 0 })[0]
-    var inherited = article ? matched(article) : [], page = {}, best = 0
-    group.forEach(function (item) {
-      var own = {}
-      matched(item).concat(inherited).forEach(function (term) { own[term] = page[term] = true })
-      best = Math.max(best, Object.keys(own).length)
-    })
-    return [best, Object.keys(page).length]
   }
-
-  // Pages with a section that matches more of the query's words first (Material marks matched terms per item)
-  function reorder(items) {
-    return items
-      .map(function (group, rank) { return { group: group, rank: rank, covered: coverage(group) } })
-      .sort(function (a, b) {
-        return b.covered[0] - a.covered[0] || b.covered[1] - a.covered[1] || a.rank - b.rank
-      })
-      .map(function (entry) { return entry.group })
+  function vocabulary() {   // after Material's SETUP has loaded lunr.<lang>: the words stemmed like the index
+    if (!vocab) vocab = self.tillitSearch.vocabulary(extra.words, tools().stem, extra.fold)
+    return vocab
   }
 
   // Every RESULT Material's worker posts is reordered on its way out. Stateless on purpose: iframe-worker (file://)
   // dispatches queued messages back to back in one microtask checkpoint, not one task each as a real Worker does,
   // so per-query state (a postMessage swapped while a query is answered) mixes up queries and loses every later
   // result. Material answers each QUERY with exactly one RESULT, in order.
+  // The one piece of per-query state is a queue of what each QUERY asked for (its terms, for the ranking and the
+  // suggestion), taken off in order by the RESULT that answers it.
+  var asked = []
   var post = self.postMessage
   self.postMessage = function (message) {
     var args = Array.prototype.slice.call(arguments)
-    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items))
-      args[0] = Object.assign({}, message, { data: Object.assign({}, message.data, { items: reorder(message.data.items) }) })
+    if (message && message.type === READY) vocabulary()   // stemmed once, before the first query
+    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
+      var query = asked.shift() || { list: [] }, core = self.tillitSearch, data = {}
+      try {
+        data.items = core.reorder(message.data.items, core.kinds(query.list))
+        // nothing found: "did you mean" (the page shows it: tillit.js, from the result's tillit.suggest)
+        if (!data.items.length && query.list.length) data.tillit = { suggest: core.suggest(query.text, query.list, vocabulary()) }
+      } catch (err) {
+        console.warn("search-tillit.js: result left as Material made it", err)
+      }
+      args[0] = Object.assign({}, message, { data: Object.assign({}, message.data, data) })
+    }
     return post.apply(self, args)
   }
 
@@ -125,20 +104,27 @@
     if (type !== "message") return listen.call(self, type, fn, options)
     return listen.call(self, type, function (ev) {
       var message = ev.data
-      if (message && message.type === SETUP && message.data && message.data.config)
+      if (message && message.type === SETUP && message.data && message.data.config) {
         lang = message.data.config.lang[0]
+        extra = Object.assign(extra, message.data.config.tillit)
+        vocab = null
+      }
       if (message && message.type === QUERY) {
-        var list
+        var list, core = self.tillitSearch
         try {
-          list = terms(message.data)
+          list = core.terms(message.data, tools(), vocabulary())
         } catch (err) {
           console.warn("search-tillit.js: query left as typed", err)
         }
+        asked.push({ text: String(message.data), list: list || [] })   // one entry per QUERY, even a failed one
         if (list) {
           exact = {}
-          list.forEach(function (t) { if (!t.wildcard) exact[t.stem] = true })
+          list.forEach(function (t) {
+            if (!t.wildcard) exact[t.stem] = true
+            t.alternatives.forEach(function (a) { if (!a.wildcard) exact[a.stem] = true })
+          })
           try {
-            return fn.call(this, { data: { type: QUERY, data: lunrQuery(list) } })
+            return fn.call(this, { data: { type: QUERY, data: core.lunrQuery(list) } })
           } finally {
             exact = null
           }
@@ -147,5 +133,6 @@
       return fn.call(this, ev)
     }, options)
   }
-  importScripts(new URL(material, script).href)      // next to this file, also inside iframe-worker's iframe
+  // next to this file, also inside iframe-worker's iframe (whose importScripts loads one call's scripts in order)
+  importScripts(new URL("search-core.js", script).href, new URL(material, script).href)
 })()
