@@ -2,7 +2,9 @@
 English page tells its reader, with a link to the Swedish section; marking it checked needs an edit of the translation."""
 import re
 
-from conftest import edit, mkdocs_build, run
+from conftest import edit, mkdocs_build, open_guarded_page, run, run_axe, serve
+
+from tillit.pdfs import Part
 from lxml import html as lxml_html
 
 PAGE = "kommuner/boras"
@@ -13,7 +15,7 @@ def notice(site):
     return tree.xpath('//article//div[contains(@class,"tillit-translation-notice")]')
 
 
-def test_a_translation_behind_its_swedish_page(project):
+def test_a_translation_behind_its_swedish_page(project, browser, axe_source):
     sv, en = project / f"docs/{PAGE}.sv.md", project / f"docs/{PAGE}.en.md"
     heading = next(line for line in sv.read_text(encoding="utf-8").splitlines() if line.startswith("## "))
     section = re.search(r"\{ #([a-z0-9-]+)", heading).group(1)
@@ -31,6 +33,20 @@ def test_a_translation_behind_its_swedish_page(project):
     assert twin == (project / "out" / PAGE).resolve() and (twin / "index.html").exists(), twin
     assert not lxml_html.parse(str(project / "out" / PAGE / "index.html")).getroot().xpath(
         '//*[contains(@class,"tillit-translation-notice")]'), "the Swedish page shows no notice"
+    packed = Part(project / "out" / "en", f"{PAGE}.md").article   # as tillit.pdfs cuts a page for the PDF pack
+    assert packed.xpath('.//*[contains(@class,"tillit-translation-notice")]'), "the PDF pack would lose the notice"
+    server, base = serve(project / "out")
+    try:
+        for scheme in ("light", "dark"):   # axe on the notice, both palettes, at 320 px (reflow)
+            context, page, guard = open_guarded_page(browser, viewport={"width": 320, "height": 700},
+                                                     color_scheme=scheme)
+            page.goto(f"{base}en/{PAGE}/", wait_until="load")
+            problems = run_axe(page, axe_source, ".tillit-translation-notice")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            context.close()
+            assert not problems and width <= 320, (scheme, problems, width)
+    finally:
+        server.shutdown()
 
     code, output = run(project, "-m", "tillit.translations", "mark", PAGE)
     assert code == 1 and f"docs/{PAGE}.en.md is unchanged since it was checked" in output, output
