@@ -32,11 +32,7 @@ def after_all_languages(config) -> bool:
     return i18n is None or not i18n.building
 
 
-def file_language(file, default: str) -> str:
-    """Coupling 5: the plugin sets `File.locale` on each file it sorts into a language."""
-    return getattr(file, "locale", None) or default
-
-
+# coupling 5 (File.locale) is no longer used: the Markdown extension gets its language from the config.
 # coupling 6: the plugin writes ONE search index with every language (locations under <lang>/), see tillit.search.
 # coupling 7: it writes one 404.html and one sitemap.xml, in the last language built (hooks/languages.py copies them).
 # coupling 8: with reconfigure_material it sets theme.language for each language's build (tillit.site.theme_language).

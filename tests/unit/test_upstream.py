@@ -151,12 +151,6 @@ def test_upstream_static_i18n_state_attributes():
     assert "build(config" in post_build, "the further languages are no longer built inside on_post_build"
 
 
-def test_upstream_static_i18n_sets_file_locale():
-    """i18n coupling 5: each sorted file carries its locale (File.locale)."""
-    source = (Path(i18n_plugin.__file__).parent / "suffix.py").read_text(encoding="utf-8")
-    assert re.search(r"\bfile\.locale\s*=", source), "static-i18n no longer sets File.locale"
-
-
 def test_upstream_static_i18n_alternates_and_theme_language():
     """i18n couplings 8 and 9: reconfigure_material sets theme.language per build and fills extra.alternate."""
     source = "".join(p.read_text(encoding="utf-8") for p in Path(i18n_plugin.__file__).parent.rglob("*.py"))
