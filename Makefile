@@ -89,7 +89,7 @@ check: $(BIN)/pytest build-site ## Build the site and run every test that needs 
 test: install-test build ## Build the site and run every test (about four minutes)
 	SITE_DIR=site $(BIN)/pytest -m "not bench" -n 2   # two processes (pytest-xdist), one per core
 
-bench: install-test build ## Measure build cost, preview, page weight, Lighthouse, search and scale into BENCHMARKS.md
+bench: install-test build ## Measure build cost, page weight, Lighthouse, search and gzip_static into BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
 	SITE_DIR=site $(BIN)/pytest -m bench   # Lighthouse on every template and language; bench.py's smoke run
 
