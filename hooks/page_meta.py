@@ -6,7 +6,6 @@ import datetime
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
 from mkdocs.utils import get_relative_url
 
 from tillit import change_notes, i18n, last_updated, translations

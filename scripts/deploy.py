@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from tillit.site import ROOT, SITE_URL_SETTING, address_warning, is_published   # the one rule for a real address
+from tillit.site import SITE_URL_SETTING, address_warning, is_published  # the one rule for a real address
 
 KEEP_PREVIOUS = 3
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.gz)?$")   # as deploy/nginx.conf's immutable cache
@@ -125,7 +125,8 @@ def publish(site, dest):
 
 def carry_theme_files(source, target):
     """Hard-link source's fingerprinted theme files that target lacks into it (pages already open still load them):
-    the list of files added."""
+    the list of files added.
+    """
     added = []
     for old in sorted(source.rglob("*")):
         rel = old.relative_to(source)

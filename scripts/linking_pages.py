@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tillit import checks as check_site
 from tillit.qr import QR_MM, qr_svg
 from tillit.site import ROOT, address_warning, lang_prefix, languages, load_config, site_url, url_path
-from tillit import checks as check_site
 
 DOCS = ROOT / "docs"
 

@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup
 
-from tillit.site import EXAMPLE, is_published, strings   # the example-address rule (one place)
+from tillit.site import EXAMPLE, is_published, strings  # the example-address rule (one place)
 
 SETTING = "mkdocs.yml extra.contact"
 def _contact(config):

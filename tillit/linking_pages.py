@@ -18,8 +18,18 @@ from tillit import markers
 from tillit.checks import LINKING_DIR as PAGE_DIR
 from tillit.checks import LINKING_INDEX as INDEX
 from tillit.qr import save_qr
-from tillit.site import (SITE_URL_SETTING, configured_site_url, is_published, lang_prefix, language_name, languages,
-                         site_url, source_stem, strings, url_path)
+from tillit.site import (
+    SITE_URL_SETTING,
+    configured_site_url,
+    is_published,
+    lang_prefix,
+    language_name,
+    languages,
+    site_url,
+    source_stem,
+    strings,
+    url_path,
+)
 
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
@@ -58,7 +68,8 @@ def _table_id(url_path):
 
 def check_config(config):
     """A problem for hooks/build_start.py, or '': a build for a real address while mkdocs.yml site_url is still an
-    example, from which scripts/linking_pages.py would print links and QR codes for the old address."""
+    example, from which scripts/linking_pages.py would print links and QR codes for the old address.
+    """
     configured = configured_site_url(config.config_file_path)
     if is_published(config.site_url) and not is_published(configured):
         return (f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "

@@ -50,7 +50,7 @@ def _words(text, separator=re.compile(SEPARATOR)):
 
 def stemmer_name(lang):
     """Snowball's name for a language's stemmer: 'sv' -> 'swedish' (the same stemmer lunr.<lang> uses)."""
-    import snowballstemmer   # here, not at the top: a build whose index is cached needs no stemmer
+    import snowballstemmer  # here, not at the top: a build whose index is cached needs no stemmer
     name = Locale.parse(lang).english_name.lower()
     if name not in snowballstemmer.algorithms():
         raise ValueError(f"tillit/search.py: no snowball stemmer for '{lang}' ({name})")
@@ -149,7 +149,8 @@ class Enricher:
 
 def vocabulary(docs, stem):
     """The language's words for the worker (folding, typos, suggestions): one written form per stem, the most
-    frequent, most frequent stem first; words of three letters or more, letters only."""
+    frequent, most frequent stem first; words of three letters or more, letters only.
+    """
     counts = Counter(w for d in docs for field in ("title", "text", "kt", "kx") for w in _words(d.get(field))
                      if len(w) >= 3 and w.isalpha())
     forms = {}

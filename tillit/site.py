@@ -15,7 +15,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 def _config_loader():
     """A YAML loader for mkdocs.yml without MkDocs: !ENV as MkDocs resolves it (pyyaml_env_tag), !!python/name kept
-    as its dotted name (the checks never call it)."""
+    as its dotted name (the checks never call it).
+    """
     import yaml
     from yaml_env_tag import construct_env_tag
 
@@ -27,7 +28,7 @@ def _config_loader():
 
 
 def _merged(parent, child):
-    """child over parent as MkDocs' INHERIT merges them: dictionaries key by key, anything else replaced."""
+    """Child over parent as MkDocs' INHERIT merges them: dictionaries key by key, anything else replaced."""
     out = dict(parent)
     for key, value in child.items():
         out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
@@ -167,7 +168,8 @@ def is_published(url):
 
 def address_warning(url, what):
     """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer or at an
-    example domain, else ''. The published address is mkdocs.yml site_url; SITE_URL overrides it (UNDERHALL.md)."""
+    example domain, else ''. The published address is mkdocs.yml site_url; SITE_URL overrides it (UNDERHALL.md).
+    """
     if is_published(url):
         return ""
     if is_local(url):

@@ -10,12 +10,21 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import (REAL_SITE_URL, ROOT, append, build_fails, check, check_fails, edit, line_of, make_publishable,
-                      mkdocs_build, run)
+from conftest import (
+    REAL_SITE_URL,
+    ROOT,
+    append,
+    build_fails,
+    check,
+    check_fails,
+    edit,
+    line_of,
+    make_publishable,
+    mkdocs_build,
+    run,
+)
 
 from tillit import site as _site
-
 
 # ---------------------------------------------------------------- the unbroken copy (positive controls)
 

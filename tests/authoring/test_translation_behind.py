@@ -3,9 +3,9 @@ English page tells its reader, with a link to the Swedish section; marking it ch
 import re
 
 from conftest import edit, mkdocs_build, open_guarded_page, run, run_axe, serve
+from lxml import html as lxml_html
 
 from tillit.pdfs import Part
-from lxml import html as lxml_html
 
 PAGE = "kommuner/boras"
 

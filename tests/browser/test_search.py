@@ -3,14 +3,21 @@ set straight through the page's search worker, a few queries typed key by key)."
 import json
 import re
 import subprocess
-import sys
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from conftest import ROOT, open_guarded_page
-from search_eval import (BASELINE_FILE, baseline_problems, load_baseline, load_eval, open_search, page_path, report,
-                         run, search)
+from search_eval import (
+    BASELINE_FILE,
+    baseline_problems,
+    load_baseline,
+    load_eval,
+    open_search,
+    page_path,
+    report,
+    run,
+    search,
+)
 
 from tillit import search as search_i18n
 

@@ -4,10 +4,10 @@ import re
 
 import pytest
 import sitetext
-from tillit import site as _site
 from conftest import copy_project, mkdocs_build
 
 from tillit import contact
+from tillit import site as _site
 
 CONTACT = _site.load_config()["extra"]["contact"]
 

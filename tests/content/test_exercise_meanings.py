@@ -6,10 +6,10 @@ import subprocess
 
 import pytest
 import sitetext
-from tillit import site as _site
 import yaml
 
 from tillit import exercise
+from tillit import site as _site
 
 NAME = "golden-zone"
 FILE = f"exercises/{NAME}.yml"

@@ -4,9 +4,10 @@ import re
 
 import pytest
 import sitetext
-from tillit import site as _site
 from conftest import Page
 from lxml import html as lxml_html
+
+from tillit import site as _site
 
 MARKERS = {
     "sv": re.compile(r"\b(?:vår (?:egen )?tolkning|vi tolkar|vi läser det)\b", re.I),

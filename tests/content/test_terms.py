@@ -3,6 +3,7 @@ import re
 
 import pytest
 import sitetext
+
 from tillit import site as _site
 
 TERMS = sitetext.load("terms.yml")["terms"]

@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-
 from conftest import CSP_LISTENER, ROOT, open_guarded_page
 from search_eval import WATCH_WORKER
 
@@ -210,8 +209,9 @@ def test_the_committed_nginx_redirects_match_mkdocs_yml():
 
 def test_nginx_answers_every_old_url_with_301_to_its_page(tsl_site):
     from urllib.parse import urljoin, urlsplit
-    from tillit.nginx import redirects
+
     from tillit import site as _site
+    from tillit.nginx import redirects
     pairs = redirects(urlsplit(tsl_site).path)
     assert len(pairs) == 2 * len(_site.load_config()["extra"]["redirects"]) >= 4
     for old, new in pairs:

@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import REAL_SITE_URL, ROOT, copy_project, make_publishable, mkdocs_build, start_nginx
 
 DEPLOY = ROOT / "scripts" / "deploy.py"
