@@ -1,4 +1,5 @@
-"""What overrides/main.html shows about a page: the review notice, its change notes and its last-updated date."""
+"""What overrides/main.html shows about a page: the review notice, its change notes, its last-updated date (on screen and
+on paper) and its step on the reading path."""
 from __future__ import annotations
 
 import datetime
@@ -9,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_relative_url
 
-from tillit import change_notes, i18n, last_updated, translations
+from tillit import change_notes, i18n, last_updated, reading_path, translations
 from tillit.site import local_time, source_stem, url_path
 
 
@@ -20,6 +21,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["review_overdue"] = type(review) is datetime.date and review < local_time().date()   # Swedish date
     page.meta["tillit_changes"] = change_notes.for_page(page.meta, lang)
     last_updated.set_date(page, config, lang)
+    step = reading_path.for_page(page, config, files, lang)
+    if step:   # the step box replaces Material's Previous/Next footer, which follows the menu, not the path
+        page.meta["tillit_path"] = step
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "footer"]
     behind = translations.CURRENT.get((source_stem(page.file.src_uri), lang))
     if behind:   # overrides/main.html: the notice at the top of the article, with a link to the Swedish page
         stem = behind["stem"]

@@ -16,7 +16,8 @@ from tillit import site as _site
 # straight "…". A quoted span is the source's words (or a title), not ours.
 QUOTE = re.compile(r"“[^“”\x00]*”|”[^”\x00]*”|„[^„”“\x00]*[”“]|»[^»«\x00]*«|«[^«»\x00]*»|\"[^\"\x00]*\"|‘[^‘’\x00]*’(?!\w)")
 SKIP_TAGS = {"script", "style", "code", "pre", "kbd", "svg", "button", "q", "blockquote", "nav"}
-SKIP_CLASSES = ("headerlink", "md-source-file", "tillit-page-owner", "tillit-review-notice", "md-tags")
+SKIP_CLASSES = ("headerlink", "md-source-file", "tillit-page-owner", "tillit-review-notice", "md-tags",
+                "tillit-print-address", "tillit-path-label", "tillit-path")   # site chrome, not page text
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "figcaption", "div",
           "details", "ul", "ol", "table", "tr"}
 BREAK = "\x00"   # where skipped content was: a passage never runs across it

@@ -25,9 +25,12 @@ def _page(pages, lang, url_path):
 
 
 def _sections(article):
-    """h2 id -> the elements after that h2, up to the next h2."""
+    """h2 id -> the elements after that h2, up to the next h2 (the page's text ends where the theme's parts start: the
+    last-updated line, then the step box, change notes, owner, feedback)."""
     out, current = {}, None
     for el in article.iterchildren():
+        if "md-source-file" in (el.get("class") or "").split():
+            break
         if el.tag == "h2":
             current = out.setdefault(el.get("id"), [])
         elif current is not None:
