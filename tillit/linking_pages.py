@@ -8,6 +8,7 @@ The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes the
 QR codes come from tillit.qr, shared with scripts/linking_pages.py.
 """
 import html
+import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -78,21 +79,32 @@ def group_pages(nav, files):
     return nav
 
 
-def _cell(lang, path, anchor, root, page, config, t):
-    """One language's link: the QR code and the URL as text. tillit.js adds the copy button after the URL."""
+def _cell(lang, path, anchor, root, page, config, t, title, language):
+    """One language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
+    download as PNG and SVG (R20). `title`: the section and page the code leads to, `language`: the link's language.
+    """
     url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
     rel = qr_file(lang, path, anchor)
+    png = rel.removesuffix(".svg") + ".png"
     if rel not in _written:
         target = Path(config["site_dir"]) / rel
         if target.parent not in _folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             _folders.add(target.parent)
         save_qr(url, target)
+        save_qr(url, target.with_suffix(".png"), "png")
         _written.add(rel)
-    # A short, constant alt text: the full URL is printed right beside the image. CSS sizes the image (3 cm).
-    return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" '
-            f'alt="{t["linking_pages"]["qr"]}" '
-            f'loading="lazy"><code class="tillit-url">{html.escape(url)}</code></td>')
+    s = t["linking_pages"]
+    e = html.escape
+    # The alt text names the code's section, page and language; CSS sizes the image (3 cm). The URL (with <wbr> after
+    # each "/", so that it breaks there in a narrow cell) is printed beside it.
+    name = rel.rsplit("/", 1)[-1]
+    return (f'<td><img class="tillit-qr" src="{e(get_relative_url(rel, page.url))}" '
+            f'alt="{e(s["qr_alt"].replace("{title}", title).replace("{language}", language))}" '
+            f'loading="lazy"><code class="tillit-url">{re.sub(r"(?<=[^:/])/", "/<wbr>", e(url))}</code>'
+            f'<span class="tillit-qr-download">{s["download"]} '
+            f'<a href="{e(get_relative_url(png, page.url))}" download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
+            f'<a href="{e(get_relative_url(rel, page.url))}" download="{e(name)}">{s["svg"]}</a></span></td>')
 
 
 def _language_name(t, code, config):
@@ -117,8 +129,11 @@ def render(page, config, nav, lang):
     roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
     e = html.escape
 
-    def cells(path, anchor):
-        return "".join(_cell(code, path, anchor, roots[code], page, config, t) for code in codes)
+    names = {code: _language_name(t, code, config) for code in codes}
+    names = {code: name.lower() if t["js"].get("lowercase_language") else name for code, name in names.items()}
+
+    def cells(path, anchor, title):
+        return "".join(_cell(code, path, anchor, roots[code], page, config, t, title, names[code]) for code in codes)
 
     tables = []
     if stem == INDEX:
@@ -129,7 +144,7 @@ def render(page, config, nav, lang):
             if sub is None:
                 continue
             href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
-            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "")}</tr>')
+            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "", target.title)}</tr>')
         tables.append(_table(codes, t, config, t["linking_pages"]["page"], rows))
     else:
         for target in nav.pages:
@@ -137,7 +152,7 @@ def render(page, config, nav, lang):
                 continue
             path = _url_path(target)
             rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'
-                    f"{cells(path, anchor)}</tr>"
+                    f"{cells(path, anchor, f'{section}, {target.title}')}</tr>"
                     for level, anchor, section in _sections(target.toc)]
             caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
             tables.append(_table(codes, t, config, t["linking_pages"]["section"], rows, caption, _table_id(path)))
