@@ -209,3 +209,22 @@ def test_phone_menu_sections_open_as_menus(browser, base_url):
     finally:
         context.close()
     assert not guard.problems(), guard.problems()
+
+
+@pytest.mark.browser
+def test_one_link_affordance_per_heading(page, base_url):
+    """R16, R17: a heading offers one thing, the copy button (no ¶ beside it, none after the page title)."""
+    page.goto(base_url + "kommuner/falkoping/#gyllene-zonen")
+    for wrap in page.locator(".tillit-heading").all():
+        assert wrap.locator("button.tillit-heading-copy").is_visible()
+        assert not wrap.locator("a.headerlink").is_visible()
+    assert not page.locator("article h1 a.headerlink").is_visible()
+
+
+@pytest.mark.browser
+def test_checklist_boxes_start_empty(page, base_url):
+    """R14: an unticked box on the checklist shows no tick."""
+    page.goto(base_url + "fortroendevalda/checklista/")
+    indicator = page.locator(".task-list-control input:not(:checked) + .task-list-indicator").first
+    mask = indicator.evaluate("i => getComputedStyle(i, '::before').maskImage || getComputedStyle(i, '::before').webkitMaskImage")
+    assert mask == "none", mask
