@@ -30,3 +30,26 @@ def test_page_toc_is_not_in_the_search_index(site_dir):
     """R9: the phone's list of sections is not indexed (it would repeat every heading in each page's snippet)."""
     for index in site_dir.glob("**/search/search_index.json"):
         assert "tillit-page-toc" not in index.read_text(encoding="utf-8")
+
+
+def test_figure_legends_name_only_markings_the_figure_uses(pages):
+    """R15: a caption mentions a dashed frame only where the picture has one, and "*" only where a part is starred;
+    the legend is said once (in the caption, not again inside the picture)."""
+    problems = []
+    words = {"sv": ("streckad ram", "vår illustration, står inte i källan"),
+             "en": ("dashed frame", "our illustration, not in the source")}
+    for page in pages:
+        frame_word, old_legend = words[page.lang]
+        for figure in page.tree.xpath('//figure[@class="tf"]'):
+            caption = figure.xpath("./figcaption")[0].text_content()
+            svg_text = " ".join(figure.xpath(".//*[local-name()='svg']//*[local-name()='text']//text()"))
+            boxes = figure.xpath(".//*[contains(@class,'tf-box--ours')]")   # a dashed box: ours
+            markers = figure.xpath(".//*[contains(@class,'tf-marker--open')]")   # a dashed marker: ours or unknown
+            starred = " *" in svg_text
+            if (frame_word in caption and not (boxes or markers)) or (boxes and frame_word not in caption):
+                problems.append(f"{page.rel} #{figure.get('id')}: caption and dashed parts disagree: {caption!r}")
+            if ("*" in caption) != starred:
+                problems.append(f"{page.rel} #{figure.get('id')}: caption and starred parts disagree: {caption!r}")
+            if old_legend in svg_text:
+                problems.append(f"{page.rel} #{figure.get('id')}: the legend is inside the picture as well")
+    assert not problems, "\n".join(problems)
