@@ -33,7 +33,7 @@ def qr_file(lang, url_path, anchor):
 
 def _sections(toc):
     for item in toc:
-        if item.level in (2, 3):
+        if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (_add_to_toc)
             yield item.level, item.id, html.unescape(item.title)
         yield from _sections(item.children)
 
@@ -121,6 +121,16 @@ def _table(codes, t, config, first_header, rows, caption="", table_id=""):
     return head + "".join(rows) + "</tbody></table>"
 
 
+def _add_to_toc(page, contents):
+    """A sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
+    table from the sidebar or, on a phone, the list of sections (tillit.page_toc)."""
+    if not contents or not page.toc.items:
+        return
+    from mkdocs.structure.toc import AnchorLink
+    top = page.toc.items[0]
+    top.children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
+
+
 def render(page, config, nav, lang):
     """The tables for one linking page (the marker's names were read by group_pages)."""
     stem = _stem(page.file)
@@ -135,7 +145,7 @@ def render(page, config, nav, lang):
     def cells(path, anchor, title):
         return "".join(_cell(code, path, anchor, roots[code], page, config, t, title, names[code]) for code in codes)
 
-    tables = []
+    tables, contents = [], []   # contents: (page title, table id) for the page's table of contents (R23)
     if stem == INDEX:
         rows = []
         for target in nav.pages:
@@ -156,5 +166,7 @@ def render(page, config, nav, lang):
                     for level, anchor, section in _sections(target.toc)]
             caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
             tables.append(_table(codes, t, config, t["linking_pages"]["section"], rows, caption, _table_id(path)))
+            contents.append((target.title, _table_id(path)))
+    _add_to_toc(page, contents)
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
     return '<div class="tillit-linking-pages tillit-nolint">' + "".join(tables) + "</div>"

@@ -53,3 +53,21 @@ def test_figure_legends_name_only_markings_the_figure_uses(pages):
             if old_legend in svg_text:
                 problems.append(f"{page.rel} #{figure.get('id')}: the legend is inside the picture as well")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_linking_sub_pages_list_their_pages_in_the_table_of_contents(pages, lang):
+    """R23: on om/lanka/kommuner/ a reader jumps to Falköping, Borås or Bollebygd from the table of contents (and, on
+    a phone, from the list of sections); URLs in the tables may break only after a "/"."""
+    page = next(p for p in pages if p.lang == lang and p.url_path == "om/lanka/kommuner/")
+    tables = page.tree.xpath('//div[contains(@class,"tillit-linking-pages")]/table[@id]')
+    assert len(tables) == 3, len(tables)
+    toc = page.tree.xpath('//nav[contains(@class,"md-nav--secondary")]//a/@href')
+    phone = page.tree.xpath('//nav[@class="tillit-page-toc"]//a/@href')
+    for table in tables:
+        assert "#" + table.get("id") in toc, f"{page.rel}: {table.get('id')} not in the table of contents {toc}"
+        assert "#" + table.get("id") in phone, f"{page.rel}: {table.get('id')} not in the phone's list {phone}"
+    for code in page.tree.xpath('//code[contains(@class,"tillit-url")]'):
+        pieces = [code.text or ""] + [w.tail or "" for w in code.xpath("./wbr")]
+        assert len(pieces) > 1 or code.text_content().count("/") == 3, pieces   # breaks after each "/" but the host's
+        assert all(p.endswith("/") for p in pieces[:-1]), pieces
