@@ -42,11 +42,12 @@ def steps(lang):
 
 
 def for_page(page, config, files, lang):
-    """The step box's data for a step page (number, total, links, last step or not); None for any other page."""
+    """The step box's data for a step page (number, total, links, last step or not), or for the overview (its first
+    step); None for any other page."""
     stem = source_stem(page.file.src_uri)
     path = steps(lang)
     index = next((i for i, step in enumerate(path) if stem in dict(step[2])), None)
-    if index is None:
+    if index is None and not (stem == OVERVIEW and path):
         return None
 
     def href(target, anchor=""):
@@ -60,6 +61,8 @@ def for_page(page, config, files, lang):
         section, title, stems = path[i]
         return {"number": i + 1, "title": title, "href": href(stems[0][0]) if stems else href(OVERVIEW, section)}
 
+    if index is None:   # the overview itself: its "next" is step 1 (Material's footer would say step 5)
+        return {"start": link(0), "total": len(path)}
     section, title, stems = path[index]
     return {
         "number": index + 1, "total": len(path), "title": title,

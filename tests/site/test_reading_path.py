@@ -93,3 +93,12 @@ def test_home_page_leads_to_the_golden_zone_in_one_step(pages, lang):
               if path.endswith("fortroendevalda/politikerrollen/") and fragment == "gyllene-zonen"]
     assert golden, f"{home.rel}: no link to the golden zone section"
     assert re.search({"sv": "gyllene zon", "en": "golden zone"}[lang], golden[0], re.I), golden
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_overview_leads_to_step_1_not_to_the_menus_next_page(pages, lang):
+    """R7: on the overview, "next" is step 1 (Material's footer, in menu order, offered step 5)."""
+    overview, steps = _steps(pages, lang)
+    nexts = [_resolve(overview, a.get("href"))[0] for a in overview.tree.xpath('//nav[@class="tillit-path"]//a[@rel="next"]')]
+    assert nexts == [steps[0][1][0]], nexts
+    assert not overview.tree.xpath('//nav[contains(@class, "md-footer__inner")][not(@hidden)]//a')
