@@ -19,6 +19,6 @@ def with_toc(content, page, title):
     if at < 0:
         return content
     items = "".join(f'<li><a href="#{html.escape(item.id)}">{item.title}</a></li>' for item in sections)
-    return (content[:at] + f'<nav class="tillit-page-toc" aria-label="{html.escape(title)}">'
+    return (content[:at] + f'<nav class="tillit-page-toc tillit-no-print" aria-label="{html.escape(title)}">'
             f'<p class="tillit-page-toc__title" aria-hidden="true">{html.escape(title)}</p><ul>{items}</ul></nav>'
             + content[at:])
