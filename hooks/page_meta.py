@@ -1,5 +1,6 @@
-"""What overrides/main.html shows about a page: the review notice, its change notes, its last-updated date (on screen and
-on paper) and its step on the reading path; and a long page's list of sections for phones (tillit.page_toc)."""
+"""What overrides/main.html shows about a page: the review notice, its change notes, its last-updated date (on screen
+and on paper) and its step on the reading path; and a long page's list of sections for phones (tillit.page_toc).
+"""
 from __future__ import annotations
 
 import datetime
@@ -8,7 +9,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
 from mkdocs.utils import get_relative_url
 
 from tillit import change_notes, i18n, last_updated, page_toc, reading_path, translations

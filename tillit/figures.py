@@ -217,7 +217,8 @@ def _timeline(data, lang, ui):
 def _marks(data):
     """Which markings of our own the picture uses: (a "*" on a line, label or date; a dashed frame or marker)."""
     items = data.get("boxes") or data.get("events") or []
-    star = any(any(line.get("ours") for line in i.get("lines") or []) or (i.get("link") or {}).get("label", {}).get("ours")
+    star = any(any(line.get("ours") for line in i.get("lines") or [])
+               or (i.get("link") or {}).get("label", {}).get("ours")
                or (i.get("date") and i.get("ours")) for i in items)
     frame = any(i.get("ours") for i in items)
     return star, frame
@@ -260,7 +261,8 @@ def figure(name, lang):
     data = source(name)
     ui = site.strings(lang)["figure"]
     star, frame = _marks(data)
-    legend = ui["caption_ours"] if star and frame else ui["caption_star"] if star else ui["caption_frame"] if frame else ""
+    legend = (ui["caption_ours"] if star and frame else ui["caption_star"] if star
+              else ui["caption_frame"] if frame else "")
     caption = data["caption"][lang] + (f" {html.escape(legend)}" if legend else "")
     text = _text_version(data, lang, ui)
     return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}<figcaption>{caption}</figcaption></figure>'

@@ -52,7 +52,8 @@ def shown(config, src_uri, locale):
 
 def set_date(page, config, locale):
     """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language (and
-    page.meta["tillit_changed"] as plain text for the print line of overrides/main.html)."""
+    page.meta["tillit_changed"] as plain text for the print line of overrides/main.html).
+    """
     when = _when(config, page.file.abs_src_path)
     date = format_date(when, format="long", locale=_babel(locale))
     page.meta["tillit_changed"] = {"shown": date, "iso": when.date().isoformat()}   # the printed page's date line

@@ -103,7 +103,8 @@ def _cell(lang, path, anchor, root, page, config, t, title, language):
             f'alt="{e(s["qr_alt"].replace("{title}", title).replace("{language}", language))}" '
             f'loading="lazy"><code class="tillit-url">{re.sub(r"(?<=[^:/])/", "/<wbr>", e(url))}</code>'
             f'<span class="tillit-qr-download">{s["download"]} '
-            f'<a href="{e(get_relative_url(png, page.url))}" download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
+            f'<a href="{e(get_relative_url(png, page.url))}" '
+            f'download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
             f'<a href="{e(get_relative_url(rel, page.url))}" download="{e(name)}">{s["svg"]}</a></span></td>')
 
 
@@ -123,7 +124,8 @@ def _table(codes, t, config, first_header, rows, caption="", table_id=""):
 
 def _add_to_toc(page, contents):
     """A sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
-    table from the sidebar or, on a phone, the list of sections (tillit.page_toc)."""
+    table from the sidebar or, on a phone, the list of sections (tillit.page_toc).
+    """
     if not contents or not page.toc.items:
         return
     from mkdocs.structure.toc import AnchorLink
@@ -154,7 +156,8 @@ def render(page, config, nav, lang):
             if sub is None:
                 continue
             href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
-            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "", target.title)}</tr>')
+            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>'
+                        f'{cells(path, "", target.title)}</tr>')
         tables.append(_table(codes, t, config, t["linking_pages"]["page"], rows))
     else:
         for target in nav.pages:

@@ -1,6 +1,6 @@
 """A long page's sections as a list under its introduction, for phones (R9): Material shows the table of contents
-only in the sidebar, which a phone hides in the menu. Placed after Material's search has read the page (hooks/page_meta.py),
-so it is not indexed; tillit.css shows it below 60em only and never on paper.
+only in the sidebar, which a phone hides in the menu. Placed after Material's search has read the page
+(hooks/page_meta.py), so it is not indexed; tillit.css shows it below 60em only and never on paper.
 """
 import html
 import re

@@ -43,7 +43,8 @@ def steps(lang):
 
 def for_page(page, config, files, lang):
     """The step box's data for a step page (number, total, links, last step or not), or for the overview (its first
-    step); None for any other page."""
+    step); None for any other page.
+    """
     stem = source_stem(page.file.src_uri)
     path = steps(lang)
     index = next((i for i, step in enumerate(path) if stem in dict(step[2])), None)
@@ -69,7 +70,8 @@ def for_page(page, config, files, lang):
         "overview": href(OVERVIEW, section),
         "previous": link(index - 1), "next": link(index + 1),
         # a step of several pages (the municipalities): the others, to choose from
-        "choices": [{"href": href(s), "title": text, "current": s == stem} for s, text in stems] if len(stems) > 1 else [],
+        "choices": [{"href": href(s), "title": text, "current": s == stem}
+                    for s, text in stems] if len(stems) > 1 else [],
         "end": {"next": href(OVERVIEW, END), "practice": href(PRACTICE),
                 "pdf": get_relative_url(lang_prefix(lang, config) + pdf_placeholders.pack_path(config, lang),
                                         page.url)} if index == len(path) - 1 else None,

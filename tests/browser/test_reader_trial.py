@@ -14,20 +14,24 @@ SCHEMES = ["light", "dark"]
 # with semi-transparent layers and the text's own alpha blended in.
 CONTRAST = """([el, what]) => {
   const parse = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
-    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
   const layers = [];
   for (let n = el; n; n = n.parentElement) {
     const c = parse(getComputedStyle(n).backgroundColor);
     if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
   }
   let bg = [255, 255, 255];
-  for (let i = layers.length - 1; i >= 0; i--) { const c = layers[i]; bg = [0, 1, 2].map(k => c[k] * c[3] + bg[k] * (1 - c[3])); }
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const c = layers[i]; bg = [0, 1, 2].map(k => c[k] * c[3] + bg[k] * (1 - c[3]));
+  }
   const behind = el.closest('.md-header, .md-tabs');
   const own = what === 'outline' ? getComputedStyle(el).outlineColor : getComputedStyle(el).color;
   let fg = parse(own);
   if (what === 'outline' && behind) bg = parse(getComputedStyle(behind).backgroundColor).slice(0, 3);
   fg = [0, 1, 2].map(k => fg[k] * fg[3] + bg[k] * (1 - fg[3]));
-  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  const lum = c => {
+    const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
   return { ratio: (a + 0.05) / (b + 0.05), fg: own, bg: bg.map(Math.round).join(',') };
@@ -54,7 +58,8 @@ def test_copy_shows_a_visible_confirmation(browser, base_url, lang):
             note.wait_for(state="visible")
             assert note.inner_text().strip().endswith({"sv": "Kopierad!", "en": "Copied!"}[lang]), note.inner_text()
             assert _contrast(note)["ratio"] >= 4.5, _contrast(note)
-            pg.locator(".tillit-live").filter(has_text={"sv": "Länken är kopierad", "en": "Link copied"}[lang]).wait_for()
+            live = {"sv": "Länken är kopierad", "en": "Link copied"}[lang]
+            pg.locator(".tillit-live").filter(has_text=live).wait_for()
         note.wait_for(state="detached", timeout=8_000)   # it goes away after a few seconds
     finally:
         context.close()
@@ -86,7 +91,7 @@ def test_a_printed_page_carries_its_address_section_and_date(page, base_url, lan
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_selfcheck_buttons_meet_contrast_in_every_state(browser, base_url, scheme):
-    """R12: "Svara", "Nästa ärende" (later "Börja om", the same button) at rest, hovered, focused and disabled: 4.5:1."""
+    """R12: "Svara", "Nästa ärende" (later "Börja om", the same button) at rest, hovered, focused, disabled: 4.5:1."""
     context, pg, guard = open_guarded_page(browser, color_scheme=scheme, **PHONE)
     results = []
     try:
@@ -226,5 +231,6 @@ def test_checklist_boxes_start_empty(page, base_url):
     """R14: an unticked box on the checklist shows no tick."""
     page.goto(base_url + "fortroendevalda/checklista/")
     indicator = page.locator(".task-list-control input:not(:checked) + .task-list-indicator").first
-    mask = indicator.evaluate("i => getComputedStyle(i, '::before').maskImage || getComputedStyle(i, '::before').webkitMaskImage")
+    mask = indicator.evaluate(
+        "i => { const s = getComputedStyle(i, '::before'); return s.maskImage || s.webkitMaskImage; }")
     assert mask == "none", mask
