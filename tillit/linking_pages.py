@@ -101,11 +101,16 @@ def _cell(lang, path, anchor, root, page, config, t, title, language):
     name = rel.rsplit("/", 1)[-1]
     return (f'<td><img class="tillit-qr" src="{e(get_relative_url(rel, page.url))}" '
             f'alt="{e(s["qr_alt"].replace("{title}", title).replace("{language}", language))}" '
-            f'loading="lazy"><code class="tillit-url">{re.sub(r"(?<=[^:/])/", "/<wbr>", e(url))}</code>'
+            f'loading="lazy"><code class="tillit-url">{_breakable(e(url))}</code>'
             f'<span class="tillit-qr-download">{s["download"]} '
             f'<a href="{e(get_relative_url(png, page.url))}" '
             f'download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
             f'<a href="{e(get_relative_url(rel, page.url))}" download="{e(name)}">{s["svg"]}</a></span></td>')
+
+
+def _breakable(url):
+    """The URL with <wbr> after "://", each "." and each "/": a narrow cell breaks it there, not mid-word (R23)."""
+    return re.sub(r"(://|(?<=[^:/])/|\.)", r"\1<wbr>", url)
 
 
 def _language_name(t, code, config):
