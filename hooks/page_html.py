@@ -14,4 +14,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html; hooks/languages.py (-10) copies it per language afterwards
-    return html.final(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    lang = i18n.current(config)   # its menu names Swedish terms too (the whole menu: no navigation.prune)
+    return html.final(foreign_words.marked(output, lang, template_name))

@@ -122,7 +122,7 @@ def render(name, lang, page_url):
     esc = html.escape
     root = "../" * page_url.removeprefix(lang_prefix(lang)).count("/")   # from this page to the language root
     data = {key: s[key] for key in ("question", "check", "next", "restart", "right", "wrong", "score", "choose",
-                                    "result_title", "your_answer")}
+                                    "result_title", "your_answer", "so_far", "missed", "result_now")}
     data["answers"] = s["answers"]
     exercise = load_all(name)
     out = [f'<div class="tillit-selfcheck" data-exercise="{esc(name)}" '

@@ -214,10 +214,14 @@ def _timeline(data, lang, ui):
     return parts, y
 
 
-def _has_ours(data):
+def _marks(data):
+    """Which markings of our own the picture uses: (a "*" on a line, label or date; a dashed frame or marker)."""
     items = data.get("boxes") or data.get("events") or []
-    return any(i.get("ours") or any(line.get("ours") for line in i.get("lines") or [])
-               or (i.get("link") or {}).get("label", {}).get("ours") for i in items)
+    star = any(any(line.get("ours") for line in i.get("lines") or [])
+               or (i.get("link") or {}).get("label", {}).get("ours")
+               or (i.get("date") and i.get("ours")) for i in items)
+    frame = any(i.get("ours") for i in items)
+    return star, frame
 
 
 def draw(name, lang):
@@ -225,10 +229,7 @@ def draw(name, lang):
     data = source(name)
     ui = site.strings(lang)["figure"]
     parts, height = (_stack if data["layout"] == "stack" else _timeline)(data, lang, ui)
-    if _has_ours(data):
-        t, lh = _text_block(1, height + LINE_PX + 4, _wrap(ui["legend"], LINE_PX, W - 4), "tf-line tf-small")
-        parts.append(t)
-        height += lh + 8
+    # the legend for our own parts is in the caption only, naming the markings this picture uses (R15)
     pid = f"tf-{name}"
     svg = (f'<svg class="tf-svg" viewBox="0 0 {W} {height + 2:.0f}" role="img" '
            f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
@@ -259,7 +260,10 @@ def figure(name, lang):
     """The figure as one raw HTML line (SVG + caption), then its table or list in Markdown."""
     data = source(name)
     ui = site.strings(lang)["figure"]
-    caption = data["caption"][lang] + (f" {html.escape(ui['caption_ours'])}" if _has_ours(data) else "")
+    star, frame = _marks(data)
+    legend = (ui["caption_ours"] if star and frame else ui["caption_star"] if star
+              else ui["caption_frame"] if frame else "")
+    caption = data["caption"][lang] + (f" {html.escape(legend)}" if legend else "")
     text = _text_version(data, lang, ui)
     return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}<figcaption>{caption}</figcaption></figure>'
             + (f'\n\n<div class="tf-text" markdown="1">\n\n{text}\n</div>' if text else ""))

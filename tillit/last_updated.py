@@ -30,6 +30,12 @@ def _git_dates(docs_dir):
     return dates
 
 
+def _babel(locale):
+    """Babel's locale for a page's language: British dates in English (3 December 2026), as the change notes have."""
+    from tillit.change_notes import BABEL_LOCALE
+    return BABEL_LOCALE.get(str(locale), str(locale).replace("-", "_"))
+
+
 def _when(config, path):
     """Swedish time of the last commit of a file (the build time for one not committed yet, as the plugin did)."""
     docs_dir = config["docs_dir"]
@@ -41,13 +47,16 @@ def _when(config, path):
 def shown(config, src_uri, locale):
     """The last-updated date of a docs/ file as a reader of `locale` reads it (28 november 2026)."""
     when = _when(config, os.path.join(config["docs_dir"], src_uri))
-    return format_date(when, format="long", locale=str(locale).replace("-", "_"))
+    return format_date(when, format="long", locale=_babel(locale))
 
 
 def set_date(page, config, locale):
-    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language."""
+    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language (and
+    page.meta["tillit_changed"] as plain text for the print line of overrides/main.html).
+    """
     when = _when(config, page.file.abs_src_path)
-    date = format_date(when, format="long", locale=str(locale).replace("-", "_"))
+    date = format_date(when, format="long", locale=_babel(locale))
+    page.meta["tillit_changed"] = {"shown": date, "iso": when.date().isoformat()}   # the printed page's date line
     # Same markup as the plugin wrote, which Material's partials/source-file.html shows as "last updated"
     page.meta[LAST_UPDATED_KEY] = (
         '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" '

@@ -10,6 +10,7 @@ while mkdocs.yml site_url is still an example or local address (check_config): t
 from that.
 """
 import html
+import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
@@ -45,7 +46,7 @@ def qr_file(lang, url_path, anchor):
 
 def _sections(toc):
     for item in toc:
-        if item.level in (2, 3):
+        if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (_add_to_toc)
             yield item.level, item.id, html.unescape(item.title)
         yield from _sections(item.children)
 
@@ -103,21 +104,38 @@ def group_pages(nav, files):
     return nav
 
 
-def _cell(lang, path, anchor, root, page, config, t):
-    """One language's link: the QR code and the URL as text. tillit.js adds the copy button after the URL."""
+def _cell(lang, path, anchor, root, page, config, t, title, language):
+    """One language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
+    download as PNG and SVG (R20). `title`: the section and page the code leads to, `language`: the link's language.
+    """
     url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
     rel = qr_file(lang, path, anchor)
+    png = rel.removesuffix(".svg") + ".png"
     if rel not in _written:
         target = Path(config["site_dir"]) / rel
         if target.parent not in _folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             _folders.add(target.parent)
         save_qr(url, target)
+        save_qr(url, target.with_suffix(".png"), "png")
         _written.add(rel)
-    # A short, constant alt text: the full URL is printed right beside the image. CSS sizes the image (3 cm).
-    return (f'<td><img class="tillit-qr" src="{html.escape(get_relative_url(rel, page.url))}" '
-            f'alt="{t["linking_pages"]["qr"]}" '
-            f'loading="lazy"><code class="tillit-url">{html.escape(url)}</code></td>')
+    s = t["linking_pages"]
+    e = html.escape
+    # The alt text names the code's section, page and language; CSS sizes the image (3 cm). The URL (with <wbr> after
+    # each "/", so that it breaks there in a narrow cell) is printed beside it.
+    name = rel.rsplit("/", 1)[-1]
+    return (f'<td><img class="tillit-qr" src="{e(get_relative_url(rel, page.url))}" '
+            f'alt="{e(s["qr_alt"].replace("{title}", title).replace("{language}", language))}" '
+            f'loading="lazy"><code class="tillit-url">{_breakable(e(url))}</code>'
+            f'<span class="tillit-qr-download">{s["download"]} '
+            f'<a href="{e(get_relative_url(png, page.url))}" '
+            f'download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
+            f'<a href="{e(get_relative_url(rel, page.url))}" download="{e(name)}">{s["svg"]}</a></span></td>')
+
+
+def _breakable(url):
+    """The URL with <wbr> after "://", each "." and each "/": a narrow cell breaks it there, not mid-word (R23)."""
+    return re.sub(r"(://|(?<=[^:/])/|\.)", r"\1<wbr>", url)
 
 
 def _language_name(t, code, config):
@@ -134,6 +152,17 @@ def _table(codes, t, config, first_header, rows, caption="", table_id=""):
     return head + "".join(rows) + "</tbody></table>"
 
 
+def _add_to_toc(page, contents):
+    """A sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
+    table from the sidebar or, on a phone, the list of sections (tillit.page_toc).
+    """
+    if not contents or not page.toc.items:
+        return
+    from mkdocs.structure.toc import AnchorLink
+    top = page.toc.items[0]
+    top.children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
+
+
 def render(page, config, nav, lang):
     """The tables for one linking page (the marker's names were read by group_pages)."""
     stem = _stem(page.file)
@@ -142,10 +171,13 @@ def render(page, config, nav, lang):
     roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
     e = html.escape
 
-    def cells(path, anchor):
-        return "".join(_cell(code, path, anchor, roots[code], page, config, t) for code in codes)
+    names = {code: _language_name(t, code, config) for code in codes}
+    names = {code: name.lower() if t["js"].get("lowercase_language") else name for code, name in names.items()}
 
-    tables = []
+    def cells(path, anchor, title):
+        return "".join(_cell(code, path, anchor, roots[code], page, config, t, title, names[code]) for code in codes)
+
+    tables, contents = [], []   # contents: (page title, table id) for the page's table of contents (R23)
     if stem == INDEX:
         rows = []
         for target in nav.pages:
@@ -154,7 +186,8 @@ def render(page, config, nav, lang):
             if sub is None:
                 continue
             href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
-            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>{cells(path, "")}</tr>')
+            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>'
+                        f'{cells(path, "", target.title)}</tr>')
         tables.append(_table(codes, t, config, t["linking_pages"]["page"], rows))
     else:
         for target in nav.pages:
@@ -162,9 +195,11 @@ def render(page, config, nav, lang):
                 continue
             path = _url_path(target)
             rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'
-                    f"{cells(path, anchor)}</tr>"
+                    f"{cells(path, anchor, f'{section}, {target.title}')}</tr>"
                     for level, anchor, section in _sections(target.toc)]
             caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
             tables.append(_table(codes, t, config, t["linking_pages"]["section"], rows, caption, _table_id(path)))
+            contents.append((target.title, _table_id(path)))
+    _add_to_toc(page, contents)
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
     return '<div class="tillit-linking-pages tillit-nolint">' + "".join(tables) + "</div>"

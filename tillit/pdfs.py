@@ -42,7 +42,8 @@ from tillit.site import (
 # Parts of a built page that make no sense on paper.
 DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
         " | //*[contains(@class,'md-content__button')] | //*[contains(@class,'tillit-pdf')]"
-        " | //*[contains(@class,'md-tags')] | //*[contains(@class,'tillit-no-print')]")
+        " | //*[contains(@class,'md-tags')] | //*[contains(@class,'tillit-no-print')]"
+        " | //*[contains(@class,'tillit-print-address')]")   # the pack has its own address (cover, footers)
 
 
 def built_html(md_path):

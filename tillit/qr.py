@@ -21,19 +21,34 @@ def _encode(url):
     return out.getvalue()
 
 
+PNG_DPI = 300       # the PNG: QR_MM wide at 300 dpi, for agenda systems and Word versions that take no SVG
+
+
+def _encode_png(url):
+    code = segno.make(url, error="m", micro=False)
+    width = code.symbol_size(scale=1, border=4)[0]
+    out = io.BytesIO()
+    code.save(out, kind="png", scale=max(1, round(QR_MM / 25.4 * PNG_DPI / width)), border=4, dark="#000",
+              light="#fff", dpi=PNG_DPI)
+    return out.getvalue()
+
+
 def qr_svg(url):
     """An SVG QR code of `url`, QR_MM millimetres wide when printed, dark on white (readable in dark mode too)."""
     path = cache.file("qr", f"{VERSION}\0{url}", lambda: _encode(url), ".svg")
     return path.read_bytes() if path else _encode(url)
 
 
-def save_qr(url, target):
-    """The QR code of `url` at `target` in a built site: a hard link to the cached file where the file system allows it
-    (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a built QR code later.
+def save_qr(url, target, kind="svg"):
+    """The QR code of `url` at `target` in a built site (kind "svg" or "png"): a hard link to the cached file where the
+    file system allows it (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a
+    built QR code later.
     """
-    path = cache.file("qr", f"{VERSION}\0{url}", lambda: _encode(url), ".svg")
+    encode = _encode if kind == "svg" else _encode_png
+    key = f"{VERSION}\0{url}" if kind == "svg" else f"{VERSION}\0{kind}\0{url}"
+    path = cache.file("qr", key, lambda: encode(url), f".{kind}")
     try:
         target.unlink(missing_ok=True)   # a --dirty build's earlier file
         os.link(path, target)
     except (OSError, TypeError):   # another file system, or no cache (a read-only checkout)
-        target.write_bytes(qr_svg(url))
+        target.write_bytes(encode(url))

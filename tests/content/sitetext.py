@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 QUOTE = re.compile(r"“[^“”\x00]*”|”[^”\x00]*”|„[^„”“\x00]*[”“]|»[^»«\x00]*«|«[^«»\x00]*»|\"[^\"\x00]*\"|‘[^‘’\x00]*’(?!\w)")
 SKIP_TAGS = {"script", "style", "code", "pre", "kbd", "svg", "button", "q", "blockquote", "nav"}
 SKIP_CLASSES = ("headerlink", "md-source-file", "tillit-page-owner", "tillit-review-notice", "md-tags",
-                "tillit-feedback", "tillit-translation-notice")   # the site's own words, not the page's
+                "tillit-feedback", "tillit-translation-notice", "tillit-print-address", "tillit-path-label",
+                "tillit-path")   # the site's own words, not the page's
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "figcaption", "div",
           "details", "ul", "ol", "table", "tr"}
 BREAK = "\x00"   # where skipped content was: a passage never runs across it

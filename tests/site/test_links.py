@@ -401,16 +401,32 @@ def test_lanka_index_rows_lead_to_the_sections_of_their_page(site_dir, pages, la
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_lanka_qr_images_have_alt_text_and_print_size(site_dir, lang):
-    """Each URL has its QR image (a short alt text: the URL is printed beside it), 3 cm for print, holding that URL;
-    the URL is in the HTML once, as text (tillit.js makes the copy buttons from it)."""
+    """Each URL has its QR image, 3 cm for print, holding that URL, with an alt text naming its section, page and
+    language (R20); a PNG beside the SVG, both linked for download; the URL is in the HTML once, as text (tillit.js
+    makes the copy buttons from it)."""
+    start = {"sv": "QR-kod till ", "en": "QR code for "}[lang]
     for rel, tree in lanka_pages(site_dir, lang).items():
         cells = link_cells(tree)
         assert cells, rel
         for td in cells:
             url = cell_url(td)
             img = td.xpath('./img[contains(@class,"tillit-qr")]')[0]
-            assert img.get("alt") == {"sv": "QR-kod", "en": "QR code"}[lang], f"{rel}: alt {img.get('alt')!r}"
+            row, table = td.getparent(), td.getparent().getparent().getparent()
+            column = table.xpath("./thead/tr/th")[row.index(td)].text_content().strip()
+            names = [row.xpath("./th")[0].text_content().strip()] + [
+                c.text_content().strip() for c in table.xpath("./caption")]
+            alt = img.get("alt")
+            assert alt.startswith(start) and all(n in alt for n in names) \
+                and f"({column.lower() if lang == 'sv' else column})" in alt, f"{rel}: alt {alt!r} for {names}"
             svg = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(rel), img.get("src")))
+            png = svg.with_suffix(".png")
+            assert png.is_file() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"{rel}: no PNG beside {svg.name}"
+            assert int.from_bytes(png.read_bytes()[16:20], "big") >= 300, f"{png.name}: too small to print 3 cm"
+            downloads = {posixpath.normpath(posixpath.join(posixpath.dirname(rel), a.get("href"))): a.get("download")
+                         for a in td.xpath(".//a[@download]")}
+            for file in (png, svg):
+                site_path = file.relative_to(site_dir).as_posix()
+                assert downloads.get(site_path) == file.name, f"{rel}: no download link to {site_path} ({downloads})"
             assert svg.is_file(), f"{rel}: missing QR file {svg}"
             text = svg.read_text(encoding="utf-8")
             width = re.search(r'<svg[^>]*\bwidth="([\d.]+)mm"', text)
@@ -516,8 +532,8 @@ def test_heading_copy_button_copies_the_section_link(browser, base_url, site_dir
         name = {"sv": "Kopiera länk till avsnittet: ", "en": "Copy link to the section: "}[lang] + text
         button = pg.get_by_role("button", name=name, exact=True)
         assert button.evaluate("b => b.tagName") == "BUTTON"
-        # keyboard: Tab from the heading's permalink reaches the button, Enter activates it
-        heading.locator("a.headerlink").focus()
+        # keyboard: Tab from the heading reaches the button, Enter activates it
+        heading.evaluate("h => { h.tabIndex = -1; h.focus(); }")   # the ¶ is hidden (R16): the button comes next
         pg.keyboard.press("Tab")
         assert button.evaluate("b => b === document.activeElement")
         pg.keyboard.press("Enter")
@@ -529,6 +545,9 @@ def test_heading_copy_button_copies_the_section_link(browser, base_url, site_dir
     finally:
         context.close()
     assert not guard.problems(), guard.problems()
+
+
+STOPS_PER_CELL = 3   # a link cell's Tab stops: the copy button, then the QR code's PNG and SVG download links
 
 
 @pytest.mark.browser
@@ -549,13 +568,13 @@ def test_lanka_copy_button_works_by_keyboard(browser, base_url, lang, where):
         row_name = row.locator("th").inner_text().strip()
         if where:
             row_name += f" ({table.locator('caption').inner_text().strip()})"
-            table.locator("caption a").focus()       # Tab order: caption link, row 1's buttons, row 2's buttons
-            pg.keyboard.press("Tab")
-            pg.keyboard.press("Tab")
+            table.locator("caption a").focus()       # Tab order: caption link, row 1's cells, row 2's cells
+            for _ in range(STOPS_PER_CELL * 2):
+                pg.keyboard.press("Tab")
         else:
             row.locator("th a").focus()
-        pg.keyboard.press("Tab")
-        pg.keyboard.press("Tab")
+        for _ in range(STOPS_PER_CELL + 1):          # this language's cell, then the other's copy button
+            pg.keyboard.press("Tab")
         name = {"sv": f"Kopiera länken på {other} till {row_name}", "en": f"Copy the {other} link to {row_name}"}[lang]
         button = pg.get_by_role("button", name=name, exact=True)
         assert button.count() == 1, f"no single button named {name!r}"

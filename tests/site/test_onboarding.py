@@ -25,12 +25,12 @@ def _page(pages, lang, url_path):
 
 
 def _sections(article):
-    """h2 id -> the elements after that h2, up to the next h2 (what is never printed, such as the feedback box, left
-    out)."""
+    """h2 id -> the elements after that h2, up to the next h2 (the page's text ends where the theme's parts start: the
+    last-updated line, then the step box, change notes, owner, feedback)."""
     out, current = {}, None
     for el in article.iterchildren():
-        if "tillit-no-print" in (el.get("class") or "").split():
-            continue
+        if "md-source-file" in (el.get("class") or "").split():
+            break
         if el.tag == "h2":
             current = out.setdefault(el.get("id"), [])
         elif current is not None:
@@ -157,8 +157,12 @@ def test_every_page_prints_without_site_chrome(page, base_url, pages):
         for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
             assert not page.locator(chrome).first.is_visible(), f"{p.rel}: {chrome} shows in print"
         assert page.locator("article h1").is_visible()
-        # the article starts at the top of the paper: nothing hidden above it takes space
-        assert page.locator("article h1").bounding_box()["y"] < 120, f"{p.rel}: space above the title"
+        # the article starts at the top of the paper with the page's address line (R21), then the title: nothing
+        # hidden above them takes space
+        line = page.locator("article .tillit-print-address").bounding_box()
+        assert line and line["y"] < 120, f"{p.rel}: space above the address line ({line})"
+        gap = page.locator("article h1").bounding_box()["y"] - (line["y"] + line["height"])
+        assert gap < 90, f"{p.rel}: space above the title ({gap:.0f} px under the address line)"
         # closed details blocks (self-check answers) print open
         for details in page.locator("article details").all():
             assert details.locator("summary ~ *").first.is_visible(), f"{p.rel}: a details block prints closed"
@@ -177,6 +181,8 @@ def test_printed_links_show_their_address(page, base_url, url_path):
     links = page.locator(f"article p a[href]{printed}, article li a[href]{printed}")
     assert links.count() > 0
     for link in links.all():
+        if not link.is_visible():   # not on paper (the step box, the phone's list of sections)
+            continue
         after = link.evaluate("a => getComputedStyle(a, '::after').content")
         assert base_url in after, f"{url_path}: link target not printed after {link.inner_text()!r} ({after})"
     # in-page links (the agenda's exercise links) are not spelled out

@@ -72,6 +72,7 @@ def test_the_whole_self_check_by_keyboard(browser, base_url, lang):
     assert pg.is_hidden(".tillit-exercise-list"), "with JavaScript the list gives way to one item at a time"
     press_until(pg, "Tab", "document.activeElement.type === 'radio'")
     want = items()
+    so_far = 0
     for number, item in enumerate(want, 1):
         assert pg.inner_text(".tillit-selfcheck-question") == item["text"][lang]
         assert pg.inner_text(".tillit-selfcheck-heading") == s["question"].format(n=number, total=len(want))
@@ -89,7 +90,11 @@ def test_the_whole_self_check_by_keyboard(browser, base_url, lang):
         verdict = pg.inner_text(".tillit-selfcheck-verdict")
         answer = s["answers"][item["answer"]]
         expected = s["right"] if picked == item["answer"] else s["wrong"]
-        assert verdict == expected.format(answer=answer, chosen=s["answers"][picked]), number
+        so_far += picked == item["answer"]
+        assert verdict == expected.format(answer=answer, chosen=s["answers"][picked]) + " " + s["so_far"].format(
+            score=so_far, n=number), number   # with the running score (R13)
+        mark = pg.evaluate("getComputedStyle(document.querySelector('.tillit-selfcheck-verdict'), '::before').content")
+        assert mark == ('"✓ "' if picked == item["answer"] else '"✗ "'), (number, mark)
         assert pg.get_attribute(".tillit-selfcheck-verdict", "aria-live") == "polite"
         model = pg.inner_text(".tillit-selfcheck-model")
         assert item["why"][lang] in " ".join(model.split()) and item["who"][lang] in model, number
@@ -100,7 +105,13 @@ def test_the_whole_self_check_by_keyboard(browser, base_url, lang):
     right = sum(choice(n, i["answer"]) == i["answer"] for n, i in enumerate(want, 1))
     assert 0 < right < len(want)
     assert pg.inner_text(".tillit-selfcheck-heading") == s["result_title"]
-    assert pg.inner_text(".tillit-selfcheck-score") == s["score"].format(score=right, total=len(want))
+    shown = [line for line in pg.inner_text(".tillit-selfcheck-score").splitlines() if line.strip()]
+    assert shown[0] == s["score"].format(score=right, total=len(want)), shown   # the score first (R13)
+    missed = [i["text"][lang] for n, i in enumerate(want, 1) if choice(n, i["answer"]) != i["answer"]]
+    assert shown[1] == s["missed"] and shown[2:] == missed, shown
+    assert pg.evaluate("document.querySelector('.tillit-selfcheck-score').compareDocumentPosition("
+                       "document.querySelector('.tillit-selfcheck-ui button[type=button]:not([hidden])')) & 4"), \
+        "the score comes before the restart button"
     press_until(pg, "Tab", "document.activeElement.textContent === %r" % s["restart"])
     pg.keyboard.press("Enter")
     assert pg.inner_text(".tillit-selfcheck-heading") == s["question"].format(n=1, total=len(want))
@@ -167,3 +178,24 @@ def test_a_broken_exercise_file_is_named_with_the_fix(tmp_path, monkeypatch):
     assert any("item 4: link" in p and "'#no-such-section'" in p for p in found)
     monkeypatch.setattr(exercise, "EXERCISES", ROOT / "exercises")
     assert check_site.check_exercises(pages) == [], "the real file passes"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_result_after_a_few_items(browser, base_url, lang):
+    """R13: a reader can stop after a few items and see how they did so far."""
+    s = _site.strings(lang)["selfcheck"]
+    context, pg, guard = open_guarded_page(browser)
+    try:
+        pg.goto(url(base_url, lang) + "#arenden", wait_until="load")
+        pg.wait_for_selector(".tillit-selfcheck-ui")
+        want = items()
+        for number in range(3):
+            pg.locator(f".tillit-selfcheck-choice input[value={want[number]['answer']}]").check()
+            pg.locator(".tillit-selfcheck-ui button[type=submit]").click()
+            if number < 2:
+                pg.locator(".tillit-selfcheck-ui button[type=button]:not(.tillit-selfcheck-early)").click()
+        pg.get_by_role("button", name=s["result_now"]).click()
+        assert pg.inner_text(".tillit-selfcheck-score").splitlines()[0] == s["score"].format(score=3, total=3)
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()

@@ -38,11 +38,13 @@
       var live = el("p", { role: "status", "aria-live": "polite", "class": "tillit-selfcheck-verdict" });
       var model = el("div", { tabindex: "-1", "class": "tillit-selfcheck-model" });
       var next = el("button", { type: "button", "class": "md-button" });
-      var score = el("p", { "class": "tillit-selfcheck-score" });
-      [heading, question, fieldset, check, live, model, next, score].forEach(function (node) { form.appendChild(node); });
+      var score = el("div", { "class": "tillit-selfcheck-score" });
+      var early = el("button", { type: "button", "class": "md-button tillit-selfcheck-early" }, s.result_now);
+      // the score comes before "Börja om" (R13); "see the result now" lets a reader stop after a few items
+      [heading, question, fieldset, check, live, model, score, next, early].forEach(function (node) { form.appendChild(node); });
       list.hidden = true;
       box.appendChild(form);
-      var index = 0, right = 0;
+      var index = 0, right = 0, answered = 0, missed = [];
 
       function radios() { return Array.prototype.slice.call(fieldset.querySelectorAll("input")); }
       function show(i, quiet) {
@@ -53,7 +55,8 @@
         radios().forEach(function (r) { r.checked = false; r.disabled = false; });
         check.disabled = false;
         live.textContent = "";
-        model.hidden = next.hidden = score.hidden = true;
+        model.hidden = next.hidden = score.hidden = early.hidden = true;
+        live.className = "tillit-selfcheck-verdict";
         model.textContent = "";
         if (!quiet) heading.focus();
       }
@@ -63,26 +66,42 @@
         var chosen = radios().filter(function (r) { return r.checked; })[0];
         if (!chosen) { live.textContent = s.your_answer; radios()[0].focus(); return; }
         var item = items[index], ok = chosen.value === item.answer;
-        if (ok) right += 1;
+        if (ok) right += 1; else missed.push(item.text);
+        answered += 1;
         radios().forEach(function (r) { r.disabled = true; });
         check.disabled = true;
-        live.textContent = fill(ok ? s.right : s.wrong, { answer: s.answers[item.answer], chosen: s.answers[chosen.value] });
+        live.textContent = fill(ok ? s.right : s.wrong, { answer: s.answers[item.answer], chosen: s.answers[chosen.value] }) +
+          " " + fill(s.so_far, { score: right, n: answered });
+        live.className = "tillit-selfcheck-verdict tillit-selfcheck-verdict--" + (ok ? "right" : "wrong");   // ✓ or ✗
         item.model.forEach(function (node) { model.appendChild(node.cloneNode(true)); });
         model.hidden = next.hidden = false;
+        early.hidden = index + 1 >= items.length;
         next.textContent = index + 1 < items.length ? s.next : s.result_title;
         model.focus();
       });
-      next.addEventListener("click", function () {
-        if (next.textContent === s.restart) { right = 0; show(0); return; }
-        if (index + 1 < items.length) { show(index + 1); return; }
+      function result() {
         heading.textContent = s.result_title;
-        question.hidden = fieldset.hidden = check.hidden = model.hidden = true;
+        question.hidden = fieldset.hidden = check.hidden = model.hidden = early.hidden = true;
         live.textContent = "";
-        score.textContent = fill(s.score, { score: right, total: items.length });
+        live.className = "tillit-selfcheck-verdict";
+        score.textContent = "";
+        score.appendChild(el("p", {}, fill(s.score, { score: right, total: answered })));
+        if (missed.length) {
+          score.appendChild(el("p", {}, s.missed));
+          var list = el("ul");
+          missed.forEach(function (text) { list.appendChild(el("li", {}, text)); });
+          score.appendChild(list);
+        }
         score.hidden = false;
         next.textContent = s.restart;
         heading.focus();
+      }
+      next.addEventListener("click", function () {
+        if (next.textContent === s.restart) { right = 0; answered = 0; missed = []; show(0); return; }
+        if (index + 1 < items.length) { show(index + 1); return; }
+        result();
       });
+      early.addEventListener("click", result);
       show(0, true);   // on load focus stays put (no jump down the page); it moves only once the reader acts
     });
   }

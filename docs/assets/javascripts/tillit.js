@@ -47,6 +47,7 @@ document.addEventListener("click", function (event) {
   function copy(value, button) {
     function done(ok) {
       announce(ok ? text.copied : text.failed);
+      button.dispatchEvent(new CustomEvent("tillit:copied", { bubbles: true, detail: { ok: ok } }));   // the visible note
       button.classList.toggle("tillit-copied", ok);
       setTimeout(function () { button.classList.remove("tillit-copied"); }, 2000);
     }
@@ -101,7 +102,7 @@ document.addEventListener("click", function (event) {
     button.textContent = text.copy;
     button.setAttribute("aria-label", text.url.replace("{language}", text.lowercase_language ? header.toLowerCase() : header)
       .replace("{title}", title));
-    cell.appendChild(button);
+    code.after(button);   // right after its URL (the QR code's download links follow)
   });
 
   document.addEventListener("click", function (event) {
@@ -267,3 +268,36 @@ document.addEventListener("click", function (event) {
   var address = box.getAttribute("data-address");
   link.href = link.href.split(address).join(address + encodeURIComponent(location.hash));
 });
+
+// ------------------------------------------------------------------------------------------------
+// Copy confirmation you can see (issue 28, R19): "Kopierad!" / "Copied!" beside the button for a few seconds (the live
+// region above still announces it); a failed copy says what to do instead. aria-hidden: the announcement is enough.
+document.addEventListener("tillit:copied", function (event) {
+  var text = tillitStrings(), button = event.target;
+  var note = button.nextElementSibling;
+  if (!note || !note.classList.contains("tillit-copied-note")) {
+    note = document.createElement("span");
+    note.className = "tillit-copied-note";
+    note.setAttribute("aria-hidden", "true");
+    button.after(note);
+  }
+  note.textContent = event.detail.ok ? text.copied_note : text.failed;
+  note.classList.toggle("tillit-copied-note--failed", !event.detail.ok);
+  clearTimeout(note.tillitTimer);
+  note.tillitTimer = setTimeout(function () { note.remove(); }, event.detail.ok ? 4000 : 8000);
+});
+
+// ------------------------------------------------------------------------------------------------
+// Print carries its address (issue 28, R21): the print line of overrides/main.html names the section the page was
+// opened at (a section link from an agenda), when that section exists on the page.
+(function () {
+  function update() {
+    document.querySelectorAll(".tillit-print-url[data-url]").forEach(function (span) {
+      var id = decodeURIComponent(location.hash.slice(1));
+      span.textContent = span.getAttribute("data-url") + (id && document.getElementById(id) ? "#" + id : "");
+    });
+  }
+  update();
+  window.addEventListener("hashchange", update);
+  window.addEventListener("beforeprint", update);
+})();
