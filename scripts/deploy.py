@@ -29,12 +29,14 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.gz)?$")   # as d
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     pass
 
 
 def digest(tree, skip=()):
-    """sha256 of every file's path and content under tree but `skip` (the marker proves this exact build was checked)."""
+    """sha256 of every file's path and content under tree but `skip` (the marker proves this exact build was
+    checked).
+    """
     h = hashlib.sha256()
     for path in sorted(p for p in Path(tree).rglob("*") if p.is_file()):
         if path.relative_to(tree).as_posix() in skip:
@@ -66,14 +68,15 @@ def read_marker(marker, what):
     try:
         return json.loads(Path(marker).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise Refused(f"{what} has no record of passed checks ({Path(marker).name} is missing): its checks failed or "
-                      "never ran. Run `make build` (it writes the record only when every check passes).") from None
+        raise RefusedError(f"{what} has no record of passed checks ({Path(marker).name} is missing): "
+                           "its checks failed or never ran. "
+                           "Run `make build` (it writes the record only when every check passes).") from None
 
 
 def require_published(url, what):
     if not is_published(url):
-        raise Refused(address_warning(url, what).removeprefix("warning: ") +
-                      f" Nothing was switched: publish once {SITE_URL_SETTING} is the real address.")
+        raise RefusedError(address_warning(url, what).removeprefix("warning: ") +
+                           f" Nothing was switched: publish once {SITE_URL_SETTING} is the real address.")
 
 
 def releases_of(dest):
@@ -84,8 +87,8 @@ def current(dest):
     if dest.is_symlink():
         return Path(os.path.realpath(dest))
     if dest.exists():
-        raise Refused(f"{dest} is a folder, not a link to a release: move it away (mv {dest} {dest}.old), then "
-                      "deploy again (README: Publicera)")
+        raise RefusedError(f"{dest} is a folder, not a link to a release: move it away (mv {dest} {dest}.old), then "
+                           "deploy again (README: Publicera)")
     return None
 
 
@@ -105,13 +108,14 @@ def publish(site, dest):
     site, dest = Path(site), Path(dest).absolute()
     record = read_marker(marker_of(site), f"the build in {site}/")
     if digest(site) != record["digest"]:
-        raise Refused(f"{site}/ changed after its checks passed: run `make build` again (nothing was switched)")
+        raise RefusedError(f"{site}/ changed after its checks passed: run `make build` again (nothing was switched)")
     require_published(site_url_of(site), f"the build in {site}/")
     before = current(dest)
     releases = releases_of(dest)
     releases.mkdir(parents=True, exist_ok=True)
     now = time.time()   # ids sort by time: rollback goes to the one before
-    release_id = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now)) + f".{int(now * 1e6) % 1_000_000:06d}-{record['digest'][:8]}"
+    release_id = (time.strftime("%Y%m%d-%H%M%S", time.gmtime(now))
+                  + f".{int(now * 1e6) % 1_000_000:06d}-{record['digest'][:8]}")
     partial, release = releases / f".partial-{release_id}", releases / release_id
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(site, partial, symlinks=False)
@@ -119,7 +123,8 @@ def publish(site, dest):
     os.replace(partial, release)
     write_record(releases, release_id, {**record, "carried": carried})
     switch(dest, release)
-    print(f"deploy: {dest} -> {release_id} ({record['site_url']}; {len(carried)} theme files of the previous release kept)")
+    print(f"deploy: {dest} -> {release_id} ({record['site_url']}; "
+          f"{len(carried)} theme files of the previous release kept)")
     prune(releases, release)
 
 
@@ -158,14 +163,14 @@ def rollback(dest):
     dest = Path(dest).absolute()
     now = current(dest)
     if now is None:
-        raise Refused(f"{dest} does not exist: nothing has been published there yet")
+        raise RefusedError(f"{dest} does not exist: nothing has been published there yet")
     earlier = [i for i in release_ids(releases_of(dest)) if i < now.name]
     if not earlier:
-        raise Refused(f"{dest} is on {now.name}, the oldest release kept: there is nothing to go back to")
+        raise RefusedError(f"{dest} is on {now.name}, the oldest release kept: there is nothing to go back to")
     target = releases_of(dest) / earlier[-1]
     record = read_marker(releases_of(dest) / f"{target.name}.checked", f"the release {target.name}")
     if digest(target, skip=set(record.get("carried", ()))) != record.get("digest"):
-        raise Refused(f"the release {target.name} changed after it was published: not switching to it")
+        raise RefusedError(f"the release {target.name} changed after it was published: not switching to it")
     require_published(record.get("site_url", ""), f"the release {target.name}")
     # pages opened from the current release keep their theme files too (added, never replaced)
     record["carried"] = record.get("carried", []) + carry_theme_files(now, target)
@@ -190,7 +195,7 @@ def main(argv):
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             publish(*args) if command == "publish" else rollback(*args)
-        except Refused as why:
+        except RefusedError as why:
             sys.exit(f"deploy: refused: {why}")
 
 

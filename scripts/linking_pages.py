@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Print the URL of a page or section in every language for an agenda (kallelse); with --out, also write QR codes (SVG) for print.
+"""Print the URL of a page or section in every language for an agenda (kallelse); with --out, also write QR codes
+(SVG) for print.
 
 Usage: scripts/linking_pages.py <page path or URL>[#section] [--out DIR]
   Without --out nothing is written: the command only prints the two URLs.
@@ -84,7 +85,7 @@ def fail(message, choices, wanted):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="Without --out no file is written: only the two URLs are printed.")
     parser.add_argument("target", help="page path or URL, optionally with #section (e.g. tsl/vad-ar-tsl#kallor)")
     parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
@@ -101,7 +102,8 @@ def main(argv=None):
         section = section or target_section
         print(f"note: {args.target} is a short address for /{path}; using that page", file=sys.stderr)
     if path not in pages:
-        fail(f"there is no page '{args.target}' (looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
+        fail(f"there is no page '{args.target}' "
+             f"(looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
              ["/" + p for p in pages], "/" + path)
     title, sections = pages[path][langs[0]]
     ids = [sid for sid, _ in sections]

@@ -228,8 +228,9 @@ def self_signed_certificate(directory):
     """A self-signed certificate for 127.0.0.1 (openssl, as README: HTTPS shows): (certificate, key) paths."""
     cert, key = Path(directory) / "tillit.pem", Path(directory) / "tillit.key"
     if not cert.exists():
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                        "-keyout", str(key), "-out", str(cert)],
                        check=True, capture_output=True)
     return cert, key
 
@@ -278,7 +279,8 @@ class Nginx:
 def start_nginx(tmp, tls=False, edit=None, port=None):
     """Debian's nginx with deploy/*.conf (only the "# local" lines changed: configure()) serving tmp/www, on free
     loopback ports; `edit(name, text) -> text` may change a copied file (tests of what a broken config does).
-    The caller puts the site into tmp/www/tsl and calls .stop() (nginx runs in the foreground: it ends with the test)."""
+    The caller puts the site into tmp/www/tsl and calls .stop() (nginx runs in the foreground: it ends with the
+    test)."""
     if not Path(NGINX).exists():
         pytest.fail("nginx is missing: run `make browser` (scripts/install_system_deps.sh installs Debian's nginx)")
     tmp = Path(tmp)
@@ -312,7 +314,8 @@ def start_nginx(tmp, tls=False, edit=None, port=None):
 
 
 def build_for_nginx(www, base):
-    """A strict build into www/tsl for the address base, with its CSP hashes and .gz files, as `make build` makes them."""
+    """A strict build into www/tsl for the address base, with its CSP hashes and .gz files, as `make build` makes
+    them."""
     site = Path(www) / "tsl"
     result = mkdocs_build(site, env_extra={"SITE_URL": base})
     assert result.returncode == 0, result.stderr
@@ -345,7 +348,8 @@ def tsl_site(tsl_nginx):
 @pytest.fixture(scope="session")
 def tls_site(tsl_nginx, tmp_path_factory):
     """The same build behind the shipped configuration with TLS as shipped: https on one free port (self-signed
-    certificate for 127.0.0.1, HTTP/2, HSTS), http on another redirecting to it. Returns the Nginx (base, http, cafile)."""
+    certificate for 127.0.0.1, HTTP/2, HSTS), http on another redirecting to it. Returns the Nginx (base, http,
+    cafile)."""
     tmp = tmp_path_factory.mktemp("nginx-tls")
     (tmp / "conf").mkdir()
     shutil.copy(tsl_nginx.prefix / "conf" / "csp-hashes.conf", tmp / "conf" / "csp-hashes.conf")

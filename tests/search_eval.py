@@ -119,7 +119,8 @@ ASK_WORKER = """async queries => {
     s.worker.postMessage({type: 2, data: q})
     const data = await answer
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
-    out.push({results: [...document.querySelectorAll("li.md-search-result__item")].map(li => li.querySelector("a").href),
+    out.push({results: [...document.querySelectorAll("li.md-search-result__item")]
+                .map(li => li.querySelector("a").href),
               links: [...document.querySelectorAll(".md-search-result a")].map(a => a.href),
               locations: data.items.map(group => new URL(group[0].location.split("#")[0], base).pathname),
               latency: performance.now() - posted})

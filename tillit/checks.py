@@ -238,8 +238,8 @@ def check_changes(page):
     changes = (page.meta or {}).get("changes")
     if changes is None:
         return []
-    where = page.where(next((i + 1 for i, line in enumerate(page.lines[:page.body_start]) if line.startswith("changes:")),
-                            None))
+    where = page.where(next((i + 1 for i, line in enumerate(page.lines[:page.body_start])
+                             if line.startswith("changes:")), None))
     if not isinstance(changes, list):
         return [f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"]
     problems = []
@@ -450,7 +450,8 @@ def check_redirects(pages, config):
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
         if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
-            problems.append(f"{where}: it leads to '{url_path(stem)}', which is {'itself' if url_path(stem) == old else 'another old address'}: "
+            what = "itself" if url_path(stem) == old else "another old address"
+            problems.append(f"{where}: it leads to '{url_path(stem)}', which is {what}: "
                             "a redirect loop or chain; point the old address straight at the page it should open")
             continue
         for lang in languages():
@@ -522,7 +523,7 @@ def source_problems(config_path=CONFIG):
     problems += check_pairs(pages)
     problems += missing_strings()
     problems += figures.problems()
-    for stem, pair in sorted(pages.items()):
+    for _stem, pair in sorted(pages.items()):
         for page in pair.values():
             problems += markers.problems("\n".join(page.lines), page.rel)
             problems += check_front_matter(page)
@@ -566,13 +567,15 @@ def cached_source_problems(config_path=CONFIG, fingerprint=None):
 
 
 def check_exercises(pages):
-    """Every exercises/*.yml and every <!-- tillit:exercise NAME --> marker: answers, languages, links to page#section."""
+    """Every exercises/*.yml and every <!-- tillit:exercise NAME --> marker: answers, languages, links to
+    page#section.
+    """
     def page_ids(stem, lang):
         page = pages.get(stem, {}).get(lang)
         return None if page is None else (page.meta.get("title"), _ids(page))
     names = {path.stem for path in exercise.EXERCISES.glob("*.yml")}
     problems = []
-    for stem, pair in sorted(pages.items()):
+    for _stem, pair in sorted(pages.items()):
         for page in pair.values():
             for number, name, args in markers.find("\n".join(page.lines)):
                 if name == "exercise" and args not in names:
@@ -621,7 +624,8 @@ def site_problems(site):
     start = site / "index.html"
     if start.exists():
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
-        warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap, feeds)")
+        warning = canonical and address_warning(canonical.group(1),
+                                                "this build (links, QR codes, PDFs, sitemap, feeds)")
         if warning:
             warnings.append(warning)
     return problems, warnings

@@ -41,5 +41,7 @@ def contact_html(config, lang):
 
 
 def own_lines(html, line):
-    """A contact marker on a line of its own in a page's HTML becomes a paragraph (the dispatcher puts the rest inline)."""
+    """A contact marker on a line of its own in a page's HTML becomes a paragraph (the dispatcher puts the rest
+    inline).
+    """
     return re.sub(r"(?m)^<!--\s*tillit:contact\s*-->$", lambda m: f"<p>{line}</p>", html)

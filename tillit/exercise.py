@@ -1,4 +1,5 @@
-"""An exercise file (exercises/NAME.yml) where a page says <!-- tillit:exercise NAME -->: a list with answers in <details>.
+"""An exercise file (exercises/NAME.yml) where a page says <!-- tillit:exercise NAME -->: a list with answers in
+<details>.
 
 docs/assets/javascripts/selfcheck.js turns the list into a self-check, one item at a time.
 """
@@ -107,7 +108,8 @@ _EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
 
 def heading_html(markdown):
     """A heading's inline Markdown as HTML: *word*{ lang=sv } -> <em lang="sv">word</em> (escaped otherwise)."""
-    return _EMPHASIS.sub(lambda m: f'<em lang="{m.group(2)}">{m.group(1)}</em>' if m.group(2) else f"<em>{m.group(1)}</em>",
+    return _EMPHASIS.sub(lambda m: f'<em lang="{m.group(2)}">{m.group(1)}</em>' if m.group(2)
+                         else f"<em>{m.group(1)}</em>",
                          html.escape(markdown, quote=False))
 
 
@@ -127,7 +129,8 @@ def render(name, lang, page_url):
     exercise = load_all(name)
     out = [f'<div class="tillit-selfcheck" data-exercise="{esc(name)}" '
            f'data-strings="{esc(json.dumps(data, ensure_ascii=False))}">',
-           f'<p id="{esc(name)}-meanings"><strong>{esc(s["meanings"])}</strong></p><ul class="tillit-exercise-meanings">',
+           f'<p id="{esc(name)}-meanings"><strong>{esc(s["meanings"])}</strong></p>'
+           '<ul class="tillit-exercise-meanings">',
            *(f'<li>{esc(exercise["meanings"][answer][lang])}</li>' for answer in ANSWERS),
            '</ul>', '<ol class="tillit-exercise-list">']
     for number, item in enumerate(exercise["items"], 1):
@@ -141,14 +144,17 @@ def render(name, lang, page_url):
             f'<li class="tillit-exercise-item" id="{esc(name)}-{number}" data-answer="{item["answer"]}">'
             f'<p class="tillit-exercise-text">{esc(item["text"][lang])}</p>'
             f'<details class="tillit-exercise-answer"><summary>{esc(s["show"].format(n=number))}</summary>'
-            f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> {esc(model_answer(exercise, item, lang))}</p>'
+            f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> '
+            f'{esc(model_answer(exercise, item, lang))}</p>'
             f'<p><strong>{esc(s["who"])}</strong> {esc(item["who"][lang])}</p>'
             f'<p><strong>{esc(s["why"])}</strong> {esc(item["why"][lang])}</p>'
-            f'<p><strong>{esc(s["read"])}</strong> <a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
+            f'<p><strong>{esc(s["read"])}</strong> '
+            f'<a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
             f'<p><strong>{esc(s["source"])}</strong> <a href="{esc(root + url_path("kallor"))}#{esc(source_anchor)}">'
             f'{heading_html(source_ids[source_anchor])}</a></p>'
             f'</details></li>')
     out.append("</ol></div>")
-    site_root = "../" * page_url.count("/")   # the self-check's script only on the pages that need it (first-view budget)
+    # the self-check's script only on the pages that need it (first-view budget)
+    site_root = "../" * page_url.count("/")
     out.append(f'<script src="{site_root}assets/javascripts/selfcheck.js" defer></script>')
     return "\n".join(out)

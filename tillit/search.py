@@ -3,7 +3,8 @@
 How search works (see also REDAKTION.md, "Sökning", and UNDERHALL.md, "Sökningen inifrån"):
 - static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
   built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
-  (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at its root (/en/, …).
+  (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at
+  its root (/en/, …).
 - Each index turns on lunr's stemmer (index side) and adds two hidden fields per entry: `kt` (title) and `kx` (text),
   holding the parts of Swedish compounds ("tillitsstyrning" -> "tillit styrning", split against the site's own
   vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
@@ -63,7 +64,7 @@ def load_synonyms(path=SYNONYMS):
     try:
         groups = yaml_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
-        raise ValueError(f"{name}: cannot read synonyms: {err}")
+        raise ValueError(f"{name}: cannot read synonyms: {err}") from err
     if not isinstance(groups, list) or not all(
             isinstance(g, list) and len(g) >= 2 and all(isinstance(t, (str, int)) and str(t).strip() for t in g)
             for g in groups):

@@ -79,7 +79,9 @@ def yaml_load(stream):
 
 @functools.cache
 def strings(lang):
-    """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
+    """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS,
+    PDFs).
+    """
     path = LOCALES / f"{lang}.yml"
     if not path.exists():
         raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
@@ -88,7 +90,9 @@ def strings(lang):
 
 
 def url_path(stem):
-    """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
+    """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/',
+    'index' -> ''.
+    """
     stem = stem.removesuffix(".md")
     if stem == "index":
         return ""

@@ -102,7 +102,8 @@ def mark(stems: list[str], today: datetime.date | None = None, force: bool = Fal
     refused = []
     for stem in stems:
         if not (DOCS / f"{stem}.{default}.md").exists():
-            refused.append(f"there is no page docs/{stem}.{default}.md (write PAGE without language, e.g. kommuner/boras)")
+            refused.append(f"there is no page docs/{stem}.{default}.md "
+                           "(write PAGE without language, e.g. kommuner/boras)")
             continue
         for lang in languages()[1:]:
             record = (lock.get(stem) or {}).get(lang)
@@ -136,7 +137,8 @@ def main(argv=None):
     parser.add_argument("--all", action="store_true", help="mark every page (a new language's first record)")
     args = parser.parse_args(argv)
     if args.command == "mark":
-        stems = _stems() if args.all else [re.sub(r"(\.[a-z]{2})?\.md$", "", p).removeprefix("docs/") for p in args.pages]
+        stems = _stems() if args.all else [re.sub(r"(\.[a-z]{2})?\.md$", "", p).removeprefix("docs/")
+                                           for p in args.pages]
         if not stems:
             parser.error("name a page: make translated PAGE=kommuner/boras")
         refused = mark(stems, force=args.all)

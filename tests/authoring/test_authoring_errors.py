@@ -468,7 +468,8 @@ def test_a_build_for_a_real_address_stops_while_mkdocs_yml_has_the_placeholder(p
     result = mkdocs_build(tmp_path / "out", config=project / "mkdocs.yml", cwd=project,
                           env_extra={"SITE_URL": REAL_SITE_URL})
     output = result.stdout + result.stderr
-    assert result.returncode != 0 and "mkdocs.yml site_url is still https://intranat.example.se/" in output, output[-2000:]
+    assert result.returncode != 0 and "mkdocs.yml site_url is still https://intranat.example.se/" in output, \
+        output[-2000:]
 
 
 @pytest.mark.parametrize("canonical", ["http://127.0.0.1:8000/", "https://intranat.example.se/"])

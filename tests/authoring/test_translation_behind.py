@@ -1,5 +1,6 @@
-"""A Swedish fix under time pressure (issue 25): the build names the translation that fell behind and still passes; the
-English page tells its reader, with a link to the Swedish section; marking it checked needs an edit of the translation."""
+"""A Swedish fix under time pressure (issue 25): the build names the translation that fell behind and still passes;
+the English page tells its reader, with a link to the Swedish section; marking it checked needs an edit of the
+translation."""
 import re
 
 from conftest import edit, mkdocs_build, open_guarded_page, run, run_axe, serve

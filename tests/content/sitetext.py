@@ -10,9 +10,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Quotations in running text: Swedish ”…”, „…”, »…«; English “…”, ‘…’ (not an apostrophe: ’ followed by a letter);
-# straight "…". A quoted span is the source's words (or a title), not ours.
-QUOTE = re.compile(r"“[^“”\x00]*”|”[^”\x00]*”|„[^„”“\x00]*[”“]|»[^»«\x00]*«|«[^«»\x00]*»|\"[^\"\x00]*\"|‘[^‘’\x00]*’(?!\w)")
+# Quotations in running text: Swedish ”…”, „…”, »…«; English “…”, ‘…’ (not an apostrophe: ’ followed by a
+# letter); straight "…". A quoted span is the source's words (or a title), not ours.
+QUOTE = re.compile(r"“[^“”\x00]*”|”[^”\x00]*”|„[^„”“\x00]*[”“]|»[^»«\x00]*«|«[^«»\x00]*»|"
+                   r"\"[^\"\x00]*\"|‘[^‘’\x00]*’(?!\w)")
 SKIP_TAGS = {"script", "style", "code", "pre", "kbd", "svg", "button", "q", "blockquote", "nav"}
 SKIP_CLASSES = ("headerlink", "md-source-file", "tillit-page-owner", "tillit-review-notice", "md-tags",
                 "tillit-feedback", "tillit-translation-notice", "tillit-print-address", "tillit-path-label",
@@ -120,7 +121,8 @@ def description(page):
 
 
 def text(page, *, quotes=False, with_description=False, **kwargs):
-    """One string: the blocks joined by BREAKs (the meta description first if asked), quotations removed unless quotes=True."""
+    """One string: the blocks joined by BREAKs (the meta description first if asked), quotations removed unless
+    quotes=True."""
     parts = ([description(page)] if with_description else []) + blocks(page, **kwargs)
     joined = f" {BREAK} ".join(parts)
     return joined if quotes else strip_quotes(joined)

@@ -36,9 +36,10 @@ def test_every_footer_shows_the_contact_in_the_page_language(pages):
 def test_the_accessibility_statement_gives_the_contact(pages, lang):
     page = next(p for p in pages if p.lang == lang and p.url_path == "om/tillganglighet/")
     links = _contact_links(sitetext.article(page))
-    assert links and set(links) == set(_expected_links()), (f"{sitetext.source_file(page)}: write <!-- contact --> on its own line where "
-                                        "the statement says how to give feedback (tillit/contact.py puts in the "
-                                        "address from mkdocs.yml extra.contact)")
+    assert links and set(links) == set(_expected_links()), (
+        f"{sitetext.source_file(page)}: write <!-- contact --> on its own line where "
+        "the statement says how to give feedback (tillit/contact.py puts in the "
+        "address from mkdocs.yml extra.contact)")
 
 
 @pytest.mark.parametrize("url,published", [
@@ -54,11 +55,13 @@ def test_a_published_build_stops_on_the_example_contact(tmp_path):
     copy = copy_project(tmp_path / "project")
     config = copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")   # the published address in mkdocs.yml (tillit/linking_pages.py wants it)
-    config.write_text(text.replace("https://intranat.example.se/", "https://intranat.falkoping.se/tsl/", 1), encoding="utf-8")
+    config.write_text(text.replace("https://intranat.example.se/", "https://intranat.falkoping.se/tsl/", 1),
+                      encoding="utf-8")
     published = {"SITE_URL": "https://intranat.falkoping.se/tsl/"}
     result = mkdocs_build(tmp_path / "out", config=copy / "mkdocs.yml", cwd=copy, env_extra=published)
     output = result.stdout + result.stderr
-    assert result.returncode != 0 and "mkdocs.yml extra.contact" in output and CONTACT["email"] in output, output[-2000:]
+    assert result.returncode != 0 and "mkdocs.yml extra.contact" in output and CONTACT["email"] in output, \
+        output[-2000:]
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"(\n    email: ).*", r"\1tillit@falkoping.se", text, count=1)
     text = re.sub(r"(\n    form_url: ).*", r"\1https://intranat.falkoping.se/synpunkter", text, count=1)

@@ -111,7 +111,8 @@ def test_every_page_has_its_own_meta_description(pages):
 
 MONTHS = {
     "sv": r"\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}",
-    "en": r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}",   # en_GB
+    # en_GB
+    "en": r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}",
 }
 
 
@@ -132,7 +133,8 @@ def test_overdue_review_shows_a_notice_in_the_page_language(tmp_path):
     copy_project(tmp_path)
     for lang in ("sv", "en"):
         page = tmp_path / f"docs/kommuner/boras.{lang}.md"
-        page.write_text(re.sub(r"review_date: .*", "review_date: 2020-01-31", page.read_text(encoding="utf-8"), 1),
+        page.write_text(re.sub(r"review_date: .*", "review_date: 2020-01-31", page.read_text(encoding="utf-8"),
+                               count=1),
                         encoding="utf-8")
     result = mkdocs_build(tmp_path / "out", config=tmp_path / "mkdocs.yml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -145,7 +147,8 @@ def test_overdue_review_shows_a_notice_in_the_page_language(tmp_path):
 
 
 def test_every_content_page_ends_with_its_sources(pages):
-    """Pages about TSL end with a "Källor"/"Sources" section linking to the sources page (pages about the site excepted)."""
+    """Pages about TSL end with a "Källor"/"Sources" section linking to the sources page (pages about the site
+    excepted)."""
     for p in pages:
         if p.url_path.startswith("om/"):
             continue

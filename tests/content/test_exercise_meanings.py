@@ -48,8 +48,8 @@ def test_every_grey_item_says_which_defined_meaning_applies():
 
 
 def test_the_build_check_names_the_file_and_the_item(tmp_path, monkeypatch):
-    """Controls for tillit/exercise.py problems() (run by tillit.checks before every build): a grey item without its kind,
-    one with an unknown kind and a non-grey item with a kind are each named; the real file passes."""
+    """Controls for tillit/exercise.py problems() (run by tillit.checks before every build): a grey item without its
+    kind, one with an unknown kind and a non-grey item with a kind are each named; the real file passes."""
     broken = copy.deepcopy(data())
     grey = [n for n, item in enumerate(broken["items"], 1) if item["answer"] == "grey"]
     not_grey = next(n for n, item in enumerate(broken["items"], 1) if item["answer"] != "grey")
@@ -103,4 +103,5 @@ def test_the_mat_and_the_facilitators_sheet_state_the_same_meanings(cards, lang)
             f"{cards[lang].name}: the meaning of {answer} is not on both the mat and the facilitator's sheet"
     squeezed = "".join(text.split())   # the sheet's narrow answer column breaks words across lines
     for kind in data()["grey_kinds"].values():
-        assert "".join(kind[lang].split()) in squeezed, f"{cards[lang].name}: the sheet lacks the grey-zone kind {kind[lang]!r}"
+        assert "".join(kind[lang].split()) in squeezed, \
+            f"{cards[lang].name}: the sheet lacks the grey-zone kind {kind[lang]!r}"

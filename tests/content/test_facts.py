@@ -29,7 +29,8 @@ def test_every_source_document_is_covered():
     indexed = [s["source"] for s in SEEDS]
     assert len(indexed) == len(set(indexed)) and all(s["file"].startswith(s["source"] + "_") for s in SEEDS), SEEDS
     sources = {f["source"] for f in FACTS}
-    assert not sources - set(indexed), f"facts.yml names sources not in tests/content/seeds.yml: {sources - set(indexed)}"
+    assert not sources - set(indexed), \
+        f"facts.yml names sources not in tests/content/seeds.yml: {sources - set(indexed)}"
     assert not set(indexed) - sources, f"sources with no fact in tests/content/facts.yml: {set(indexed) - sources}"
 
 

@@ -11,8 +11,8 @@ from tillit import site as _site
 
 MARKERS = {
     "sv": re.compile(r"\b(?:vår (?:egen )?tolkning|vi tolkar|vi läser det)\b", re.I),
-    "en": re.compile(r"\b(?:our (?:own )?reading|our (?:own )?interpretation|we read (?:it|this|that|them)|we interpret)\b",
-                     re.I),
+    "en": re.compile(r"\b(?:our (?:own )?reading|our (?:own )?interpretation|"
+                     r"we read (?:it|this|that|them)|we interpret)\b", re.I),
 }
 
 
@@ -81,7 +81,8 @@ def test_every_reading_of_ours_is_in_a_tolkning_box(pages):
 def test_the_site_stylesheet_styles_the_box(site_dir):
     css = "\n".join(p.read_text(encoding="utf-8") for p in site_dir.glob("assets/stylesheets/*.css"))
     for selector in (".tolkning>.admonition-title", ".admonition.tolkning", "--tillit-tolkning-line"):
-        assert selector in css.replace(" > ", ">"), f"the built CSS has no {selector} (docs/assets/stylesheets/tillit.css)"
+        assert selector in css.replace(" > ", ">"), \
+            f"the built CSS has no {selector} (docs/assets/stylesheets/tillit.css)"
 
 
 def _contrast(a, b):
@@ -121,7 +122,8 @@ def test_the_box_is_distinct_and_readable(page, base_url, scheme):
 
 def boxes_in_one_language(pages):
     """Messages for each page whose translation holds a different number of tolkning boxes."""
-    count = {(p.lang, p.url_path): len(sitetext.article(p).xpath(".//*[contains(concat(' ', @class, ' '), ' tolkning ')]"))
+    count = {(p.lang, p.url_path):
+             len(sitetext.article(p).xpath(".//*[contains(concat(' ', @class, ' '), ' tolkning ')]"))
              for p in pages if sitetext.article(p) is not None}
     return [f"{sitetext.source_file(p)}: {count['sv', p.url_path]} box(es), the English page "
             f"{count.get(('en', p.url_path))}" for p in pages

@@ -1,6 +1,6 @@
 """Language of parts (WCAG 3.1.2, issue 17): no built page, in either language, has a word of the other language
-outside an element with that `lang`. The word lists are terms.yml's (tillit.foreign_words.foreign_words); the check reads
-the built HTML with lxml, every text node of the body (menus, table of contents, footer too)."""
+outside an element with that `lang`. The word lists are terms.yml's (tillit.foreign_words.foreign_words); the check
+reads the built HTML with lxml, every text node of the body (menus, table of contents, footer too)."""
 import pytest
 import sitetext
 from lxml import html as lxml_html

@@ -100,9 +100,11 @@ def test_the_check_finds_a_shared_passage_and_skips_quotes_and_sources():
     a = _page("kommuner/falkoping/", f"<p>{sentence}</p>")
     b = _page("fortroendevalda/politikerrollen/", f"<p>Kort sagt: {sentence} Läs mer.</p>")
     found = repetitions([a, b])
-    assert len(found) == 1 and "docs/kommuner/falkoping.sv.md and docs/fortroendevalda/politikerrollen.sv.md" in found[0]
+    assert len(found) == 1 and \
+        "docs/kommuner/falkoping.sv.md and docs/fortroendevalda/politikerrollen.sv.md" in found[0]
     assert "drar åt samma håll men är ändå i var sin halva" in found[0]
-    quoted = _page("kommuner/bollebygd/", f"<p>Förslaget säger: ”{sentence}”</p><blockquote><p>{sentence}</p></blockquote>"
+    quoted = _page("kommuner/bollebygd/", f"<p>Förslaget säger: ”{sentence}”</p>"
+                   f"<blockquote><p>{sentence}</p></blockquote>"
                    f'<h2 id="kallor">Källor</h2><p>{sentence}</p>')
     table = _page("kallor/", f'<table><tr><td><a href="#x">{sentence}</a></td></tr></table>')
     assert repetitions([a, quoted, table]) == []

@@ -60,7 +60,8 @@ def test_english_pages_use_the_term_base(pages):
         found = avoided_in(sitetext.text(p, with_description=True))
         for term, entry, matched in found:
             shown = "" if entry.startswith("re:") else f" avoids {entry!r}"
-            hint = " (this page lists other pages' headings: fix them there)" if p.url_path.startswith("om/lanka/") else ""
+            hint = (" (this page lists other pages' headings: fix them there)"
+                    if p.url_path.startswith("om/lanka/") else "")
             problems.append(f"{sitetext.source_file(p)}: {matched!r} – for {term['sv']} write {term['en']!r} "
                             f"(terms.yml{shown}; to name it on purpose, put it in quotation marks){hint}")
     assert not problems, "Renderings terms.yml says not to use:\n" + "\n".join(sorted(set(problems)))
@@ -82,7 +83,8 @@ def test_the_glossary_follows_the_term_base(pages):
     problems = []
     for lang in ("sv", "en"):
         page, entries = _glossary_entries(pages, lang)
-        # a name English keeps in Swedish (Tillitsdelegationen) is marked lang="sv" (tillit/foreign_words.py), so read it too
+        # a name English keeps in Swedish (Tillitsdelegationen) is marked lang="sv" (tillit/foreign_words.py), so read
+        # it too
         _, with_swedish = _glossary_entries(pages, lang, other_lang=True)
         for term in (t for t in TERMS if t.get("glossary")):
             gid, word = term["glossary"], term[lang]
@@ -122,7 +124,8 @@ def test_a_plain_paraphrase_never_replaces_a_term_of_art():
 
 
 def paraphrase_problems(term, lang, text):
-    used = [m.group(0) for entry in (term.get("plain") or {}).get(lang, []) for m in avoid_pattern(entry).finditer(text)]
+    used = [m.group(0) for entry in (term.get("plain") or {}).get(lang, [])
+            for m in avoid_pattern(entry).finditer(text)]
     return used if used and not _uses(term[lang], text) else []
 
 
@@ -173,8 +176,9 @@ def test_the_english_card_set_and_pack_use_the_term_base(printed):
     for (kind, lang), (path, text) in sorted(printed.items()):
         if lang != "en":
             continue
-        for term, entry, matched in avoided_in(text):
+        for term, _entry, matched in avoided_in(text):
+            source = "exercises/*.yml or locales/en.yml" if kind == "card_pdf" else "the pages in extra.onboarding_pdf"
             problems.append(f"{path.name}: {matched!r} – "
                             f"for {term['sv']} write {term['en']!r} (terms.yml; fix it in the source: "
-                            f"{'exercises/*.yml or locales/en.yml' if kind == 'card_pdf' else 'the pages in extra.onboarding_pdf'})")
+                            f"{source})")
     assert not problems, "Printed renderings terms.yml says not to use:\n" + "\n".join(sorted(set(problems)))

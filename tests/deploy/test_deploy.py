@@ -137,7 +137,8 @@ def test_big_text_files_are_sent_as_the_gz_files_make_build_wrote(tsl_nginx):
                      (bundle, bundle)):
         assert (site / f"{rel}.gz").exists(), f"make build wrote no {rel}.gz"
         status, headers, body = fetch(tsl_nginx.base + url, {"Accept-Encoding": "gzip"})
-        assert status == 200 and headers["Content-Encoding"] == "gzip" and body == (site / f"{rel}.gz").read_bytes(), rel
+        assert status == 200 and headers["Content-Encoding"] == "gzip" and \
+            body == (site / f"{rel}.gz").read_bytes(), rel
         status, headers, body = fetch(tsl_nginx.base + url)                       # a client without gzip
         assert "Content-Encoding" not in headers and body == (site / rel).read_bytes(), rel
     small = [p for p in site.rglob("*.css") if p.stat().st_size < 1024]
@@ -188,7 +189,8 @@ def test_chromium_under_tsl_reports_no_csp_violation_and_stays_under_tsl(browser
         violations += [c for c in console if "Content Security Policy" in c]
         assert not violations, "\n".join(violations)
         # the listener does see a violation: an injected inline script is blocked and reported
-        pg.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.append(s); }")
+        pg.evaluate("() => { const s = document.createElement('script'); "
+                    "s.textContent = 'window.__ran = 1'; document.body.append(s); }")
         pg.wait_for_function("() => window.__csp.length >= 1", timeout=5_000)
         assert pg.evaluate("window.__ran") is None
         # and so is a style attribute (style-src has no 'unsafe-inline'), while Material's CSSOM styles are allowed
@@ -275,10 +277,12 @@ def test_http_observatory_grades_the_shipped_configuration_a_plus(tls_site):
                     "then the empty HSTS preload list it reads: README: HTTPS)")
     http_port = tls_site.http.rsplit(":", 1)[1]
     https_port = tls_site.base.split(":")[2].split("/")[0]
-    run = subprocess.run(["node", str(ROOT / "tests" / "deploy" / "observatory.mjs"), "127.0.0.1", http_port, https_port],
+    run = subprocess.run(["node", str(ROOT / "tests" / "deploy" / "observatory.mjs"),
+                          "127.0.0.1", http_port, https_port],
                          capture_output=True, text=True, timeout=120,
                          env={**os.environ, "NODE_EXTRA_CA_CERTS": str(tls_site.cafile)})
     assert run.returncode == 0, run.stderr + run.stdout
     result = json.loads(run.stdout)
     failed = {name: test["result"] for name, test in result["tests"].items() if not test["pass"]}
-    assert result["scan"]["grade"] == "A+" and result["scan"]["testsFailed"] == 0 and not failed, (result["scan"], failed)
+    assert result["scan"]["grade"] == "A+" and result["scan"]["testsFailed"] == 0 and not failed, \
+        (result["scan"], failed)

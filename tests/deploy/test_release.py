@@ -69,7 +69,8 @@ def second_release(first, dest):
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """Two checked builds for a real address (the copy's mkdocs.yml as a web team sets it), the second a changed copy."""
+    """Two checked builds for a real address (the copy's mkdocs.yml as a web team sets it), the second a changed
+    copy."""
     tmp = tmp_path_factory.mktemp("release")
     copy = make_publishable(copy_project(tmp / "project"), REAL_SITE_URL)
     first = tmp / "build1" / "site"
@@ -132,7 +133,8 @@ def test_deploy_keeps_three_earlier_releases_and_the_previous_theme_files(tmp_pa
     assert (dest / "assets" / f"app.{4:08x}.min.js").exists(), "the previous release's fingerprinted file is gone"
     assert os.readlink(dest).startswith(".tsl-releases/"), "the link should be relative (the web root can move)"
     rollback = make("rollback", f"DEST={dest}")
-    assert rollback.returncode == 0 and "build 4" in (dest / "index.html").read_text(), rollback.stdout + rollback.stderr
+    assert rollback.returncode == 0 and "build 4" in (dest / "index.html").read_text(), \
+        rollback.stdout + rollback.stderr
 
 
 @pytest.mark.slow
@@ -219,7 +221,9 @@ def test_smoke_fails_naming_the_check_when_a_header_or_a_page_is_gone(tsl_nginx,
     shutil.copy(tsl_nginx.prefix / "conf" / "csp-hashes.conf", tmp_path / "conf")
 
     def drop_header(name, text):
-        return re.sub(r"(?m)^add_header X-Content-Type-Options.*$", "", text) if name == "security-headers.conf" else text
+        if name != "security-headers.conf":
+            return text
+        return re.sub(r"(?m)^add_header X-Content-Type-Options.*$", "", text)
     server = start_nginx(tmp_path, tls=True, edit=drop_header)
     try:
         code, output = script(SMOKE, server.base, env_extra={"SMOKE_CAFILE": str(server.cafile)})

@@ -1,4 +1,5 @@
-"""What counts as a change of a Swedish page, and when marking a translation checked is refused (tillit.translations)."""
+"""What counts as a change of a Swedish page, and when marking a translation checked is refused
+(tillit.translations)."""
 import datetime
 
 import pytest
@@ -39,7 +40,8 @@ def docs(tmp_path, monkeypatch):
 
 
 def write(docs, lang, extra="", sentence="En mening."):
-    (docs / f"sida.{lang}.md").write_text(PAGE.replace("{extra}", extra).replace("En mening.", sentence), encoding="utf-8")
+    (docs / f"sida.{lang}.md").write_text(PAGE.replace("{extra}", extra).replace("En mening.", sentence),
+                                          encoding="utf-8")
 
 
 def test_bookkeeping_in_the_front_matter_does_not_count(docs):
