@@ -17,7 +17,7 @@ const hooks = `export async function load(url, context, next) {
   return { ...result, source: source.replace(${JSON.stringify(CALL)}, "retrieve(hostname, JSON.parse(process.env.OBSERVATORY_OPTIONS))") };
 }`;
 register("data:text/javascript," + encodeURIComponent(hooks));
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const scanner = path.join(root, "node_modules", "@mdn", "mdn-http-observatory", "src", "scanner", "index.js");
 const { scan } = await import(pathToFileURL(scanner).href);
 const result = await scan(host);
