@@ -143,7 +143,8 @@ def render(name, lang, page_url):
         out.append(
             f'<li class="tillit-exercise-item" id="{esc(name)}-{number}" data-answer="{item["answer"]}">'
             f'<p class="tillit-exercise-text">{esc(item["text"][lang])}</p>'
-            f'<details class="tillit-exercise-answer"><summary>{esc(s["show"].format(n=number))}</summary>'
+            f'<details class="tillit-exercise-answer" data-search-exclude>'   # R5: the answers are not searched
+            f'<summary>{esc(s["show"].format(n=number))}</summary>'
             f'<p class="tillit-exercise-model"><strong>{esc(s["model"])}</strong> '
             f'{esc(model_answer(exercise, item, lang))}</p>'
             f'<p><strong>{esc(s["who"])}</strong> {esc(item["who"][lang])}</p>'

@@ -231,7 +231,9 @@ def draw(name, lang):
     parts, height = (_stack if data["layout"] == "stack" else _timeline)(data, lang, ui)
     # the legend for our own parts is in the caption only, naming the markings this picture uses (R15)
     pid = f"tf-{name}"
-    svg = (f'<svg class="tf-svg" viewBox="0 0 {W} {height + 2:.0f}" role="img" '
+    # data-search-exclude: Material's search leaves the labels out (R4: they ran together in result snippets); the
+    # caption and the text version under the picture stay searchable
+    svg = (f'<svg class="tf-svg" data-search-exclude viewBox="0 0 {W} {height + 2:.0f}" role="img" '
            f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="{pid}-title">{html.escape(plain(data["caption"][lang]))}</title>'
            f'<desc id="{pid}-desc">{html.escape(plain(data["alt"][lang]))}</desc>'

@@ -74,3 +74,25 @@ def test_linking_sub_pages_list_their_pages_in_the_table_of_contents(pages, lang
         pieces = re.sub(r"<(?!wbr)[^>]*>", "", raw.replace("</wbr>", "")).split("<wbr>")
         assert len(pieces) > 2, pieces
         assert all(p.endswith(("/", ".")) for p in pieces[:-1]), pieces   # breaks after "/" or ".", never mid-word
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_snippets_leave_out_picture_labels_and_self_check_answers(site_dir, prefix):
+    """R4, R5: Material's search skips what is marked data-search-exclude: a picture's SVG labels (the caption and
+    the text version stay) and the self-check's answers (the questions stay)."""
+    import json
+
+    from tillit import exercise
+    index = json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    lang = "en" if prefix else "sv"
+    text = " ".join(d["text"] for d in index["docs"])
+    item = exercise.load("golden-zone")[0]
+    assert item["text"][lang] in text, "the self-check's questions must stay searchable"
+    assert item["why"][lang] not in text, "a model answer's reasoning is in the search index (R5)"
+    page = lxml_html.parse(str(site_dir / prefix / "kommuner/falkoping/index.html")).getroot()
+    labels = [t.text_content().strip() for t in page.xpath("//figure//*[local-name()='svg']//*[local-name()='text']")]
+    caption = page.xpath("//figure/figcaption")[0].text_content().strip()
+    falkoping = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("kommuner/falkoping/"))
+    glued = [a + b for a, b in zip(labels, labels[1:])]   # how the labels ran together in the snippets
+    assert labels and not [g for g in glued if g in falkoping], "the picture's labels are in the search index (R4)"
+    assert caption.split()[0] in falkoping
