@@ -85,6 +85,7 @@ QUERIES = {   # query -> a page the answer must contain (inflected forms and Swe
            "steering": "tsl/tillitsdelegationen", "what is referral back": "kommuner/bollebygd",   # a question
            "Boras": "kommuner/boras", "Tillitsdelegationn": "tsl/tillitsdelegationen"},   # a Swedish name; a typo
 }
+QUESTIONS = {"vad är en återremiss", "what is referral back"}   # their stop words are not searched, by design
 CASES = [(lang, query) for lang in QUERIES for query in QUERIES[lang]]
 RESULTS = """() => [...document.querySelectorAll(".md-search-result__list .md-search-result__link")].map(a =>
     [(a.querySelector("h1, h2") || a).textContent.trim(), a.href])"""
@@ -164,7 +165,10 @@ def test_offline_and_served_search_answer_alike(references, lang, query):
     page = ("en/" if lang == "en" else "") + QUERIES[lang][query] + "/"
     assert any(key.startswith(page) for _, key in served[1]), \
         f"{query!r}: {QUERIES[lang][query]} is not among the results {served[1]}"
-    # every word of the query is found (and highlighted) somewhere, not only the last one typed
+    # every word of the query is found (and highlighted) somewhere, not only the last one typed; a question's
+    # question and stop words are left out by design (workers/search-core.js), so it is checked by its page alone
+    if query in QUESTIONS:
+        return
     highlighted = [parse_qs(urlsplit(key).query).get("h", [""])[0].split() for _, key in served[1]]
     assert max(map(len, highlighted)) == len(query.split()), f"{query!r}: not every word found: {served[1]}"
 
