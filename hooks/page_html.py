@@ -4,12 +4,12 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from tillit import foreign_words, html, i18n
+from tillit import foreign_words, html, i18n, site
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = i18n.current(config)
-    return html.final(foreign_words.marked(output, lang, page.file.src_uri))
+    return html.final(foreign_words.marked(output, lang, page.file.src_uri), site.strings(lang)["a11y"])
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -17,4 +17,4 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if not template_name.endswith(".html"):
         return output
     lang = i18n.current(config)   # its menu names Swedish terms too (the whole menu: no navigation.prune)
-    return html.final(foreign_words.marked(output, lang, template_name))
+    return html.final(foreign_words.marked(output, lang, template_name), site.strings(lang)["a11y"])

@@ -462,7 +462,9 @@ def next_frames(pg, frames=2):
 # ---------------------------------------------------------------- accessibility checkers (tests/browser, tests/site)
 
 NODE_MODULES = ROOT / "node_modules"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices (issue 26)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+IBM_POLICY = "WCAG_2_2"
 
 
 def node_file(rel):
@@ -477,8 +479,29 @@ def axe_source():
     return node_file("axe-core/axe.min.js").read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def ibm_source():
+    """IBM Equal Access's engine as a script the browser adds (a page's CSP allows no inline script): `var ace` is
+    not global in an init script, so it is published as window.tillitAce."""
+    return node_file("accessibility-checker-engine/ace.js").read_text(encoding="utf-8") + "\n;window.tillitAce = ace;"
+
+
+def run_ibm(pg):
+    """IBM Equal Access's violations (policy WCAG_2_2) on the current page as readable strings; the engine was added
+    with pg.add_init_script(ibm_source)."""
+    wait_until_still(pg)
+    found = pg.evaluate(
+        """async (policy) => {
+             const report = await new window.tillitAce.Checker().check(document, [policy]);
+             return report.results.filter(r => r.value[0] === 'VIOLATION' && r.value[1] === 'FAIL')
+                                  .map(r => `${r.ruleId}: ${r.path.dom} ${r.snippet.slice(0, 120)} :: ${r.message}`);
+           }""", IBM_POLICY)
+    return [f"IBM {problem}" for problem in found]
+
+
 def run_axe(pg, axe_source, context=None):
-    """Violations of WCAG 2.1 A/AA on the current page (or a part of it) as readable strings."""
+    """axe's violations of WCAG 2.0/2.1/2.2 A/AA and its best practices on the current page (or a part of it) as
+    readable strings."""
     if not pg.evaluate("typeof window.axe !== 'undefined'"):
         pg.add_script_tag(content=axe_source)
     wait_until_still(pg)   # axe reads colours as drawn: a fade still running would be judged mid-way

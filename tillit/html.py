@@ -1,11 +1,21 @@
-"""A page's final HTML: Material's markup made valid for the Nu checker, and its template indentation dropped."""
+"""A page's final HTML: Material's markup made valid for the Nu checker and readable by assistive technology
+(axe and IBM Equal Access, issue 26), and its template indentation dropped.
+"""
 import re
+from html import escape as esc
+
+from tillit import material
 
 _CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
 _LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="([^"]*)"')
 # A newline followed by more whitespace becomes one newline: still whitespace where whitespace matters, so the page
 # renders the same (no attribute value on the site spans lines; elements that keep whitespace are skipped).
 _WHITESPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)|\n\s+", re.S | re.I)
+# text for assistive technology only (tillit.css hides it; tillit.page_toc does not count it as the page's length)
+SR_ONLY = "tillit-sr-only"
+HIDDEN_TEXT = re.compile(rf'<span class="{SR_ONLY}"[^>]*>.*?</span>', re.S)
+# an icon: an <svg> that names nothing (our figures' SVGs carry role="img" and a label)
+_ICON = re.compile(r"<svg\b(?![^>]*\b(?:role|aria-[a-z]+)=)")
 
 
 def valid_html(html: str) -> str:
@@ -17,10 +27,43 @@ def valid_html(html: str) -> str:
     return _LABEL_FOR.sub(lambda m: m.group(0) if f'id="{m.group(2)}"' in html else m.group(1), html)
 
 
+def accessible(html: str, t: dict) -> str:
+    """Material's markup as assistive technology should read it (t: locales/<lang>.yml's `a11y`).
+
+    Icons are hidden (what they stand for is the name of their button or link). Material's state checkboxes
+    (.md-toggle) stay out of the accessibility tree and the tab order; of the labels that toggle one, only one per
+    checkbox stays a <label>, the others (overlays, the search field's icon, sub-menu titles) become <div
+    data-tillit-toggle> that tillit.js makes work. The palette's radios form a named group and its labels get text,
+    as do the header's menu and search labels and a section's sub-menu label (beside its page's link); the tags get
+    a name, and the "last updated" box is a plain <div> (it is not complementary content).
+    """
+    html = _ICON.sub('<svg aria-hidden="true" focusable="false"', html)
+    html = material.TOGGLE_INPUT.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
+    html = material.EXTRA_TOGGLE_LABEL.sub(
+        lambda m: f'<div{m.group(1)} data-tillit-toggle="{m.group(2)}"{m.group(3)}>{m.group(4)}</div>', html)
+    # the palette: each radio named by the scheme it selects, the name its label shows (Material names it by the
+    # other scheme); the label before it toggles through tillit.js, as a label after it would be read as its name
+    names = {m.group(3): m.group(2) for m in material.PALETTE_LABEL.finditer(html)}
+    html = material.PALETTE_INPUT.sub(lambda m: f'{m.group(1)} aria-label="{names[m.group(3)]}"{m.group(2)}', html)
+    html = material.PALETTE_LABEL.sub(
+        lambda m: f'{m.group(1)} data-tillit-toggle="{m.group(3)}"{m.group(4)}'
+                  f'<span class="{SR_ONLY}">{m.group(2)}</span>', html)
+    html = material.PALETTE_FORM.sub(
+        lambda m: f'{m.group(1)}<div role="radiogroup" aria-label="{esc(t["colour_scheme"])}">'
+                  f'{m.group(2)}</div></form>', html)
+    for label, name in ((material.SEARCH_LABEL, t["search"]), (material.DRAWER_LABEL, t["menu"])):
+        html = html.replace(label, f'{label}<span class="{SR_ONLY}">{esc(name)}</span>')
+    html = material.SECTION_LABEL.sub(
+        lambda m: f'{m.group(0)}<span class="{SR_ONLY}">{esc(t["submenu"]).replace("{title}", m.group(2))}</span>',
+        html)
+    html = material.TAGS_NAV.sub(f'<nav class="md-tags" aria-label="{esc(t["tags"])}" ', html)
+    return material.SOURCE_FILE.sub(r'<div class="md-source-file">\1</div>', html)
+
+
 def minify(html: str) -> str:
     """Without the indentation Material's templates leave (about 0.7 kB gzip a page)."""
     return _WHITESPACE.sub(lambda m: m.group(1) or "\n", html)
 
 
-def final(html: str) -> str:
-    return minify(valid_html(html))
+def final(html: str, t: dict) -> str:
+    return minify(accessible(valid_html(html), t))

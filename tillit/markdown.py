@@ -4,10 +4,9 @@ Registered in mkdocs.yml as `tillit.markdown` (hooks/languages.py sets `lang` fo
 unchanged under any generator that runs Python-Markdown extensions:
 - `<!-- tillit:figure NAME -->` drawn (tillit.figures), through the one marker dispatcher (tillit.markers);
 - a heading's old ids (`{ #new data-alias="old" }`) as empty anchors before it: published links keep working;
-- each task-list checkbox named by its item's text (pymdownx.tasklist's <label> wraps only the box);
+- each task-list checkbox named by its item's text, inside its label (pymdownx.tasklist's <label> wraps only the box);
 - the first use of each abbreviation focusable, so keyboard users reach its expansion (tillit.css shows it on focus).
 """
-import html
 import re
 
 from markdown import Extension
@@ -15,12 +14,14 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from tillit import figures, markers
+from tillit.html import SR_ONLY
 from tillit.sources import ALIAS_ATTR
 
 _HEADING = re.compile(r'<h([1-6])([^>]*?)\s+' + ALIAS_ATTR + r'="([^"]*)"([^>]*)>')
 # coupling to pymdownx.tasklist's markup (tillit.material coupling 7)
 _TASK = re.compile(r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox")([^>]*>)'
                    r'(.*?)(?=<li|</li>|<ul|<ol)', re.S)
+_NOT_IN_LABEL = re.compile(r"</?(?:a|abbr)\b[^>]*>")
 _ABBR = re.compile(r'<abbr title="([^"]*)">([^<]+)</abbr>')
 
 
@@ -30,8 +31,13 @@ def alias_anchors(aliases: str) -> str:
 
 
 def _task_name(match):
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(3))).split())
-    return f'{match.group(1)} aria-label="{html.escape(text, quote=True)}"{match.group(2)}{match.group(3)}'
+    # the same words as the item, with their language marks (<em lang="sv">), without its links and abbreviations
+    # (no control inside a label)
+    words = " ".join(_NOT_IN_LABEL.sub("", match.group(3).split("</label>", 1)[1]).split())
+    # text inside the <label>, which names the box (an aria-label on it left the label empty: IBM Equal Access's
+    # label_content_exists); hidden, read once by the search index's data-search-exclude rule, not twice
+    name = f'<span class="{SR_ONLY}" data-search-exclude>{words}</span></label>'
+    return match.group(1) + match.group(2) + match.group(3).replace("</label>", name, 1)
 
 
 def _focusable_abbreviations(text: str) -> str:

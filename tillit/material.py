@@ -32,6 +32,24 @@ LUNR_SEGMENTERS = {"tinyseg": "ja", "wordcut": "th"}
 # coupling 8: overrides/main.html copies base.html's {% block config %}; overrides/partials/search.html and
 # alternate.html copy Material's partials with one attribute added (the contract test diffs them)
 COPIED_PARTIALS = {"partials/search.html": 'aria-label', "partials/alternate.html": 'lang'}
+# coupling 10: the markup tillit.html.accessible() rewrites (issue 26): Material's state checkboxes (.md-toggle),
+# the labels that toggle one besides the first (base.html's overlay, partials/search.html's overlay and icon, the
+# sub-menu titles of nav.html, nav-item.html and toc.html), the header's menu and search labels, a section's
+# sub-menu label beside its index page's link (nav-item.html), the palette form and its labels (palette.html), the
+# tags (tags.html) and the "last updated" box (source-file.html)
+TOGGLE_INPUT = re.compile(r'<input(?= class="(?:md-nav__toggle )?md-toggle\b)')
+EXTRA_TOGGLE_LABEL = re.compile(r'<label( class="(?:md-overlay|md-search__overlay|md-search__icon md-icon'
+                                r'|md-nav__title)") for="([^"]+)"([^>]*)>(.*?)</label>', re.S)
+SEARCH_LABEL = '<label class="md-header__button md-icon" for="__search">'
+DRAWER_LABEL = '<label class="md-header__button md-icon" for="__drawer">'
+SECTION_LABEL = re.compile(r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">\s*)'
+                           r'(.*?)(\s*</span>\s*</a>\s*<label class="md-nav__link[^"]*" for="[^"]+"[^>]*>)', re.S)
+PALETTE_FORM = re.compile(r'(<form class="md-header__option" data-md-component="palette">)(.*?)</form>', re.S)
+PALETTE_LABEL = re.compile(r'(<label class="md-header__button md-icon" title="([^"]*)") for="(__palette_\d+)"'
+                           r'((?: hidden)?>)')
+PALETTE_INPUT = re.compile(r'(<input class="md-option"[^>]*?) aria-label="[^"]*"([^>]*id="(__palette_\d+)")')
+TAGS_NAV = re.compile(r'<nav class="md-tags"\s*')
+SOURCE_FILE = re.compile(r'<aside class="md-source-file">(.*?)</aside>', re.S)
 # coupling 9: tillit.js turns the drawer label into a button and rewrites search results; the breakpoint
 # 76.234375em is Material's (tillit.css and tillit.js)
 

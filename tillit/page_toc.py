@@ -5,6 +5,8 @@ only in the sidebar, which a phone hides in the menu. Placed after Material's se
 import html
 import re
 
+from tillit.html import HIDDEN_TEXT
+
 MIN_SECTIONS = 4   # fewer sections: no list
 MIN_TEXT = 5000    # characters of text (about four phone screens): a shorter page needs no list
 
@@ -13,7 +15,7 @@ def with_toc(content, page, title):
     """The page's HTML with the list of its h2 sections before the first h2 (unchanged for a short page)."""
     sections = [item for top in page.toc for item in top.children if item.level == 2] or \
         [item for item in page.toc if item.level == 2]
-    if len(sections) < MIN_SECTIONS or len(re.sub(r"<[^>]*>", "", content)) < MIN_TEXT:
+    if len(sections) < MIN_SECTIONS or len(re.sub(r"<[^>]*>", "", HIDDEN_TEXT.sub("", content))) < MIN_TEXT:
         return content
     at = content.rfind("<", 0, content.find(f'id="{sections[0].id}"'))   # before the first section (a heading or table)
     if at < 0:

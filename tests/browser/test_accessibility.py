@@ -1,10 +1,20 @@
-"""WCAG 2.1 A/AA: axe-core on each page (both languages, 1280/390 px, light/dark), the Nu checker, keyboard-only use."""
+"""WCAG 2.2 A/AA: axe-core and IBM Equal Access on each page (both languages, 1280/390 px, light/dark, search and phone
+menu open), the Nu checker, keyboard-only use."""
 import json
 import re
 import subprocess
 
 import pytest
-from conftest import CSP_LISTENER, ROOT, idle_search_worker, node_file, open_guarded_page, run_axe, wait_until_still
+from conftest import (
+    CSP_LISTENER,
+    ROOT,
+    idle_search_worker,
+    node_file,
+    open_guarded_page,
+    run_axe,
+    run_ibm,
+    wait_until_still,
+)
 from lxml import html as lxml_html
 from search_eval import WATCH_WORKER
 
@@ -20,16 +30,18 @@ def every_url(pages):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_wcag_violation_on_any_page(browser, tsl_site, pages, axe_source, width, scheme):
+def test_no_engine_finds_a_violation_on_any_page(browser, tsl_site, pages, axe_source, ibm_source, width, scheme):
     """One Chromium sweep per width and palette of the /tsl/ build behind nginx, as on an intranet server (CSP and
     all): every page (and 404 page) answers 200, makes no request to another host, breaks no CSP rule, links only
-    under /tsl/, logs no console error or exception (the guard), and axe finds no violation. The first sweep also
+    under /tsl/, logs no console error or exception (the guard), and neither axe nor IBM Equal Access finds a
+    violation. The first sweep also
     waits for every page's search index; the others give the page an idle search worker (the index does not depend
     on width or palette, and building it is a third of a page's time in Chromium)."""
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width], color_scheme=scheme)
     pg.add_init_script(WATCH_WORKER)
     pg.add_init_script(CSP_LISTENER)
     pg.add_init_script(axe_source)   # added by the browser, not by the page: the CSP allows no inline script
+    pg.add_init_script(ibm_source)
     checks_search = (width, scheme) == (next(iter(WIDTHS)), next(iter(SCHEMES)))
     idle_workers = [] if checks_search else idle_search_worker(context)
     problems, checked = [], 0
@@ -42,7 +54,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, tsl_site, pages, axe_s
                 pg.wait_for_function("() => __search.ready", timeout=15_000)   # the worker's index is the last fetch
             # the palette really follows the reader's system setting (so both palettes are what gets checked)
             assert pg.get_attribute("body", "data-md-color-scheme") == SCHEMES[scheme], url
-            problems += [f"/{url} [{width}px {scheme}] {v}" for v in run_axe(pg, axe_source)]
+            problems += [f"/{url} [{width}px {scheme}] {v}" for v in run_axe(pg, axe_source) + run_ibm(pg)]
             problems += [f"/{url}: CSP: {v}" for v in pg.evaluate("window.__csp")]
             problems += [f"/{url}: link leaves /tsl/: {href}"
                          for href in pg.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
@@ -52,7 +64,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, tsl_site, pages, axe_s
         context.close()
     assert checked == len(pages) + len(NOT_FOUND)
     assert checks_search or len(idle_workers) == checked, f"the idle worker replaced {len(idle_workers)} of {checked}"
-    assert not problems, f"{len(problems)} problems (WCAG 2.1 A/AA, CSP, links):\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} problems (WCAG 2.2 A/AA, CSP, links):\n" + "\n".join(problems)
     assert not guard.problems(), guard.problems()
 
 
@@ -60,20 +72,44 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, tsl_site, pages, axe_s
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang,query", [("sv", "tillit"), ("en", "trust"), ("sv", "grazzoon"), ("en", "palinrdomee")])
-def test_axe_finds_no_violation_in_open_search(browser, base_url, axe_source, width, scheme, lang, query):
+def test_no_engine_finds_a_violation_in_open_search(browser, base_url, axe_source, ibm_source, width, scheme, lang,
+                                                    query):
     """The search dialog with results (or, for a query that finds nothing, "did you mean" and its links) is only in
     the DOM after typing: check it open."""
     context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width], color_scheme=scheme)
+    pg.add_init_script(ibm_source)
     try:
         pg.goto(base_url + ("en/" if lang == "en" else ""))
         pg.keyboard.press("/")
         pg.keyboard.type(query)
         pg.locator(".md-search-result__item, .tillit-search-help a[data-tillit-query]").first.wait_for(timeout=10_000)
         assert pg.get_attribute(".md-search", "aria-label"), "the search dialog has no accessible name"
-        problems = run_axe(pg, axe_source)
+        problems = run_axe(pg, axe_source) + run_ibm(pg)
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+    assert not guard.problems(), guard.problems()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_engine_finds_a_violation_in_the_open_phone_menu(browser, base_url, axe_source, ibm_source, scheme):
+    """The phone menu is only drawn when it is open: on a page of each kind, open it (and, on a section's page, its
+    sub-menu, from the section's own arrow) and check it."""
+    context, pg, guard = open_guarded_page(browser, viewport=WIDTHS["390"], color_scheme=scheme)
+    pg.add_init_script(axe_source)
+    pg.add_init_script(ibm_source)
+    problems = []
+    try:
+        for url in ("", "tsl/vad-ar-tsl/", "en/fortroendevalda/", "en/ordlista/", "kommuner/boras/"):
+            pg.goto(base_url + url)
+            pg.click("button.tillit-menu-button")
+            wait_until_still(pg)
+            assert pg.evaluate("document.getElementById('__drawer').checked"), url
+            problems += [f"/{url} [menu open, {scheme}] {v}" for v in run_axe(pg, axe_source) + run_ibm(pg)]
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
     assert not guard.problems(), guard.problems()
 
 
@@ -332,7 +368,9 @@ def test_statement_names_the_checks_that_actually_run(site_dir):
     for rel, words in (("om/tillganglighet/index.html", ("ljust", "mörkt", "delvis förenlig")),
                        ("en/om/tillganglighet/index.html", ("light", "dark", "partially compliant"))):
         text = " ".join((site_dir / rel).read_text(encoding="utf-8").split())
-        for needle in (f"axe-core {pinned['axe-core']}", f"Nu HTML Checker {pinned['vnu-jar']}",
+        engine = "accessibility-checker-engine"
+        for needle in (f"axe-core {pinned['axe-core']}", f"{engine} {pinned[engine]}", "WCAG 2.2", "3.2.1", "320",
+                       "400", "24", f"Nu HTML Checker {pinned['vnu-jar']}",
                        f"Lighthouse {pinned['lighthouse']}", f"pdfua {pinned['pdfua']}", f"pikepdf {pinned['pikepdf']}",
                        "PDF/UA-1", *WIDTHS, *words, "https://www.digg.se/tdosanmalan"):
             assert needle in text, f"{rel} does not say {needle!r}"

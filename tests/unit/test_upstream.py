@@ -120,7 +120,7 @@ def test_upstream_tasklist_markup():
     import markdown
     out = markdown.markdown("- [ ] Läs kallelsen", extensions=["pymdownx.tasklist", "tillit.markdown"],
                             extension_configs={"pymdownx.tasklist": {"custom_checkbox": True}})
-    assert 'aria-label="Läs kallelsen"' in out, out
+    assert '<span class="tillit-sr-only" data-search-exclude>Läs kallelsen</span></label>' in out, out
 
 
 def _handler(name):
@@ -165,3 +165,41 @@ def test_upstream_installed_versions_are_the_pinned_ones():
                 if "==" in line)
     for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n"):
         assert version(name) == pins[name], f"{name} {version(name)} is installed, {pins[name]} pinned"
+
+
+# material coupling 10: the markup tillit.html.accessible() rewrites, as Material's templates write it (a changed
+# template fails here by file; tests/site/test_accessible_markup.py shows the rewrite happened on the built site)
+ACCESSIBLE_MARKUP = {
+    "base.html": ['<input class="md-toggle" data-md-toggle="drawer"',
+                  '<label class="md-overlay" for="__drawer"></label>'],
+    "partials/search.html": ['<label class="md-search__overlay" for="__search"></label>',
+                             '<label class="md-search__icon md-icon" for="__search">'],
+    "partials/header.html": [material.SEARCH_LABEL, material.DRAWER_LABEL],
+    "partials/nav.html": ['<label class="md-nav__title" for="__drawer">'],
+    "partials/nav-item.html": ['<input class="md-nav__toggle md-toggle',
+                               '<label class="md-nav__title" for="{{ path }}">',
+                               '<div class="md-nav__link md-nav__container">'],
+    "partials/toc.html": ['<label class="md-nav__title" for="__toc">'],
+    "partials/palette.html": ['<form class="md-header__option" data-md-component="palette">',
+                              'aria-label="{{ option.toggle.name }}"',
+                              '<label class="md-header__button md-icon" title="{{ option.toggle.name }}" '
+                              'for="__palette_{{ loop.index % loop.length }}" hidden>'],
+    "partials/tags.html": ['<nav class="md-tags" {{ hidden }}>'],
+    "partials/source-file.html": ['<aside class="md-source-file">'],
+}
+
+
+@pytest.mark.parametrize("template", ACCESSIBLE_MARKUP)
+def test_upstream_markup_tillit_html_makes_accessible(template):
+    text = " ".join((TEMPLATES / template).read_text(encoding="utf-8").split())
+    missing = [snippet for snippet in ACCESSIBLE_MARKUP[template] if snippet not in text]
+    assert not missing, f"material coupling 10: {template} no longer writes {missing} (tillit/html.py accessible())"
+
+
+def test_upstream_toggle_css_tillit_css_overrides():
+    """material coupling 10: Material hides its toggles with display: none (tillit.css draws them instead) and
+    colours the drawer's title by [for=__drawer] (tillit.css copies the rule for the <div> that label becomes)."""
+    css = next((TEMPLATES / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-toggle{display:none}" in css
+    assert (".md-nav--primary .md-nav__title[for=__drawer]{font-weight:700;color:var(--md-primary-bg-color);"
+            "background-color:var(--md-primary-fg-color)}") in css

@@ -132,6 +132,30 @@ document.addEventListener("DOMContentLoaded", function () {
 
 // ------------------------------------------------------------------------------------------------
 // Keyboard access Material lacks: the phone menu button is a <label>, drawer sections take no focus, wide tables no stop.
+// And the toggles tillit.html made (issue 26): the labels it turned into <div data-tillit-toggle> work as before, by
+// pointer and, where they take focus, as buttons; a click on a label no longer leaves the focus on its hidden checkbox.
+document.addEventListener("click", function (event) {
+  var el = event.target instanceof Element && event.target.closest("[data-tillit-toggle]");
+  // a link inside (the drawer title's logo) is followed, as it was inside the label
+  if (el && !event.target.closest("a[href]")) document.getElementById(el.getAttribute("data-tillit-toggle")).click();
+});
+document.addEventListener("keydown", function (event) {
+  var el = event.target;
+  if ((event.key === "Enter" || event.key === " ") && el instanceof Element && el.matches("[data-tillit-toggle][role=button]")) {
+    event.preventDefault();
+    el.click();
+  }
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key === "Escape") {
+    document.querySelectorAll(".md-select:is(:hover, :focus-within)").forEach(function (select) {
+      select.classList.add("tillit-dismissed");
+    });
+  }
+});
+document.addEventListener("focusin", function (event) {
+  if (event.target.classList.contains("md-toggle") && event.relatedTarget) event.relatedTarget.focus({ preventScroll: true });
+});
 (function () {
   function setup() {
     var text = tillitStrings();
@@ -142,29 +166,50 @@ document.addEventListener("DOMContentLoaded", function () {
       button.type = "button";
       button.className = label.className + " tillit-menu-button";
       button.innerHTML = label.innerHTML;
-      button.setAttribute("aria-label", text.menu);
+      // named by the hidden text tillit.html put in the label (locales' a11y.menu)
       button.setAttribute("aria-expanded", String(toggle.checked));
       button.addEventListener("click", function () { toggle.click(); });
       toggle.addEventListener("change", function () { button.setAttribute("aria-expanded", String(toggle.checked)); });
       label.replaceWith(button);
     });
-    // In the drawer, sections open as sub-menus; stock section labels take no focus, so give them one there.
+    // In the drawer, sections open as sub-menus; stock section labels take no focus, so give them one there, and
+    // a sub-menu's title (which goes back up; the top one closes the menu) the role of the button it is there.
     var drawer = window.matchMedia("(max-width: 76.234375em)");
     function sectionLabels() {
-      // section labels open a sub-menu; a sub-menu's title label goes back up (the top one closes the menu)
-      document.querySelectorAll(".md-nav--primary .md-nav__item--section > label.md-nav__link, .md-nav--primary label.md-nav__title").forEach(function (label) {
-        if (drawer.matches) label.tabIndex = 0;
-        else label.removeAttribute("tabindex");
+      document.querySelectorAll(".md-nav--primary .md-nav__item--section > label.md-nav__link, .md-nav--primary .md-nav__title[data-tillit-toggle]").forEach(function (el) {
+        if (drawer.matches) el.tabIndex = 0;
+        else el.removeAttribute("tabindex");
+        if (el.tagName !== "LABEL") {
+          if (drawer.matches) el.setAttribute("role", "button");
+          else el.removeAttribute("role");
+          // the top title's logo link repeats the header's: a picture only, as a button holds no link
+          el.querySelectorAll("a[href]").forEach(function (a) {
+            var logo = document.createElement("span");
+            logo.className = a.className;
+            while (a.firstChild) logo.appendChild(a.firstChild);
+            a.replaceWith(logo);
+          });
+        }
       });
     }
     sectionLabels();
     drawer.addEventListener("change", sectionLabels);
-    // A table wider than the screen scrolls inside its wrapper: let keyboard users focus and scroll it.
+    // Content shown on hover can be dismissed (1.4.13): Escape closes the language menu the pointer or the focus
+    // opened (Material opens it on :hover and :focus-within); it opens again once they have left it, or on a click.
+    document.querySelectorAll(".md-select").forEach(function (select) {
+      function reopen() { select.classList.remove("tillit-dismissed"); }
+      select.addEventListener("mouseleave", reopen);
+      select.addEventListener("click", reopen);
+      select.addEventListener("focusout", function (event) { if (!select.contains(event.relatedTarget)) reopen(); });
+    });
+    // A table wider than the screen scrolls inside its wrapper: let keyboard users focus and scroll it. Each has
+    // its own name: its caption, or "Table 2" (regions with the same name cannot be told apart).
+    var tables = 0;
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
       var caption = wrap.querySelector("caption");
-      wrap.setAttribute("aria-label", caption ? caption.textContent : text.table);
+      wrap.setAttribute("aria-label", caption ? caption.textContent : text.table + " " + (++tables));
     });
   }
   if (window.document$) window.document$.subscribe(setup);
@@ -174,13 +219,21 @@ document.addEventListener("DOMContentLoaded", function () {
 // ------------------------------------------------------------------------------------------------
 // Search results in the accessibility tree (issue 17): Material makes each result a link around an <article>, which
 // leaves the link without a name in Chromium's tree, and gives each result an <h1>, one more level-1 heading per
-// result. The article gets role=none (the link is named by its text), the h1 becomes an h2 (tillit.css styles it).
+// result. The article gets role=none (the link is named by its text), the h1 becomes an h2 (tillit.css styles it),
+// and a result's tags a <div> (issue 26).
 (function () {
   var list = document.querySelector(".md-search-result__list");
   if (!list) return;
   new MutationObserver(function () {
     Array.prototype.forEach.call(list.querySelectorAll("a > article:not([role])"), function (article) {
       article.setAttribute("role", "none");   // an article role stops Chromium naming the link from its text
+    });
+    // a result's tags are a <nav> each, one unnamed landmark per result (axe landmark-unique): plain lists of words
+    Array.prototype.forEach.call(list.querySelectorAll("nav.md-tags"), function (nav) {
+      var div = document.createElement("div");
+      div.className = nav.className;
+      while (nav.firstChild) div.appendChild(nav.firstChild);
+      nav.replaceWith(div);
     });
     Array.prototype.forEach.call(list.querySelectorAll("article > h1"), function (h1) {
       var h2 = document.createElement("h2");
