@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tillit.checks import published_urls
 from tillit.site import ROOT, is_redirect_stub, language_of, languages, not_a_page_prefixes
 
 CONTRACT = ROOT / "urls.txt"
@@ -113,13 +114,6 @@ def differing_ids(entries):
     return problems
 
 
-def read(contract):
-    if not contract.exists():
-        return set()
-    return {line.strip() for line in contract.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
@@ -133,7 +127,7 @@ def main(argv=None):
         if site is None:
             site = Path(tmp) / "site"
             build(site)
-        old = read(args.contract)
+        old = published_urls(args.contract)
         now = published(site)
         new = now if args.reset else old | now
         bad = broken(site, new)

@@ -507,7 +507,7 @@ def check_linking_pages(pages, nav_stems):
     return problems
 
 
-def _contract(path):
+def published_urls(path):
     """The published URLs (urls.txt; scripts/update_url_contract.py keeps it), or none before the first build."""
     if not path.exists():
         return set()
@@ -519,7 +519,7 @@ def source_problems(config_path=CONFIG):
     """Every problem in docs/ and mkdocs.yml (or the build's config file), as messages naming the file and line."""
     config = load_config(Path(config_path))
     pages, problems = read_docs()
-    contract = _contract(Path(config_path).parent / "urls.txt")
+    contract = published_urls(Path(config_path).parent / "urls.txt")
     problems += check_pairs(pages)
     problems += missing_strings()
     problems += figures.problems()

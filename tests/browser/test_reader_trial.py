@@ -203,7 +203,7 @@ def test_phone_menu_sections_open_as_menus(browser, base_url):
         for _ in range(3):   # the drawer opens at this page's own sub-menu: back up to the top level
             if top.is_visible():
                 break
-            titles = pg.locator(".md-nav--primary .md-nav__item--active > .md-nav > label.md-nav__title")
+            titles = pg.locator(".md-nav--primary .md-nav__item--active > .md-nav > .md-nav__title")
             [t for t in titles.all() if t.is_visible()][-1].tap()
             wait_until_still(pg)
         top.tap()
