@@ -32,10 +32,11 @@ def accessible(html: str, t: dict) -> str:
 
     Icons are hidden (what they stand for is the name of their button or link). Material's state checkboxes
     (.md-toggle) stay out of the accessibility tree and the tab order; of the labels that toggle one, only one per
-    checkbox stays a <label>, the others (overlays, the search field's icon, sub-menu titles) become <div
-    data-tillit-toggle> that tillit.js makes work. The palette's radios form a named group and its labels get text,
-    as do the header's menu and search labels and a section's sub-menu label (beside its page's link); the tags get
-    a name, and the "last updated" box is a plain <div> (it is not complementary content).
+    checkbox stays a <label>, the others (overlays, sub-menu titles) become <div data-tillit-toggle> that tillit.js
+    makes work, and the phone header's search label a <button data-tillit-toggle>. The palette's radios form a
+    named group and its labels get text, as do the header's menu label, the search field's icon and a section's
+    sub-menu label (beside its page's link); the tags get a name, and the "last updated" box is a plain <div> (it
+    is not complementary content).
     """
     html = _ICON.sub('<svg aria-hidden="true" focusable="false"', html)
     html = material.TOGGLE_INPUT.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
@@ -51,8 +52,12 @@ def accessible(html: str, t: dict) -> str:
     html = material.PALETTE_FORM.sub(
         lambda m: f'{m.group(1)}<div role="radiogroup" aria-label="{esc(t["colour_scheme"])}">'
                   f'{m.group(2)}</div></form>', html)
-    for label, name in ((material.SEARCH_LABEL, t["search"]), (material.DRAWER_LABEL, t["menu"])):
-        html = html.replace(label, f'{label}<span class="{SR_ONLY}">{esc(name)}</span>')
+    menu = f'{material.DRAWER_LABEL}<span class="{SR_ONLY}">{esc(t["menu"])}</span>'
+    html = html.replace(material.DRAWER_LABEL, menu)
+    html = material.SEARCH_LABEL.sub(
+        lambda m: f'<button type="button" class="md-header__button md-icon" data-tillit-toggle="__search">'
+                  f'<span class="{SR_ONLY}">{esc(t["search"])}</span>{m.group(1)}</button>', html)
+    html = material.SEARCH_ICON.sub(lambda m: f'{m.group(0)}<span class="{SR_ONLY}">{esc(t["search"])}</span>', html)
     html = material.SECTION_LABEL.sub(
         lambda m: f'{m.group(0)}<span class="{SR_ONLY}">{esc(t["submenu"]).replace("{title}", m.group(2))}</span>',
         html)

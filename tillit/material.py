@@ -38,9 +38,15 @@ COPIED_PARTIALS = {"partials/search.html": 'aria-label', "partials/alternate.htm
 # sub-menu label beside its index page's link (nav-item.html), the palette form and its labels (palette.html), the
 # tags (tags.html) and the "last updated" box (source-file.html)
 TOGGLE_INPUT = re.compile(r'<input(?= class="(?:md-nav__toggle )?md-toggle\b)')
-EXTRA_TOGGLE_LABEL = re.compile(r'<label( class="(?:md-overlay|md-search__overlay|md-search__icon md-icon'
-                                r'|md-nav__title)") for="([^"]+)"([^>]*)>(.*?)</label>', re.S)
-SEARCH_LABEL = '<label class="md-header__button md-icon" for="__search">'
+EXTRA_TOGGLE_LABEL = re.compile(r'<label( class="(?:md-overlay|md-search__overlay|md-nav__title)") for="([^"]+)"'
+                                r'([^>]*)>(.*?)</label>', re.S)
+# the header's search label, which tillit.html makes a <button>: Material's script then finds the search field's
+# icon label as `header [for=__search]` (it focuses the field when that is clicked), and Material's CSS places that
+# icon by [for=__search], so it stays a label; tillit.css hides the button where Material hides the label (60em)
+# the field's icon label holds two icons that Material shows by svg:first-child and svg:last-child: its text goes
+# between them
+SEARCH_ICON = re.compile(r'<label class="md-search__icon md-icon" for="__search">\s*<svg\b.*?</svg>', re.S)
+SEARCH_LABEL = re.compile(r'<label class="md-header__button md-icon" for="__search">(.*?)</label>', re.S)
 DRAWER_LABEL = '<label class="md-header__button md-icon" for="__drawer">'
 SECTION_LABEL = re.compile(r'(<div class="md-nav__link md-nav__container">\s*<a [^>]*>\s*<span class="md-ellipsis">\s*)'
                            r'(.*?)(\s*</span>\s*</a>\s*<label class="md-nav__link[^"]*" for="[^"]+"[^>]*>)', re.S)

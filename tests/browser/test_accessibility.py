@@ -113,6 +113,32 @@ def test_no_engine_finds_a_violation_in_the_open_phone_menu(browser, base_url, a
     assert not guard.problems(), guard.problems()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_search_opens_from_the_header_with_its_icon_in_the_field(browser, base_url, width):
+    """The header's search button (a label made a button, tillit.html) opens the search with the focus in the field,
+    and the field's icon (still the label Material places by [for=__search]) sits inside the field."""
+    context, pg, guard = open_guarded_page(browser, viewport=WIDTHS[width])
+    try:
+        pg.goto(base_url + "tsl/vad-ar-tsl/")
+        button = pg.locator('.md-header button[data-tillit-toggle="__search"]')
+        assert button.is_visible() == (width == "390"), f"the search button shows at {width} px: {button.is_visible()}"
+        if width == "390":
+            button.click()
+        else:
+            pg.click(".md-search__input")
+        wait_until_still(pg)
+        assert pg.evaluate("document.getElementById('__search').checked"), "the search did not open"
+        assert pg.evaluate("document.activeElement.matches('.md-search__input')"), "the focus is not in the field"
+        icon = pg.locator('.md-search__icon[for="__search"] svg:visible').bounding_box()
+        field = pg.locator(".md-search__form").bounding_box()
+        assert icon and field["x"] <= icon["x"] and icon["x"] + icon["width"] <= field["x"] + field["width"] \
+            and field["y"] <= icon["y"] and icon["y"] + icon["height"] <= field["y"] + field["height"], (icon, field)
+    finally:
+        context.close()
+    assert not guard.problems(), guard.problems()
+
+
 def test_nu_checker_finds_no_error(site_dir, pages):
     """The Nu HTML checker (vnu.jar from npm, run with the machine's Java) on every HTML file of the build."""
     jar = node_file("vnu-jar/build/dist/vnu.jar")

@@ -174,7 +174,7 @@ ACCESSIBLE_MARKUP = {
                   '<label class="md-overlay" for="__drawer"></label>'],
     "partials/search.html": ['<label class="md-search__overlay" for="__search"></label>',
                              '<label class="md-search__icon md-icon" for="__search">'],
-    "partials/header.html": [material.SEARCH_LABEL, material.DRAWER_LABEL],
+    "partials/header.html": ['<label class="md-header__button md-icon" for="__search">', material.DRAWER_LABEL],
     "partials/nav.html": ['<label class="md-nav__title" for="__drawer">'],
     "partials/nav-item.html": ['<input class="md-nav__toggle md-toggle',
                                '<label class="md-nav__title" for="{{ path }}">',
@@ -198,8 +198,10 @@ def test_upstream_markup_tillit_html_makes_accessible(template):
 
 def test_upstream_toggle_css_tillit_css_overrides():
     """material coupling 10: Material hides its toggles with display: none (tillit.css draws them instead) and
-    colours the drawer's title by [for=__drawer] (tillit.css copies the rule for the <div> that label becomes)."""
+    colours the drawer's title by [for=__drawer] and hides the header's search label from 60em (tillit.css copies
+    both rules for the <div> and the <button> those labels become)."""
     css = next((TEMPLATES / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
     assert ".md-toggle{display:none}" in css
+    assert "@media screen and (min-width:60em){.md-header__button[for=__search]{display:none}}" in css
     assert (".md-nav--primary .md-nav__title[for=__drawer]{font-weight:700;color:var(--md-primary-bg-color);"
             "background-color:var(--md-primary-fg-color)}") in css

@@ -137,7 +137,11 @@ document.addEventListener("DOMContentLoaded", function () {
 document.addEventListener("click", function (event) {
   var el = event.target instanceof Element && event.target.closest("[data-tillit-toggle]");
   // a link inside (the drawer title's logo) is followed, as it was inside the label
-  if (el && !event.target.closest("a[href]")) document.getElementById(el.getAttribute("data-tillit-toggle")).click();
+  if (!el || event.target.closest("a[href]")) return;
+  var toggle = document.getElementById(el.getAttribute("data-tillit-toggle"));
+  toggle.click();
+  // the header's search button opens the search in its field, as Material's label did
+  if (toggle.id === "__search" && toggle.checked) document.querySelector(".md-search__input").focus();
 });
 document.addEventListener("keydown", function (event) {
   var el = event.target;
