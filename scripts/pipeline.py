@@ -17,8 +17,7 @@ def _name(handler, plugins):
     owner = getattr(handler, "__self__", None)
     if owner is not None:   # a plugin's method
         return next((name for name, plugin in plugins.items() if plugin is owner), type(owner).__name__)
-    module = handler.__module__
-    return module if module.startswith(("mkdocs", "material")) else module   # MkDocs names a hook by its path
+    return handler.__module__   # MkDocs names a hook by its path
 
 
 def table(config_file=ROOT / "mkdocs.yml") -> str:
@@ -28,14 +27,10 @@ def table(config_file=ROOT / "mkdocs.yml") -> str:
     rows = ["| Event | Handlers, in the order they run (priority) |", "|---|---|"]
     for event, handlers in config.plugins.events.items():
         if handlers:
-            names = [f"{_name(h, plugins)}" + (f" ({h.mkdocs_priority})" if getattr(h, "mkdocs_priority", 0) else "")
+            names = [_name(h, plugins) + (f" ({h.mkdocs_priority})" if getattr(h, "mkdocs_priority", 0) else "")
                      for h in handlers]
             rows.append(f"| {event} | {' → '.join(names)} |")
     return "\n".join(rows)
-
-
-def between(text: str) -> str:
-    return text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip()
 
 
 def main(argv=None):
@@ -44,7 +39,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     made = table()
     if args.check:
-        if between(args.check.read_text(encoding="utf-8")) != made:
+        text = args.check.read_text(encoding="utf-8")
+        if text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip() != made:
             print(f"{args.check}: the build map differs from MkDocs' event table: run `make pipeline` and paste "
                   "its output between the pipeline markers", file=sys.stderr)
             return 1
