@@ -57,13 +57,33 @@ def pytest_collection_modifyitems(items):
 def mkdocs_build(dest, config=ROOT / "mkdocs.yml", env_extra=None, cwd=None):
     """Run a strict build of a config (the project's, a copy's or a fixture's); return the CompletedProcess.
 
-    It runs in the config's folder, with that folder first on PYTHONPATH: a copy of the project builds with its own
-    tillit/ package, not the one installed from this checkout."""
+    It runs in the config's folder as its project (project_env): a copy of the project builds with its own tillit/
+    package, a copy of the fixture site with this checkout's."""
     cwd = cwd or Path(config).parent
-    env = {**os.environ, "PYTHONPATH": str(Path(config).parent), **(env_extra or {})}
+    env = {**os.environ, **project_env(Path(config).parent), **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                            "--config-file", str(config), "--site-dir", str(dest)],
                           cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def project_env(folder):
+    """The environment that makes a folder the project: a copy of the project runs its own tillit/ package; a folder
+    without one (a copy of the fixture site) runs this checkout's, with TILLIT_ROOT naming the folder."""
+    folder = Path(folder)
+    if (folder / "tillit").is_dir():
+        return {"PYTHONPATH": str(folder)}
+    return {"PYTHONPATH": str(ROOT), "TILLIT_ROOT": str(folder)}
+
+
+MINI = ROOT / "tests" / "fixtures" / "mini-site"   # the small site the hook and authoring tests break
+
+
+def copy_mini(dest):
+    """A copy of the fixture site to break: its folders linked to the project's are copied as folders (a test may
+    change them), INHERIT names the project's mkdocs.yml, and nothing is shared with the project (its own .cache)."""
+    shutil.copytree(MINI, dest, ignore=shutil.ignore_patterns(".cache", "site", "__pycache__"), dirs_exist_ok=True)
+    edit(Path(dest) / "mkdocs.yml", "INHERIT: ../../../mkdocs.yml", f"INHERIT: {ROOT / 'mkdocs.yml'}")
+    return Path(dest)
 
 
 def copy_project(dest):
@@ -520,17 +540,18 @@ def run_axe(pg, axe_source, context=None):
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the project to break (no git history: tillit/last_updated.py falls back to the build date)."""
-    return copy_project(tmp_path / "project")
+    """A copy of the fixture site to break (no git history: tillit/last_updated.py falls back to the build date)."""
+    return copy_mini(tmp_path / "project")
 
 
 def run(copy, *command, env_extra=None):
-    """A script (scripts/NAME.py) or a module (-m tillit.NAME) of the copy, with the copy's own tillit/ package."""
+    """A script (scripts/NAME.py) or a module (-m tillit.NAME) run on the copy as its project (project_env)."""
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     argv = list(map(str, command))
-    argv = ["-m", *argv[1:]] if argv[0] == "-m" else [str(copy / "scripts" / argv[0]), *argv[1:]]
+    scripts = (copy if (copy / "tillit").is_dir() else ROOT) / "scripts"
+    argv = ["-m", *argv[1:]] if argv[0] == "-m" else [str(scripts / argv[0]), *argv[1:]]
     result = subprocess.run([sys.executable, *argv], cwd=copy, capture_output=True, text=True,
-                            env={**env, "PYTHONPATH": str(copy), **(env_extra or {})})
+                            env={**env, **project_env(copy), **(env_extra or {})})
     return result.returncode, result.stdout + result.stderr
 
 

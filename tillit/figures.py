@@ -13,11 +13,10 @@ tillit.checks validates every source (problems()) before anything is built.
 import html
 import re
 import textwrap
-from pathlib import Path
 
 from tillit import site
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = site.ROOT   # the project (TILLIT_ROOT for a fixture site), as everywhere
 SOURCES = ROOT / "diagrams"
 
 W = 340              # viewBox width: about 36 characters a line; scales down to ~12 px text at 320 px screens

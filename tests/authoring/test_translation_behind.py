@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from tillit.pdfs import Part
 
-PAGE = "kommuner/boras"
+PAGE = "ovning"   # a page of the fixture site (the `project` fixture)
 
 
 def notice(site):

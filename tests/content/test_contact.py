@@ -4,7 +4,7 @@ import re
 
 import pytest
 import sitetext
-from conftest import copy_project, mkdocs_build
+from conftest import REAL_SITE_URL, copy_mini, mkdocs_build
 
 from tillit import contact
 from tillit import site as _site
@@ -52,12 +52,11 @@ def test_which_addresses_count_as_published(url, published):
 
 @pytest.mark.slow
 def test_a_published_build_stops_on_the_example_contact(tmp_path):
-    copy = copy_project(tmp_path / "project")
+    copy = copy_mini(tmp_path / "project")   # the fixture site, with the project's example contact
     config = copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")   # the published address in mkdocs.yml (tillit/linking_pages.py wants it)
-    config.write_text(text.replace("https://intranat.example.se/", "https://intranat.falkoping.se/tsl/", 1),
-                      encoding="utf-8")
-    published = {"SITE_URL": "https://intranat.falkoping.se/tsl/"}
+    config.write_text(text.replace('"https://intranat.example.se/tsl/"', f'"{REAL_SITE_URL}"', 1), encoding="utf-8")
+    published = {"SITE_URL": REAL_SITE_URL}
     result = mkdocs_build(tmp_path / "out", config=copy / "mkdocs.yml", cwd=copy, env_extra=published)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "mkdocs.yml extra.contact" in output and CONTACT["email"] in output, \

@@ -4,7 +4,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_mini, mkdocs_build
 
 LIX_LIMIT = 45
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "figcaption", "blockquote"}
@@ -130,19 +130,19 @@ def test_owner_and_review_date_are_shown(pages):
 
 
 def test_overdue_review_shows_a_notice_in_the_page_language(tmp_path):
-    copy_project(tmp_path)
+    copy_mini(tmp_path)
     for lang in ("sv", "en"):
-        page = tmp_path / f"docs/kommuner/boras.{lang}.md"
+        page = tmp_path / f"docs/ovning.{lang}.md"
         page.write_text(re.sub(r"review_date: .*", "review_date: 2020-01-31", page.read_text(encoding="utf-8"),
                                count=1),
                         encoding="utf-8")
     result = mkdocs_build(tmp_path / "out", config=tmp_path / "mkdocs.yml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    sv = (tmp_path / "out/kommuner/boras/index.html").read_text(encoding="utf-8")
-    en = (tmp_path / "out/en/kommuner/boras/index.html").read_text(encoding="utf-8")
+    sv = (tmp_path / "out/ovning/index.html").read_text(encoding="utf-8")
+    en = (tmp_path / "out/en/ovning/index.html").read_text(encoding="utf-8")
     assert "Sidan behöver granskas" in sv and "2020-01-31" in sv and "due for review" not in sv
     assert "This page is due for review" in en and "behöver granskas" not in en
-    fresh = (tmp_path / "out/kommuner/bollebygd/index.html").read_text(encoding="utf-8")
+    fresh = (tmp_path / "out/kallor/index.html").read_text(encoding="utf-8")
     assert "Sidan behöver granskas" not in fresh
 
 

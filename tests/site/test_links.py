@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build, open_guarded_page
+from conftest import ROOT, copy_mini, edit, mkdocs_build, open_guarded_page, project_env
 from lxml import html as lxml_html
 from mkdocs.utils import yaml_load
 
@@ -212,37 +212,36 @@ def test_regenerating_the_contract_reports_a_change(site_dir, tmp_path):
     assert set(entries) <= set(copy.read_text(encoding="utf-8").split())
 
 
-def project_copy(tmp_path):
-    """The project without git history."""
-    return copy_project(tmp_path / "project")
-
-
 @pytest.mark.slow
 def test_a_moved_page_needs_a_redirect(tmp_path):
-    """Move a page in a copy of the project: without a redirect its old URLs break; with one, they resolve."""
-    copy = project_copy(tmp_path)
-    old, new = "tsl/tillit-och-kontroll", "tsl/tillit-kontroll"
+    """Move a published page in a copy of the fixture site: without a redirect its old URLs break; with one, they
+    resolve."""
+    copy = copy_mini(tmp_path / "project")
+    old, new = "ovning", "ovningar"
+    (copy / "urls.txt").write_text("".join(f"/{lang}{old}/\n/{lang}{old}/#fragor\n" for lang in ("", "en/")),
+                                   encoding="utf-8")   # published (the fixture site's contract is empty)
     for lang in ("sv", "en"):
         (copy / f"docs/{old}.{lang}.md").rename(copy / f"docs/{new}.{lang}.md")
-    for md in list((copy / "docs").rglob("*.md")) + [copy / "mkdocs.yml"]:
+    for md in [*(copy / "docs").rglob("*.md"), copy / "mkdocs.yml", copy / "exercises/mini.yml"]:
         text = md.read_text(encoding="utf-8")
-        md.write_text(text.replace("tillit-och-kontroll.md", "tillit-kontroll.md"), encoding="utf-8")
-    script = [sys.executable, str(copy / "scripts/update_url_contract.py"), "--site", str(copy / "out"),
+        md.write_text(text.replace(f"{old}.md", f"{new}.md").replace(f"pages index {old} ", f"pages index {new} "),
+                      encoding="utf-8")
+    script = [sys.executable, str(ROOT / "scripts/update_url_contract.py"), "--site", str(copy / "out"),
               "--contract", str(copy / "urls.txt")]
+    env = {**os.environ, **project_env(copy)}
 
     built = mkdocs_build(copy / "out", config=copy / "mkdocs.yml", cwd=copy)
     assert built.returncode == 0, built.stderr[-2000:]
-    without = subprocess.run(script, capture_output=True, text=True)
+    without = subprocess.run(script, capture_output=True, text=True, env=env)
     assert without.returncode == 2, without.stdout + without.stderr
     assert f"/{old}/: no page and no redirect" in without.stderr
     assert f"/en/{old}/#" in without.stderr
 
     config = copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  redirects:\n", f"  redirects:\n    {old}/: {new}.md\n", 1), encoding="utf-8")
+    edit(config, "    lanka/: om/lanka/index.md\n", f"    lanka/: om/lanka/index.md\n    {old}/: {new}.md\n")
     built = mkdocs_build(copy / "out", config=config, cwd=copy)
     assert built.returncode == 0, built.stderr[-2000:]
-    with_redirect = subprocess.run(script, capture_output=True, text=True)
+    with_redirect = subprocess.run(script, capture_output=True, text=True, env=env)
     assert with_redirect.returncode in (0, 1), with_redirect.stdout + with_redirect.stderr
     assert f"/en/{new}/" in (copy / "urls.txt").read_text(encoding="utf-8").split()
 

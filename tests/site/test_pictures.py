@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 import yaml
-from conftest import LANGS, ROOT, copy_project, mkdocs_build
+from conftest import LANGS, ROOT, copy_mini, mkdocs_build
 from lxml import html as lxml_html
 
 from tillit import site as _site
@@ -178,7 +178,7 @@ def test_no_sideways_scroll_at_320px(browser, base_url):
 
 @pytest.mark.slow
 def test_label_missing_a_language_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_mini(tmp_path / "project")   # the fixture site: its start page draws diagrams/krav.yml
     source = project / "diagrams" / "krav.yml"
     text = source.read_text(encoding="utf-8")
     broken = text.replace('en: "Class size"', 'en: ""')
