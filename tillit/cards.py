@@ -4,18 +4,15 @@
 Usage: python -m tillit.cards [SITE_DIR]        (default: site; `make build` runs it after build_pdfs.py)
 
 Each PDF holds the cards to cut out (A4, 8 a page, cut lines, the item's number on each card), a sorting mat
-(what | how | grey zone) and the facilitator's sheet with every model answer. Printed with Chromium (Playwright),
-launched as tillit.pdfs does; tillit/pdf_placeholders.py registers the file so pages may link it.
+(what | how | grey zone) and the facilitator's sheet with every model answer. Printed with Chromium as tillit.pdfs
+prints; tillit/pdf_placeholders.py registers the file so pages may link it.
 """
 import sys
-import tempfile
 from html import escape
-from pathlib import Path
-
-from playwright.sync_api import sync_playwright
 
 from tillit import exercise
-from tillit.site import CHROMIUM, ROOT, chromium_args, lang_prefix, languages, load_config, site_url, strings, url_path
+from tillit.pdfs import chromium, print_html
+from tillit.site import ROOT, lang_prefix, languages, load_config, site_url, strings
 
 PER_PAGE = 8   # 2 columns x 4 rows on A4
 
@@ -67,38 +64,26 @@ def document(name, lang):
                f'<th>#</th><th>{escape(c["item"])}</th><th>{escape(s["model"].rstrip(":"))}</th>'
                f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
     for number, item in enumerate(items, 1):
-        path, _, anchor = item["link"].partition("#")
-        title, ids = exercise._heading(path.removesuffix(".md"), lang)
-        _, sources = exercise._heading("kallor", lang)
-        link = f'{base}{url_path(path)}#{anchor}'
+        (href, title, heading), (_, _, source_heading) = exercise.reading(item, lang)
+        link = base + href
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
                    f'<td>{escape(exercise.model_answer(data, item, lang))}</td><td>{escape(item["who"][lang])}</td>'
                    f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: '
-                   f'{escape(exercise.heading_text(ids[anchor]))} '
-                   f'<span class="url">{escape(link)}</span> {escape(s["source"])} '
-                   f'{escape(exercise.heading_text(sources[item["source"].partition("#")[2]]))}</td></tr>')
+                   f'{escape(exercise.heading_text(heading))} <span class="url">{escape(link)}</span> '
+                   f'{escape(s["source"])} {escape(exercise.heading_text(source_heading))}</td></tr>')
     out.append("</tbody></table></section></body></html>")
     return "".join(out)
 
 
 def main(site_dir):
-    site = (ROOT / site_dir).resolve() if not Path(site_dir).is_absolute() else Path(site_dir)
+    site = (ROOT / site_dir).resolve()
     cards = load_config()["extra"]["card_pdf"]
-    if not Path(CHROMIUM).exists():
-        sys.exit(f"build_cards: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+    with chromium("build_cards") as browser:
         for lang in languages():
             out = site / lang_prefix(lang) / cards["file"].format(lang=lang)
             out.parent.mkdir(parents=True, exist_ok=True)
-            source = Path(tmp) / f"cards-{lang}.html"
-            source.write_text(document(cards["exercise"], lang), encoding="utf-8")
-            page = browser.new_page()
-            page.goto(source.as_uri(), wait_until="load")
-            page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, tagged=True)
-            page.close()
+            print_html(browser, document(cards["exercise"], lang), out)
             print(f"build_cards: {out.relative_to(site)}")
-        browser.close()
 
 
 if __name__ == "__main__":

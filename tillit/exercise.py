@@ -21,11 +21,6 @@ def load_all(name):
         return yaml_load(f) or {}
 
 
-def load(name):
-    """The items of exercises/<name>.yml as a list of dicts."""
-    return load_all(name).get("items") or []
-
-
 def model_answer(data, item, lang):
     """The model answer as text: the answer's label, and for a grey-zone item which kind of grey zone it is."""
     label = strings(lang)["selfcheck"]["answers"][item["answer"]]
@@ -40,8 +35,7 @@ def problems(name, page_ids):
     import yaml
     rel = f"exercises/{name}.yml"
     try:
-        with open(EXERCISES / f"{name}.yml", encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
+        data = load_all(name)
     except FileNotFoundError:
         return [f"{rel} is missing: create it or remove the marker '<!-- tillit:exercise {name} -->'"]
     except yaml.YAMLError as error:
@@ -103,6 +97,16 @@ def _heading(stem, lang):
     return page.meta.get("title"), {h.id: h.text for h in page.headings if h.id}
 
 
+def reading(item, lang):
+    """(URL path from the language root + #id, page title, heading in Markdown) of the item's link and its source."""
+    found = []
+    for key in ("link", "source"):
+        path, _, anchor = item[key].partition("#")
+        title, ids = _heading(path.removesuffix(".md"), lang)
+        found.append((f"{url_path(path)}#{anchor}", title, ids[anchor]))
+    return found
+
+
 _EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
 
 
@@ -134,12 +138,7 @@ def render(name, lang, page_url):
            *(f'<li>{esc(exercise["meanings"][answer][lang])}</li>' for answer in ANSWERS),
            '</ul>', '<ol class="tillit-exercise-list">']
     for number, item in enumerate(exercise["items"], 1):
-        path, _, anchor = item["link"].partition("#")
-        stem = path.removesuffix(".md")
-        title, ids = _heading(stem, lang)
-        href = f"{root}{url_path(stem)}#{anchor}"
-        source_title, source_ids = _heading("kallor", lang)
-        source_anchor = item["source"].partition("#")[2]
+        (href, title, heading), (source_href, _, source_heading) = reading(item, lang)
         out.append(
             f'<li class="tillit-exercise-item" id="{esc(name)}-{number}" data-answer="{item["answer"]}">'
             f'<p class="tillit-exercise-text">{esc(item["text"][lang])}</p>'
@@ -150,9 +149,9 @@ def render(name, lang, page_url):
             f'<p><strong>{esc(s["who"])}</strong> {esc(item["who"][lang])}</p>'
             f'<p><strong>{esc(s["why"])}</strong> {esc(item["why"][lang])}</p>'
             f'<p><strong>{esc(s["read"])}</strong> '
-            f'<a href="{esc(href)}">{esc(title)}: {heading_html(ids[anchor])}</a></p>'
-            f'<p><strong>{esc(s["source"])}</strong> <a href="{esc(root + url_path("kallor"))}#{esc(source_anchor)}">'
-            f'{heading_html(source_ids[source_anchor])}</a></p>'
+            f'<a href="{esc(root + href)}">{esc(title)}: {heading_html(heading)}</a></p>'
+            f'<p><strong>{esc(s["source"])}</strong> '
+            f'<a href="{esc(root + source_href)}">{heading_html(source_heading)}</a></p>'
             f'</details></li>')
     out.append("</ol></div>")
     # the self-check's script only on the pages that need it (first-view budget)

@@ -12,8 +12,9 @@ static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in
 Chromium writes a tagged PDF with bookmarks, /Lang and the title shown. `pdf_ua()` then adds what PDF/UA-1 needs and
 Chromium leaves out (pikepdf): XMP metadata with pdfuaid:part=1, dc:title and dc:language; untagged content (the page
 footers) marked as artifacts; an LBody in every list item; a description (/Contents) on every link; /Tabs /S.
-tests/test_pdf_ua.py checks the result (the pdfua checker and our own checks of further Matterhorn checkpoints).
+tests/pdf/test_pdf_ua.py checks the result (the pdfua checker and our own checks of further Matterhorn checkpoints).
 """
+import contextlib
 import copy
 import sys
 import tempfile
@@ -46,16 +47,11 @@ DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains
         " | //*[contains(@class,'tillit-print-address')]")   # the pack has its own address (cover, footers)
 
 
-def built_html(md_path):
-    """'fortroendevalda/index.md' -> 'fortroendevalda/index.html'; 'ordlista.md' -> 'ordlista/index.html'."""
-    return url_path(md_path) + "index.html"
-
-
 class Part:
     """One page of the site, cut out of its built HTML and made ready to sit inside the pack."""
 
     def __init__(self, lang_root, md_path):
-        self.file = lang_root / built_html(md_path)
+        self.file = lang_root / url_path(md_path) / "index.html"
         if not self.file.exists():
             sys.exit(f"build_pdfs: {self.file} is missing: build the site first (mkdocs build)")
         tree = html.fromstring(self.file.read_bytes())
@@ -66,13 +62,11 @@ class Part:
             node.drop_tree()
         self.title = self.article.xpath(".//h1")[0].text_content().strip()
         self.ids = set(self.article.xpath(".//@id"))
+        self.sections = [(h.get("id"), h.text_content().strip()) for h in self.article.xpath(".//h2[@id]")]
         self.stylesheets = [urljoin(self.file.as_uri(), href) for href in tree.xpath("//link[@rel='stylesheet']/@href")]
 
     def anchor(self, fragment=""):
         return f"{self.slug}--{fragment}" if fragment in self.ids else self.slug
-
-    def sections(self):
-        return [(h.get("id"), h.text_content().strip()) for h in self.article.xpath(".//h2[@id]")]
 
     def finish(self, parts_by_url):
         """A copy of the article for the pack: unique ids, links inside the pack stay inside, all other links
@@ -123,7 +117,7 @@ def assemble(lang, parts, pages, logo):
     toc = []
     for part in parts:
         subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
-                       for i, title in part.sections())
+                       for i, title in part.sections)
         toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
     home = escape(parts[0].url)
     footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
@@ -191,44 +185,44 @@ def _artifact_untagged(pdf, page):
     page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
 
 
-def _struct_elements(node):
-    if isinstance(node, pikepdf.Array):
-        for kid in node:
-            yield from _struct_elements(kid)
-    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-        yield node
-        if "/K" in node:
-            yield from _struct_elements(node.K)
-
-
 def _kids(element):
     """A structure element's children as a list (/K is one object or an array)."""
     k = element.get("/K")
     return [] if k is None else list(k) if isinstance(k, pikepdf.Array) else [k]
 
 
-def _lbody(pdf):
-    """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in LI itself."""
-    for li in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/LI"]:
-        kids = _kids(li)
-        label = [k for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl"]
-        body = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Lbl")]
-        if not body or not all(isinstance(k, pikepdf.Dictionary) and "/S" in k for k in body):
-            continue   # no body, or marked content straight in the LI (its parent tree entry would need moving)
-        lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody, P=li,
-                                                     K=pikepdf.Array(body)))
-        for kid in body:
-            kid.P = lbody
-        li.K = pikepdf.Array(label + [lbody])
+def _is_element(node, kind=None):
+    return isinstance(node, pikepdf.Dictionary) and "/S" in node and kind in (None, node.S)
 
 
-def _figure_groups(pdf):
-    """An HTML <figure> around a picture with its text alternative (tillit/figures.py) comes out as a /Figure holding
-    that /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div.
+def _struct_elements(node):
+    """Every structure element below `node` (the StructTreeRoot or an element), each before its children."""
+    for kid in _kids(node):
+        if _is_element(kid):
+            yield kid
+            yield from _struct_elements(kid)
+
+
+def _fix_structure(pdf):
+    """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in the LI itself.
+    An HTML <figure> around a picture with its text alternative (tillit/figures.py) comes out as a /Figure holding that
+    /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div.
     """
-    for figure in [e for e in _struct_elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure" and "/Alt" not in e]:
-        if any(isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/Figure" and "/Alt" in k for k in _kids(figure)):
-            figure.S = pikepdf.Name.Div
+    for element in list(_struct_elements(pdf.Root.StructTreeRoot)):
+        kids = _kids(element)
+        if element.S == "/LI":
+            label = [k for k in kids if _is_element(k, "/Lbl")]
+            body = [k for k in kids if not _is_element(k, "/Lbl")]
+            if not body or not all(_is_element(k) for k in body):
+                continue   # no body, or marked content straight in the LI (its parent tree entry would need moving)
+            lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody,
+                                                         P=element, K=pikepdf.Array(body)))
+            for kid in body:
+                kid.P = lbody
+            element.K = pikepdf.Array(label + [lbody])
+        elif element.S == "/Figure" and "/Alt" not in element and any(_is_element(k, "/Figure") and "/Alt" in k
+                                                                       for k in kids):
+            element.S = pikepdf.Name.Div
 
 
 def pdf_ua(path, lang, title, described):
@@ -240,8 +234,7 @@ def pdf_ua(path, lang, title, described):
         pdf.docinfo.Title = title
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(Type=pikepdf.Name.ViewerPreferences, DisplayDocTitle=True)
         with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-            meta.load_from_docinfo(pdf.docinfo)
-            meta["dc:title"] = title
+            meta.load_from_docinfo(pdf.docinfo)   # dc:title from /Title
             meta["dc:language"] = [lang]
             meta["pdfuaid:part"] = "1"
         for page in pdf.pages:
@@ -257,49 +250,56 @@ def pdf_ua(path, lang, title, described):
                     else:
                         dest = str(annot.get("/Dest", action.get("/D") if action is not None else "")).lstrip("/")
                         annot.Contents = described.get(dest, title)
-        _lbody(pdf)
-        _figure_groups(pdf)
+        _fix_structure(pdf)
         pdf.save(path)
 
 
-def start_pages(pdf_path):
-    """Page number (from 1) of every named destination Chromium wrote for an element id."""
-    reader = PdfReader(pdf_path)
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
+@contextlib.contextmanager
+def chromium(script):
+    """Chromium (Playwright) launched for printing; `script` names the caller in the message when it is missing."""
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{script}: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        yield browser
+        browser.close()
+
+
+def print_html(browser, document, out, outline=False):
+    """Print an HTML document (its @page rules set the paper) to the tagged PDF `out`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "print.html"
+        source.write_text(document, encoding="utf-8")
+        page = browser.new_page()
+        page.goto(source.as_uri(), wait_until="load")
+        page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=outline, tagged=True)
+        page.close()
 
 
 def print_pack(browser, lang, parts, logo, out):
+    wanted = [p.slug for p in parts] + [p.anchor(i) for p in parts for i, _ in p.sections]
     pages = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / f"pack-{lang}.html"
-        for _ in range(3):   # numbers in the contents do not change its length, so the second pass is final
-            source.write_text(assemble(lang, parts, pages, logo), encoding="utf-8")
-            page = browser.new_page()
-            page.goto(source.as_uri(), wait_until="load")
-            page.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
-            page.close()
-            found = start_pages(out)
-            wanted = [p.slug for p in parts] + [p.anchor(i) for p in parts for i, _ in p.sections()]
-            missing = [w for w in wanted if w not in found]
-            if missing:
-                sys.exit(f"build_pdfs: {out}: no PDF destination for {missing}")
-            found = {w: found[w] for w in wanted}
-            if found == pages:
-                described = {p.anchor(i): t for p in parts for i, t in [("", p.title)] + p.sections()}
-                pdf_ua(out, lang, strings(lang)["pdf"]["title"], described)
-                return len(PdfReader(out).pages)
-            pages = found
+    for _ in range(3):   # numbers in the contents do not change its length, so the second pass is final
+        print_html(browser, assemble(lang, parts, pages, logo), out, outline=True)
+        reader = PdfReader(out)   # the page (from 1) of every named destination Chromium wrote for an element id
+        found = {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+                 for name, dest in reader.named_destinations.items()}
+        missing = [w for w in wanted if w not in found]
+        if missing:
+            sys.exit(f"build_pdfs: {out}: no PDF destination for {missing}")
+        found = {w: found[w] for w in wanted}
+        if found == pages:
+            described = {p.anchor(i): t for p in parts for i, t in [("", p.title), *p.sections]}
+            pdf_ua(out, lang, strings(lang)["pdf"]["title"], described)
+            return len(reader.pages)
+        pages = found
     sys.exit(f"build_pdfs: {out}: the page numbers in the contents did not settle")
 
 
 def main(site_dir):
-    site = (ROOT / site_dir).resolve() if not Path(site_dir).is_absolute() else Path(site_dir)
+    site = (ROOT / site_dir).resolve()
     pack = load_config()["extra"]["onboarding_pdf"]
-    if not Path(CHROMIUM).exists():
-        sys.exit(f"build_pdfs: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+    with chromium("build_pdfs") as browser:
         for lang in languages():
             lang_root = site / lang_prefix(lang)
             parts = [Part(lang_root, md) for md in pack["pages"]]
@@ -310,7 +310,6 @@ def main(site_dir):
                 print(warning, file=sys.stderr)
             count = print_pack(browser, lang, parts, (site / "assets/images/logo.svg").as_uri(), out)
             print(f"build_pdfs: {out.relative_to(site)}: {count} pages")
-        browser.close()
 
 
 if __name__ == "__main__":

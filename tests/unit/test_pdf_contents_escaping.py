@@ -10,12 +10,10 @@ class FakePart:
     title = "Risker & <möjligheter>"
     url = "https://intranat.example.se/a?b=1&c=<2>"
     stylesheets = []
+    sections = [("tva", "Två < tre & mer")]
 
     def anchor(self, fragment=""):
         return f"{self.slug}--{fragment}" if fragment else self.slug
-
-    def sections(self):
-        return [("tva", "Två < tre & mer")]
 
     def finish(self, parts_by_url):
         return "<section class='tillit-part'></section>"
