@@ -60,8 +60,11 @@ def _validate(data, path, langs):
             _check_text(item.get("text"), f"event {i} text", path, langs)
         for j, line in enumerate(item.get("lines") or [], 1):
             _check_text(line, f"box {i} line {j}", path, langs)
-        if (item.get("link") or {}).get("label") is not None:
-            _check_text(item["link"]["label"], f"box {i} link label", path, langs)
+        link = item.get("link") or {}
+        if link.get("kind", "none") not in ("down", "line", "none"):
+            raise FigureError(f"{_rel(path)}: box {i} link kind must be down, line or none")
+        if link.get("label") is not None:
+            _check_text(link["label"], f"box {i} link label", path, langs)
 
 
 def names():
@@ -106,12 +109,11 @@ def _wrap(text, px, width, bold=False):
                          break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def _text_block(x, y, rows, cls):
+def _text_block(x, y, rows, cls, px=LINE_PX, attrs=""):
     """Lines of one text as one <text> (selectable, found by find-in-page); y is the first baseline."""
-    px = TITLE_PX if "title" in cls else LINE_PX
     spans = "".join(f'<tspan x="{x}" dy="{0 if i == 0 else round(px * LEAD, 1)}">{html.escape(r)}</tspan>'
                     for i, r in enumerate(rows))
-    return f'<text class="{cls}" x="{x}" y="{y}">{spans}</text>', len(rows) * px * LEAD
+    return f'<text class="{cls}"{attrs} x="{x}" y="{y}">{spans}</text>', len(rows) * px * LEAD
 
 
 def _box(item, lang, y, ui):
@@ -119,23 +121,20 @@ def _box(item, lang, y, ui):
     style = item.get("style", "plain")
     left = PAD + (STRIPE + 6 if style in ("golden", "grey") else 0)
     inner = W - 2 - left - PAD
-    parts, h = [], PAD + TITLE_PX
-    rows = _wrap(item["title"][lang], TITLE_PX, inner, bold=True)
-    t, th = _text_block(1 + left, y + h, rows, "tf-title")
-    parts.append(t)
+    h = PAD + TITLE_PX
+    t, th = _text_block(1 + left, y + h, _wrap(item["title"][lang], TITLE_PX, inner, bold=True), "tf-title", TITLE_PX)
+    parts = [t]
     h += th
-    for line in item.get("lines") or []:
-        text = line[lang] + (" *" if line.get("ours") else "")
-        bullet = line.get("bullet", False)
+    lines = [(line[lang] + (" *" if line.get("ours") else ""), line.get("ours"), line.get("bullet"))
+             for line in item.get("lines") or []]
+    if item.get("ours"):
+        lines.append((f"({ui['ours']})", True, False))
+    for text, ours, bullet in lines:
         indent = 14 if bullet else 0
         rows = _wrap(text, LINE_PX, inner - indent)
-        t, lh = _text_block(1 + left + indent, y + h + 2, rows, "tf-line" + (" tf-ours" if line.get("ours") else ""))
+        t, lh = _text_block(1 + left + indent, y + h + 2, rows, "tf-line" + (" tf-ours" if ours else ""))
         if bullet:
             parts.append(f'<circle class="tf-dot" cx="{1 + left + 4}" cy="{y + h + 2 - LINE_PX * 0.35:.1f}" r="2.5"/>')
-        parts.append(t)
-        h += lh + 2
-    if item.get("ours"):
-        t, lh = _text_block(1 + left, y + h + 2, [f"({ui['ours']})"], "tf-line tf-ours")
         parts.append(t)
         h += lh + 2
     h += PAD - LINE_PX * 0.3
@@ -147,11 +146,10 @@ def _box(item, lang, y, ui):
         if style == "golden":
             marks = "".join(f'<circle cx="{x0 + STRIPE / 2}" cy="{yy:.1f}" r="2.5"/>'
                             for yy in _steps(top + 5, bottom - 4, 7))
-            shapes.append(f'<g class="tf-golddot">{marks}</g>')
         else:
             marks = "".join(f'<line x1="{x0}" y1="{yy:.1f}" x2="{x0 + STRIPE}" y2="{yy - STRIPE:.1f}"/>'
                             for yy in _steps(top + STRIPE, bottom, 6))
-            shapes.append(f'<g class="tf-hatch">{marks}</g>')
+        shapes.append(f'<g class="{"tf-golddot" if style == "golden" else "tf-hatch"}">{marks}</g>')
     return "".join(shapes + parts), h
 
 
@@ -161,23 +159,18 @@ def _steps(start, stop, step):
         start += step
 
 
-def _arrow(y, h, kind, label, lang):
-    """The gap between two boxes: a line, with a head at the end it points to, and an optional label beside it."""
-    x, out = W / 2, []
-    if kind in ("down", "up", "line"):
+def _arrow(y, h, link, lang):
+    """The gap between two boxes: a line (kind line or down: with a head at the end) and an optional label beside it."""
+    x, out, label = W / 2, [], link.get("label")
+    if link.get("kind") in ("down", "line"):
         out.append(f'<line class="tf-link" x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + h - 2}"/>')
-        if kind == "down":
-            out.append(f'<path class="tf-head" d="M{x - 6} {y + h - 10}L{x} {y + h - 1}L{x + 6} {y + h - 10}Z"/>')
-        if kind == "up":
-            out.append(f'<path class="tf-head" d="M{x - 6} {y + 10}L{x} {y + 1}L{x + 6} {y + 10}Z"/>')
+    if link.get("kind") == "down":
+        out.append(f'<path class="tf-head" d="M{x - 6} {y + h - 10}L{x} {y + h - 1}L{x + 6} {y + h - 10}Z"/>')
     if label:   # left of the line, right-aligned, wrapped to the half width
-        text = label[lang] + (" *" if label.get("ours") else "")
-        rows = _wrap(text, 13, W / 2 - 24)
+        ours = " tf-ours" if label.get("ours") else ""
+        rows = _wrap(label[lang] + (" *" if ours else ""), 13, W / 2 - 24)
         first = y + h / 2 - (len(rows) - 1) * 13 * LEAD / 2 + 4
-        spans = "".join(f'<tspan x="{x - 10}" dy="{0 if i == 0 else round(13 * LEAD, 1)}">{html.escape(r)}</tspan>'
-                        for i, r in enumerate(rows))
-        out.append(f'<text class="tf-line tf-small{" tf-ours" if label.get("ours") else ""}" text-anchor="end" '
-                   f'x="{x - 10}" y="{first:.1f}">{spans}</text>')
+        out.append(_text_block(x - 10, f"{first:.1f}", rows, f"tf-line tf-small{ours}", 13, ' text-anchor="end"')[0])
     return "".join(out)
 
 
@@ -191,7 +184,7 @@ def _stack(data, lang, ui):
         if i < len(boxes) - 1:
             link = item.get("link") or {}
             gap = GAP + (22 if link.get("label") else 0)
-            parts.append(_arrow(y, gap, link.get("kind", "none"), link.get("label"), lang))
+            parts.append(_arrow(y, gap, link, lang))
             y += gap
     return parts, y
 
@@ -201,43 +194,14 @@ def _timeline(data, lang, ui):
     axis_x, text_x = 10, 28
     inner = W - text_x - 4
     for event in data["events"]:
-        ours = event.get("ours") or event.get("unknown")
-        marker = "tf-marker tf-marker--open" if ours else "tf-marker"
-        date = event["date"][lang] + (" *" if event.get("ours") else "")
-        t, dh = _text_block(text_x, y + TITLE_PX, _wrap(date, TITLE_PX, inner, bold=True), "tf-title")
-        rows = _wrap(event["text"][lang], LINE_PX, inner)
-        t2, th = _text_block(text_x, y + TITLE_PX + dh + 2, rows, "tf-line")
+        marker = "tf-marker tf-marker--open" if event.get("unknown") else "tf-marker"
+        rows = _wrap(event["date"][lang], TITLE_PX, inner, bold=True)
+        t, dh = _text_block(text_x, y + TITLE_PX, rows, "tf-title", TITLE_PX)
+        t2, th = _text_block(text_x, y + TITLE_PX + dh + 2, _wrap(event["text"][lang], LINE_PX, inner), "tf-line")
         parts.append(f'<circle class="{marker}" cx="{axis_x}" cy="{y + TITLE_PX * 0.65:.1f}" r="6"/>{t}{t2}')
         y += TITLE_PX + dh + th + 14
     parts.insert(0, f'<line class="tf-axis" x1="{axis_x}" y1="10" x2="{axis_x}" y2="{y - 20:.1f}"/>')
     return parts, y
-
-
-def _marks(data):
-    """Which markings of our own the picture uses: (a "*" on a line, label or date; a dashed frame or marker)."""
-    items = data.get("boxes") or data.get("events") or []
-    star = any(any(line.get("ours") for line in i.get("lines") or [])
-               or (i.get("link") or {}).get("label", {}).get("ours")
-               or (i.get("date") and i.get("ours")) for i in items)
-    frame = any(i.get("ours") for i in items)
-    return star, frame
-
-
-def draw(name, lang):
-    """The picture's <svg> in one language (ids prefixed with the picture's name: several may share a page)."""
-    data = source(name)
-    ui = site.strings(lang)["figure"]
-    parts, height = (_stack if data["layout"] == "stack" else _timeline)(data, lang, ui)
-    # the legend for our own parts is in the caption only, naming the markings this picture uses (R15)
-    pid = f"tf-{name}"
-    # data-search-exclude: Material's search leaves the labels out (R4: they ran together in result snippets); the
-    # caption and the text version under the picture stay searchable
-    svg = (f'<svg class="tf-svg" data-search-exclude viewBox="0 0 {W} {height + 2:.0f}" role="img" '
-           f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
-           f'<title id="{pid}-title">{html.escape(plain(data["caption"][lang]))}</title>'
-           f'<desc id="{pid}-desc">{html.escape(plain(data["alt"][lang]))}</desc>'
-           + "".join(parts) + "</svg>")
-    return svg
 
 
 def _cell(text):
@@ -261,10 +225,23 @@ def figure(name, lang):
     """The figure as one raw HTML line (SVG + caption), then its table or list in Markdown."""
     data = source(name)
     ui = site.strings(lang)["figure"]
-    star, frame = _marks(data)
+    parts, height = (_stack if data["layout"] == "stack" else _timeline)(data, lang, ui)
+    pid = f"tf-{name}"   # ids prefixed with the picture's name: several may share a page
+    # data-search-exclude: Material's search leaves the labels out (R4: they ran together in result snippets); the
+    # caption and the text version under the picture stay searchable
+    svg = (f'<svg class="tf-svg" data-search-exclude viewBox="0 0 {W} {height + 2:.0f}" role="img" '
+           f'aria-labelledby="{pid}-title {pid}-desc" xmlns="http://www.w3.org/2000/svg">'
+           f'<title id="{pid}-title">{html.escape(plain(data["caption"][lang]))}</title>'
+           f'<desc id="{pid}-desc">{html.escape(plain(data["alt"][lang]))}</desc>' + "".join(parts) + "</svg>")
+    # the legend for our own parts is in the caption only, naming the markings this picture uses (R15): a "*" on a
+    # box's line or an arrow's label, a dashed frame round a box
+    boxes = data.get("boxes") or []
+    star = (any(line.get("ours") for b in boxes for line in b.get("lines") or [])
+            or any(((b.get("link") or {}).get("label") or {}).get("ours") for b in boxes))
+    frame = any(b.get("ours") for b in boxes)
     legend = (ui["caption_ours"] if star and frame else ui["caption_star"] if star
               else ui["caption_frame"] if frame else "")
     caption = data["caption"][lang] + (f" {html.escape(legend)}" if legend else "")
     text = _text_version(data, lang, ui)
-    return (f'<figure class="tf" id="bild-{name}">{draw(name, lang)}<figcaption>{caption}</figcaption></figure>'
+    return (f'<figure class="tf" id="bild-{name}">{svg}<figcaption>{caption}</figcaption></figure>'
             + (f'\n\n<div class="tf-text" markdown="1">\n\n{text}\n</div>' if text else ""))

@@ -7,36 +7,34 @@ import segno
 from tillit import cache
 
 QR_MM = 30          # printed size of each QR code, quiet zone included
+PNG_DPI = 300       # the PNG: QR_MM wide at 300 dpi, for agenda systems and Word versions that take no SVG
 # Encoding a QR code costs milliseconds and every rebuild of `make serve` needs hundreds: kept in .cache/qr, keyed by
 # the URL, this file and segno's version, so any change here or to segno makes new ones.
 VERSION = cache.code_version(__file__) + segno.__version__
 
 
-def _encode(url):
+def _encode(url, kind):
     code = segno.make(url, error="m", micro=False)
     width = code.symbol_size(scale=1, border=4)[0]
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff",
-              xmldecl=False, title=url, nl=False)
+    if kind == "svg":
+        code.save(out, kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff",
+                  xmldecl=False, title=url, nl=False)
+    else:
+        code.save(out, kind="png", scale=max(1, round(QR_MM / 25.4 * PNG_DPI / width)), border=4, dark="#000",
+                  light="#fff", dpi=PNG_DPI)
     return out.getvalue()
 
 
-PNG_DPI = 300       # the PNG: QR_MM wide at 300 dpi, for agenda systems and Word versions that take no SVG
-
-
-def _encode_png(url):
-    code = segno.make(url, error="m", micro=False)
-    width = code.symbol_size(scale=1, border=4)[0]
-    out = io.BytesIO()
-    code.save(out, kind="png", scale=max(1, round(QR_MM / 25.4 * PNG_DPI / width)), border=4, dark="#000",
-              light="#fff", dpi=PNG_DPI)
-    return out.getvalue()
+def _cached(url, kind):
+    """The cached file of the QR code (None where nothing can be written: a read-only checkout)."""
+    return cache.file("qr", f"{VERSION}\0{kind}\0{url}", lambda: _encode(url, kind), f".{kind}")
 
 
 def qr_svg(url):
     """An SVG QR code of `url`, QR_MM millimetres wide when printed, dark on white (readable in dark mode too)."""
-    path = cache.file("qr", f"{VERSION}\0{url}", lambda: _encode(url), ".svg")
-    return path.read_bytes() if path else _encode(url)
+    path = _cached(url, "svg")
+    return path.read_bytes() if path else _encode(url, "svg")
 
 
 def save_qr(url, target, kind="svg"):
@@ -44,11 +42,8 @@ def save_qr(url, target, kind="svg"):
     file system allows it (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a
     built QR code later.
     """
-    encode = _encode if kind == "svg" else _encode_png
-    key = f"{VERSION}\0{url}" if kind == "svg" else f"{VERSION}\0{kind}\0{url}"
-    path = cache.file("qr", key, lambda: encode(url), f".{kind}")
     try:
         target.unlink(missing_ok=True)   # a --dirty build's earlier file
-        os.link(path, target)
+        os.link(_cached(url, kind), target)
     except (OSError, TypeError):   # another file system, or no cache (a read-only checkout)
-        target.write_bytes(encode(url))
+        target.write_bytes(_encode(url, kind))
