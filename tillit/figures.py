@@ -18,6 +18,7 @@ from tillit import site
 
 ROOT = site.ROOT   # the project (TILLIT_ROOT for a fixture site), as everywhere
 SOURCES = ROOT / "diagrams"
+LINKS = ("down", "line")   # the link kinds drawn between two boxes (down: with a head); "none" draws nothing
 
 W = 340              # viewBox width: about 36 characters a line; scales down to ~12 px text at 320 px screens
 PAD = 12
@@ -61,8 +62,8 @@ def _validate(data, path, langs):
         for j, line in enumerate(item.get("lines") or [], 1):
             _check_text(line, f"box {i} line {j}", path, langs)
         link = item.get("link") or {}
-        if link.get("kind", "none") not in ("down", "line", "none"):
-            raise FigureError(f"{_rel(path)}: box {i} link kind must be down, line or none")
+        if link.get("kind", "none") not in (*LINKS, "none"):
+            raise FigureError(f"{_rel(path)}: box {i} link kind must be {', '.join(LINKS)} or none")
         if link.get("label") is not None:
             _check_text(link["label"], f"box {i} link label", path, langs)
 
@@ -162,7 +163,7 @@ def _steps(start, stop, step):
 def _arrow(y, h, link, lang):
     """The gap between two boxes: a line (kind line or down: with a head at the end) and an optional label beside it."""
     x, out, label = W / 2, [], link.get("label")
-    if link.get("kind") in ("down", "line"):
+    if link.get("kind") in LINKS:
         out.append(f'<line class="tf-link" x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + h - 2}"/>')
     if link.get("kind") == "down":
         out.append(f'<path class="tf-head" d="M{x - 6} {y + h - 10}L{x} {y + h - 1}L{x + 6} {y + h - 10}Z"/>')
