@@ -548,7 +548,7 @@ def run(copy, *command, env_extra=None):
     """A script (scripts/NAME.py) or a module (-m tillit.NAME) run on the copy as its project (project_env)."""
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     argv = list(map(str, command))
-    scripts = (copy if (copy / "tillit").is_dir() else ROOT) / "scripts"
+    scripts = Path(project_env(copy)["PYTHONPATH"]) / "scripts"   # the scripts of the package that runs the copy
     argv = ["-m", *argv[1:]] if argv[0] == "-m" else [str(scripts / argv[0]), *argv[1:]]
     result = subprocess.run([sys.executable, *argv], cwd=copy, capture_output=True, text=True,
                             env={**env, **project_env(copy), **(env_extra or {})})
