@@ -105,7 +105,8 @@ offline: install node_modules/.package-lock.json ## Offline bundle $(OFFLINE_DIR
 
 .PHONY: urls urls-check new-page translated
 # update_url_contract.py exits 0 (unchanged), 1 (urls.txt updated), 2 (a published URL broke), 3 (ids differ between
-# languages: nothing written). `make urls` is for writers: an update is a success. `make urls-check` is for CI.
+# languages: nothing written), 4 (the build failed). `make urls` is for writers: an update is a success. `make
+# urls-check` is for CI.
 urls: install ## Add new pages and sections to urls.txt (refuses ids that differ between languages)
 	@$(BIN)/python scripts/update_url_contract.py; rc=$$?; \
 	if [ $$rc -eq 1 ]; then echo "OK: urls.txt är uppdaterad. Läs raderna med + ovan och committa urls.txt. (urls.txt updated: review and commit it)"; \

@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import sys
-import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tillit.site import SITE_URL_SETTING, address_warning, is_published  # the one rule for a real address
@@ -34,13 +34,9 @@ class RefusedError(Exception):
 
 
 def digest(tree, skip=()):
-    """sha256 of every file's path and content under tree but `skip` (the marker proves this exact build was
-    checked).
-    """
+    """sha256 of the paths and contents of tree's files but `skip` (the marker proves this exact build was checked)."""
     h = hashlib.sha256()
-    for path in sorted(p for p in Path(tree).rglob("*") if p.is_file()):
-        if path.relative_to(tree).as_posix() in skip:
-            continue
+    for path in sorted(p for p in Path(tree).rglob("*") if p.is_file() and p.relative_to(tree).as_posix() not in skip):
         h.update(path.relative_to(tree).as_posix().encode() + b"\0")
         with open(path, "rb") as f:
             h.update(hashlib.file_digest(f, "sha256").digest())
@@ -60,7 +56,7 @@ def site_url_of(site):
 def mark(site):
     marker = marker_of(site)
     marker.write_text(json.dumps({"digest": digest(site), "site_url": site_url_of(site),
-                                  "checked": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}), encoding="utf-8")
+                                  "checked": f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}"}), encoding="utf-8")
     print(f"deploy: {site} passed its checks ({marker.name} written)")
 
 
@@ -113,11 +109,9 @@ def publish(site, dest):
     before = current(dest)
     releases = releases_of(dest)
     releases.mkdir(parents=True, exist_ok=True)
-    now = time.time()   # ids sort by time: rollback goes to the one before
-    release_id = (time.strftime("%Y%m%d-%H%M%S", time.gmtime(now))
-                  + f".{int(now * 1e6) % 1_000_000:06d}-{record['digest'][:8]}")
+    # ids sort by time (to the microsecond, under the lock: never twice): rollback goes to the one before
+    release_id = f"{datetime.now(UTC):%Y%m%d-%H%M%S.%f}-{record['digest'][:8]}"
     partial, release = releases / f".partial-{release_id}", releases / release_id
-    shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(site, partial, symlinks=False)
     carried = carry_theme_files(before, partial) if before else []
     os.replace(partial, release)
@@ -129,9 +123,7 @@ def publish(site, dest):
 
 
 def carry_theme_files(source, target):
-    """Hard-link source's fingerprinted theme files that target lacks into it (pages already open still load them):
-    the list of files added.
-    """
+    """Hard-link source's fingerprinted theme files that target lacks into it (open pages load them): the list added."""
     added = []
     for old in sorted(source.rglob("*")):
         rel = old.relative_to(source)
@@ -152,8 +144,7 @@ def write_record(releases, release_id, record):
 
 
 def prune(releases, keep):
-    ids = [i for i in release_ids(releases) if i != keep.name]
-    for old in ids[:-KEEP_PREVIOUS]:
+    for old in [i for i in release_ids(releases) if i != keep.name][:-KEEP_PREVIOUS]:
         shutil.rmtree(releases / old)
         (releases / f"{old}.checked").unlink(missing_ok=True)
         print(f"deploy: removed the old release {old}")
@@ -180,11 +171,9 @@ def rollback(dest):
 
 
 def main(argv):
-    usage = "usage: deploy.py mark SITE | publish SITE DEST | rollback DEST"
-    if not argv or argv[0] not in ("mark", "publish", "rollback") or len(argv) != {"mark": 2, "publish": 3,
-                                                                                   "rollback": 2}[argv[0]]:
-        sys.exit(usage)
-    command, *args = argv
+    command, *args = argv or [""]
+    if len(args) != {"mark": 1, "publish": 2, "rollback": 1}.get(command):
+        sys.exit("usage: deploy.py mark SITE | publish SITE DEST | rollback DEST")
     if command == "mark":
         return mark(Path(args[0]))
     if any(not a for a in args):

@@ -29,8 +29,7 @@ def precompress(site):
             skipped += 1
             continue
         target.write_bytes(packed)
-        stat = path.stat()
-        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.utime(target, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
         written += 1
     return written, skipped
 

@@ -5,6 +5,7 @@ Builds the site (or reads --site DIR), adds every new page, section and redirect
 that is gone must be kept working with a redirect (mkdocs.yml extra.redirects) or by keeping the section id.
 Exit 0: unchanged. Exit 1: the list changed (review and commit urls.txt). Exit 2: a listed URL no longer resolves.
 Exit 3: a page's section ids differ between languages: nothing is written, since that would publish a wrong anchor.
+Exit 4: the build failed (its source checks say why, e.g. heading ids that differ between languages).
 `--check` writes nothing (exit 1 if lines are missing); `--reset` writes exactly what the built site has (before the
 site is first published only). `make urls` turns exit 1 into a success line for writers.
 """
@@ -17,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from tillit.checks import published_urls
-from tillit.site import ROOT, is_redirect_stub, language_of, languages, not_a_page_prefixes
+from tillit.site import ROOT, is_redirect_stub, lang_prefix, language_of, languages, not_a_page_prefixes
 
 CONTRACT = ROOT / "urls.txt"
 HEADER = """\
@@ -35,13 +36,10 @@ REFRESH = re.compile(r"http-equiv=\"refresh\" content=\"0; url=([^\"#]*)")
 def build(dest):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(dest)],
                             cwd=ROOT, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"update_url_contract: the build failed:\n{result.stderr[-3000:]}")
-
-
-def page_path(rel):
-    """'en/tsl/x/index.html' -> '/en/tsl/x/'."""
-    return "/" + rel[: -len("index.html")]
+    if result.returncode != 0:   # exit 4, not 1: `make urls` must not call a failed build an update
+        print(f"update_url_contract: the build failed:\n{result.stderr[-3000:]}", file=sys.stderr)
+        sys.exit(4)
+    return dest
 
 
 def resolve(site, path):
@@ -66,7 +64,7 @@ def published(site):
         if rel.startswith(not_a_page_prefixes()):
             continue
         text = file.read_text(encoding="utf-8")
-        path = page_path(rel)
+        path = "/" + rel.removesuffix("index.html")
         entries.add(path)
         if is_redirect_stub(text):
             continue
@@ -91,26 +89,22 @@ def broken(site, entries):
 def differing_ids(entries):
     """Messages for sections that one language of a page has and another has not (both languages must share ids)."""
     from tillit.checks import source_of  # the docs/ file of a built page
-    langs = languages()
-    anchors = {}
+    first, *others = languages()
+    anchors = {}   # {path below the language prefix: {lang: {anchor}}}
     for entry in entries:
         path, _, anchor = entry.partition("#")
         lang = language_of(path.lstrip("/"))
-        below = path.lstrip("/")[len(lang) + 1:] if lang != langs[0] else path.lstrip("/")
-        anchors.setdefault(below, {}).setdefault(lang, set())
-        if anchor:
-            anchors[below][lang].add(anchor)
+        found = anchors.setdefault(path.lstrip("/").removeprefix(lang_prefix(lang)), {}).setdefault(lang, set())
+        found.update([anchor] if anchor else [])
     problems = []
-    for below, by_lang in sorted(anchors.items()):
-        if len(by_lang) < len(langs):
+    for below, ids in sorted(anchors.items()):
+        if len(ids) <= len(others):
             continue   # a page missing in a language: tillit.checks names the file
-        for lang in langs[1:]:
-            only_first, only_other = by_lang[langs[0]] - by_lang[lang], by_lang[lang] - by_lang[langs[0]]
-            if only_first or only_other:
-                first_src = source_of(below + "index.html")
-                other_src = source_of(f"{lang}/{below}index.html")
-                problems.append(f"{first_src} has {sorted(only_first)} and {other_src} has {sorted(only_other)}: "
-                                "give both the same heading ids (keep an id that is already in urls.txt)")
+        for lang in others:
+            if ids[first] != ids[lang]:
+                a, b = (source_of(lang_prefix(x) + below + "index.html") for x in (first, lang))
+                problems.append(f"{a} has {sorted(ids[first] - ids[lang])} and {b} has {sorted(ids[lang] - ids[first])}"
+                                ": give both the same heading ids (keep an id that is already in urls.txt)")
     return problems
 
 
@@ -123,10 +117,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="tillit-urls-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            build(site)
+        site = args.site or build(Path(tmp) / "site")
         old = published_urls(args.contract)
         now = published(site)
         new = now if args.reset else old | now
