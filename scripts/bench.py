@@ -69,8 +69,6 @@ def dump_config(cfg, path):
 def plain_config(cfg):
     """Stock Material + static-i18n + Material's search, same pages, nav and Markdown extensions, nothing else."""
     plugins = [p for p in cfg.get("plugins", []) if plugin_name(p) in ("search", "material/search", "i18n")]
-    if not any(plugin_name(p) in ("search", "material/search") for p in plugins):
-        plugins.insert(0, "search")
     plain = {"site_name": cfg["site_name"], "site_url": cfg.get("site_url"), "docs_dir": cfg.get("docs_dir", "docs"),
              "theme": {"name": "material", "language": cfg.get("theme", {}).get("language", "en"), "font": False},
              "markdown_extensions": cfg.get("markdown_extensions", []), "plugins": plugins}
@@ -80,9 +78,8 @@ def plain_config(cfg):
 # ---- running and serving ----
 
 def run(cmd, cwd, env_extra=None, check=True):
-    """Wall-clock seconds and the process, with .cpu (user + system time of it and its children). PYTHONPATH: a copy
-    of the project runs its own tillit/ package (NO_MKDOCS_2_WARNING: timings, not notices).
-    """
+    """Wall-clock seconds and the process, with .cpu: user + system time of it and its children."""
+    # PYTHONPATH: a copy of the project runs its own tillit/ package; NO_MKDOCS_2_WARNING: timings, not notices
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(cwd), **(env_extra or {})}
     start, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
@@ -322,9 +319,7 @@ def nginx_worker_cpu(master):
 
 
 def measure_precompressed(site, requests, rounds):
-    """The shipped nginx config (TLS) serving every page, Material's CSS and JS and the search indexes with gzip_static
-    on and off (gzip per response), alternated: bytes and workers' CPU time per request, from two keep-alive clients.
-    """
+    """Bytes and nginx workers' CPU per request, gzip_static on and off alternated (shipped config, TLS, 2 clients)."""
     from tests.conftest import start_nginx  # the repository on PYTHONPATH (the Makefile sets it): tests/ is no package
     paths = sorted(x["page"].removesuffix("index.html") for x in first_view(site) if x["page"].endswith("index.html"))
     paths += [p.relative_to(site).as_posix() for p in sorted((site / "assets").rglob("*.min.*"))

@@ -31,8 +31,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def opener():
-    cafile = os.environ.get("SMOKE_CAFILE")
-    context = ssl.create_default_context(cafile=cafile) if cafile else ssl.create_default_context()
+    context = ssl.create_default_context(cafile=os.environ.get("SMOKE_CAFILE"))   # None: the system's
     return urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context))
 
 
