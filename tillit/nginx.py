@@ -33,17 +33,11 @@ def conf_text():
               "do not edit; run `make redirects`."),
              "# Included in the server block of deploy/nginx.conf: each old URL (with and without its slash) -> 301."]
     for old, new in redirects():
-        lines.append(f'location = {old.rstrip("/")} {{ return 301 "{new}"; }}')
-        lines.append(f'location = {old} {{ return 301 "{new}"; }}')
+        lines += [f'location = {path} {{ return 301 "{new}"; }}' for path in (old.rstrip("/"), old)]
     return "\n".join(lines) + "\n"
 
 
-def main(argv=None):
-    out = Path((argv or sys.argv[1:] or [OUT])[0])
+if __name__ == "__main__":
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else OUT)
     out.write_text(conf_text(), encoding="utf-8")
     print(f"{out}: {len(redirects())} redirects")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
