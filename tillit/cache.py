@@ -26,9 +26,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def text(kind: str, name: str, key: str, make) -> str:
-    """make() (a str) kept in .cache/<kind>/<hash of name> under `key`: a later build with the same key reads it
-    back.
-    """
+    """make() (a str) kept in .cache/<kind>/<hash of name> under `key`: a later build with the same key reads it."""
     path = CACHE / kind / hashlib.sha256(name.encode()).hexdigest()[:32]
     try:
         head, _, body = path.read_bytes().decode("utf-8").partition("\n")   # bytes: no newline translation
@@ -42,9 +40,7 @@ def text(kind: str, name: str, key: str, make) -> str:
 
 
 def file(kind: str, key: str, make, suffix: str = "") -> Path | None:
-    """The path of .cache/<kind>/<hash of key><suffix>, made from make() (bytes) once; None where nothing can be
-    written (the caller then uses make() itself).
-    """
+    """.cache/<kind>/<hash of key><suffix>, made once from make() (bytes); None where nothing can be written."""
     path = CACHE / kind / (hashlib.sha256(key.encode()).hexdigest()[:32] + suffix)
     if not path.is_file():
         _write(path, make())

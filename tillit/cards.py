@@ -1,11 +1,10 @@
-"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml
-(mkdocs.yml extra.card_pdf).
+"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml (extra.card_pdf).
 
-Usage: python -m tillit.cards [SITE_DIR]        (default: site; `make build` runs it after build_pdfs.py)
+Usage: python -m tillit.cards [SITE_DIR]        (default: site; `make build` runs it after tillit.pdfs)
 
-Each PDF holds the cards to cut out (A4, 8 a page, cut lines, the item's number on each card), a sorting mat
-(what | how | grey zone) and the facilitator's sheet with every model answer. Printed with Chromium as tillit.pdfs
-prints; tillit/pdf_placeholders.py registers the file so pages may link it.
+Each PDF holds the cards to cut out (A4, 8 a page, cut lines, the item's number on each card), a sorting mat (what |
+how | grey zone) and the facilitator's sheet with every model answer, printed as tillit.pdfs prints (Chromium);
+tillit/pdf_placeholders.py registers the file so pages may link it.
 """
 import sys
 from html import escape

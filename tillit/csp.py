@@ -1,6 +1,5 @@
 #!/usr/bin/env python3
-"""Write the nginx CSP include for a built site: one sha256 per distinct inline <script> (Material's),
-so no 'unsafe-inline'.
+"""The nginx CSP include for a built site: one sha256 per distinct inline <script> (Material's), no 'unsafe-inline'.
 
 Usage: python -m tillit.csp SITE_DIR [OUT]   (OUT defaults to deploy/csp-hashes.conf; `make csp` runs it on site/)
 The scripts are the same on every page and at any site path (mkdocs.yml extra.scope), so deploy/csp-hashes.conf is

@@ -12,8 +12,7 @@ AFTER = -110          # what must run after the plugin set up this language's co
 
 def plugin(config):
     """The running plugin instance, or None (a build without it, e.g. the stock-search comparison)."""
-    plugins = getattr(config, "plugins", None)
-    return plugins.get("i18n") if plugins is not None else None
+    return (getattr(config, "plugins", None) or {}).get("i18n")
 
 
 def language_entries(config) -> list[dict]:

@@ -81,9 +81,9 @@ class Part:
         return html.tostring(E.section({"class": "tillit-part"}, article), encoding="unicode")
 
 
-def toc_entry(href, title, page):
+def toc_entry(href, title, pages):
     return (f'<a href="#{escape(href)}"><span class="tillit-toc__title">{escape(title)}</span>'
-            f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{page}</span></a>')
+            f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{pages.get(href, "")}</span></a>')
 
 
 def assemble(lang, parts, pages, logo):
@@ -91,11 +91,9 @@ def assemble(lang, parts, pages, logo):
     t = {key: escape(value) for key, value in words.items()}      # for HTML
     css = {key: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
            for key, value in words.items()}                      # for CSS strings
-    toc = []
-    for part in parts:
-        subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
-                       for i, title in part.sections)
-        toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
+    toc = "".join(f"<li>{toc_entry(part.slug, part.title, pages)}<ol>"
+                  + "".join(f"<li>{toc_entry(part.anchor(i), title, pages)}</li>" for i, title in part.sections)
+                  + "</ol></li>" for part in parts)
     home = escape(parts[0].url)
     footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
     # pack.css sits beside tillit.css and no web page loads it: the pack's own print rules
@@ -121,7 +119,7 @@ data-md-color-primary="custom" data-md-color-accent="custom">
   <p class="tillit-cover__meta">{t["online"]}<br><a href="{home}">{home}</a><br>
      {t["printed"]} {site.local_time().date().isoformat()}</p>
 </section>
-<nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{"".join(toc)}</ol></nav>
+<nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{toc}</ol></nav>
 {body}
 </div></body></html>"""
 
@@ -167,26 +165,17 @@ def _is_element(node, kind=None):
     return isinstance(node, pikepdf.Dictionary) and "/S" in node and kind in (None, node.S)
 
 
-def _struct_elements(node):
-    """Every structure element below `node` (the StructTreeRoot or an element), each before its children."""
-    for kid in _kids(node):
-        if _is_element(kid):
-            yield kid
-            yield from _struct_elements(kid)
-
-
-def _fix_structure(pdf):
+def _fix_structure(pdf, node):
     """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in the LI itself.
     An HTML <figure> around a picture with its text alternative (tillit/figures.py) comes out as a /Figure holding that
     /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div.
     """
-    for element in list(_struct_elements(pdf.Root.StructTreeRoot)):
+    for element in [kid for kid in _kids(node) if _is_element(kid)]:   # each element before its children
         kids = _kids(element)
-        if element.S == "/LI":
-            label = [k for k in kids if _is_element(k, "/Lbl")]
-            body = [k for k in kids if not _is_element(k, "/Lbl")]
-            if not body or not all(_is_element(k) for k in body):
-                continue   # no body, or marked content straight in the LI (its parent tree entry would need moving)
+        label = [k for k in kids if _is_element(k, "/Lbl")]
+        body = [k for k in kids if not _is_element(k, "/Lbl")]
+        # an LI without a body, or with marked content straight in it (its parent tree entry would need moving), stays
+        if element.S == "/LI" and body and all(_is_element(k) for k in body):
             lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody,
                                                          P=element, K=pikepdf.Array(body)))
             for kid in body:
@@ -195,6 +184,7 @@ def _fix_structure(pdf):
         elif element.S == "/Figure" and "/Alt" not in element and any(_is_element(k, "/Figure") and "/Alt" in k
                                                                        for k in kids):
             element.S = pikepdf.Name.Div
+        _fix_structure(pdf, element)
 
 
 def pdf_ua(path, lang, title, described):
@@ -215,7 +205,7 @@ def pdf_ua(path, lang, title, described):
                     action = annot.get("/A") or {}
                     dest = str(annot.get("/Dest", action.get("/D", ""))).lstrip("/")
                     annot.Contents = str(action.URI) if action.get("/S") == "/URI" else described.get(dest, title)
-        _fix_structure(pdf)
+        _fix_structure(pdf, pdf.Root.StructTreeRoot)
         pdf.save(path)
 
 
