@@ -1,5 +1,4 @@
-"""The one cache: results kept in .cache/<kind>/ between builds, each file written atomically
-(git-ignored; safe to delete).
+"""The one cache: results kept in .cache/<kind>/ between builds, each file written atomically (git-ignored, deletable).
 
 Two shapes: `text()` keeps one result per name under a key (a new key replaces it, so make serve does not grow the
 folder); `file()` keeps content-addressed files that a build may hard-link into the site (QR codes, purged CSS).

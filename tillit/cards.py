@@ -52,8 +52,7 @@ def document(name, lang):
             out.append(f'<div class="card"><span class="number">{number}</span>{escape(item["text"][lang])}</div>')
         out.append("</div></section>")
     out.append(f'<section class="sheet"><h1>{escape(c["mat"])}</h1><div class="mat">')
-    for answer in exercise.ANSWERS:
-        out.append(f'<div>{escape(s["answers"][answer])}<p>{escape(meanings[answer][lang])}</p></div>')
+    out += [f'<div>{escape(s["answers"][a])}<p>{escape(meanings[a][lang])}</p></div>' for a in exercise.ANSWERS]
     out.append("</div></section>")
     base = site_url() + lang_prefix(lang)
     out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p>'
@@ -64,11 +63,10 @@ def document(name, lang):
                f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
     for number, item in enumerate(items, 1):
         (href, title, heading), (_, _, source_heading) = exercise.reading(item, lang)
-        link = base + href
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
                    f'<td>{escape(exercise.model_answer(data, item, lang))}</td><td>{escape(item["who"][lang])}</td>'
                    f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: '
-                   f'{escape(exercise.heading_text(heading))} <span class="url">{escape(link)}</span> '
+                   f'{escape(exercise.heading_text(heading))} <span class="url">{escape(base + href)}</span> '
                    f'{escape(s["source"])} {escape(exercise.heading_text(source_heading))}</td></tr>')
     out.append("</tbody></table></section></body></html>")
     return "".join(out)
