@@ -8,6 +8,7 @@ tillit/pdf_placeholders.py registers the file so pages may link it.
 """
 import sys
 from html import escape
+from pathlib import Path
 
 from tillit import exercise
 from tillit.pdfs import chromium, print_html
@@ -15,29 +16,7 @@ from tillit.site import ROOT, lang_prefix, languages, load_config, site_url, str
 
 PER_PAGE = 8   # 2 columns x 4 rows on A4
 
-CSS = """
-@page { size: A4; margin: 10mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", sans-serif; margin: 0; color: #000; }
-.sheet { break-after: page; }
-.sheet:last-child { break-after: auto; }
-.cards { display: grid; grid-template-columns: 95mm 95mm; grid-template-rows: repeat(4, 66mm); }
-.card { border: 0.3mm dashed #555; padding: 5mm 6mm; overflow: hidden; position: relative; \
-font-size: 16pt; line-height: 1.3; }
-.card .number { display: block; font-size: 14pt; font-weight: bold; margin-bottom: 3mm; }
-.cut { font-size: 10pt; margin: 0 0 2mm; }
-h1 { font-size: 16pt; margin: 0 0 4mm; }
-.mat { display: grid; grid-template-columns: 1fr 1fr 1fr; height: 250mm; border: 0.6mm solid #000; }
-.mat div { border-right: 0.6mm solid #000; padding: 6mm; font-size: 24pt; font-weight: bold; text-align: center; }
-.mat div:last-child { border-right: 0; }
-.mat p { font-size: 12pt; font-weight: normal; }
-table { border-collapse: collapse; font-size: 9.5pt; width: 100%; table-layout: fixed; }
-th, td { border: 0.2mm solid #777; padding: 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
-.url { font-size: 8pt; }
-tr { break-inside: avoid; }
-th:nth-child(1) { width: 5%; } th:nth-child(2) { width: 25%; } th:nth-child(3) { width: 11%; }
-th:nth-child(4) { width: 17%; }
-"""
+CSS = Path(__file__).with_name("cards.css").read_text(encoding="utf-8")
 
 
 def document(name, lang):
