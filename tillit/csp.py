@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The nginx CSP include for a built site: one sha256 per distinct inline <script> (Material's), no 'unsafe-inline'.
+"""Write nginx's CSP include for a built site: one sha256 per distinct inline <script> (Material's), no 'unsafe-inline'.
 
 Usage: python -m tillit.csp SITE_DIR [OUT]   (OUT defaults to deploy/csp-hashes.conf; `make csp` runs it on site/)
 The scripts are the same on every page and at any site path (mkdocs.yml extra.scope), so deploy/csp-hashes.conf is
@@ -29,7 +29,7 @@ def inline_script_hashes(site_dir):
     return sorted(hashes)
 
 
-def main():
+if __name__ == "__main__":
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     site = Path(sys.argv[1])
@@ -42,7 +42,3 @@ def main():
                    "hashes of its inline scripts. Do not edit.\n"
                    f'set $tillit_script_hashes "{" ".join(hashes)}";\n', encoding="utf-8")
     print(f"{out}: {len(hashes)} inline script hashes")
-
-
-if __name__ == "__main__":
-    main()

@@ -12,6 +12,7 @@ or list under a picture gets the site's abbreviations like any other text.
 import html
 import re
 import textwrap
+from itertools import count, takewhile
 
 from tillit import site
 
@@ -138,18 +139,12 @@ def _box(item, lang, y, ui):
         shapes.append(f'<rect class="tf-stripe" x="{x0}" y="{top}" width="{STRIPE}" height="{bottom - top:.1f}"/>')
         if style == "golden":
             marks = "".join(f'<circle cx="{x0 + STRIPE / 2}" cy="{yy:.1f}" r="2.5"/>'
-                            for yy in _steps(top + 5, bottom - 4, 7))
+                            for yy in takewhile(lambda v: v <= bottom - 4, count(top + 5, 7)))
         else:
             marks = "".join(f'<line x1="{x0}" y1="{yy:.1f}" x2="{x0 + STRIPE}" y2="{yy - STRIPE:.1f}"/>'
-                            for yy in _steps(top + STRIPE, bottom, 6))
+                            for yy in takewhile(lambda v: v <= bottom, count(top + STRIPE, 6)))
         shapes.append(f'<g class="{"tf-golddot" if style == "golden" else "tf-hatch"}">{marks}</g>')
     return "".join(shapes + parts), h
-
-
-def _steps(start, stop, step):
-    while start <= stop:
-        yield start
-        start += step
 
 
 def _arrow(y, link, lang):

@@ -29,11 +29,10 @@ from pypdf import PdfReader
 
 from tillit import site
 
-# Parts of a built page that make no sense on paper.
-DROP = (".//a[contains(@class,'headerlink')] | .//button | .//script | .//*[contains(@class,'md-source-file')]"
-        " | .//*[contains(@class,'md-content__button')] | .//*[contains(@class,'tillit-pdf')]"
-        " | .//*[contains(@class,'md-tags')] | .//*[contains(@class,'tillit-no-print')]"
-        " | .//*[contains(@class,'tillit-print-address')]")   # the pack has its own address (cover, footers)
+# Parts of a built page that make no sense on paper (the pack has its own address: cover, footers).
+DROP = " | ".join([".//a[contains(@class,'headerlink')]", ".//button", ".//script"] + [
+    f".//*[contains(@class,'{name}')]" for name in ("md-source-file", "md-content__button", "tillit-pdf", "md-tags",
+                                                    "tillit-no-print", "tillit-print-address")])
 
 
 class Part:
@@ -129,9 +128,8 @@ PAINT = {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*",
 
 
 def _artifact_untagged(pdf, page):
-    """Wrap every run of painting outside a marked-content sequence in /Artifact BMC … EMC. Chromium leaves untagged
-    only what CSS adds: the page footers, the link addresses printed after links (each link annotation carries its
-    address as /Contents) and decorative icons.
+    """Wrap each run of painting outside marked content in /Artifact BMC … EMC. Chromium leaves untagged only what CSS
+    adds: the page footers, the addresses printed after links (their annotations carry them as /Contents) and icons.
     """
     out, run, depth = [], [], 0
 
