@@ -51,8 +51,8 @@ def document(name, lang):
     return "".join(out)
 
 
-def main(site_dir):
-    site = (ROOT / site_dir).resolve()
+if __name__ == "__main__":
+    site = (ROOT / (sys.argv[1] if len(sys.argv) > 1 else "site")).resolve()
     cards = load_config()["extra"]["card_pdf"]
     with chromium("build_cards") as browser:
         for lang in languages():
@@ -60,7 +60,3 @@ def main(site_dir):
             out.parent.mkdir(parents=True, exist_ok=True)
             print_html(browser, document(cards["exercise"], lang), out)
             print(f"build_cards: {out.relative_to(site)}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "site")

@@ -16,8 +16,7 @@ from itertools import count, takewhile
 
 from tillit import site
 
-ROOT = site.ROOT   # the project (TILLIT_ROOT for a fixture site), as everywhere
-SOURCES = ROOT / "diagrams"
+SOURCES = site.ROOT / "diagrams"   # the project's (TILLIT_ROOT for a fixture site), as everywhere
 LAYOUTS = {"stack": ("box", "boxes", ("title",)), "timeline": ("event", "events", ("date", "text"))}  # item, key, texts
 LINKS = ("down", "line")   # the link kinds drawn between two boxes (down: with a head); "none" draws nothing
 
@@ -74,7 +73,7 @@ def source(name):
     raw = path.read_bytes()
     if name not in _sources or _sources[name][0] != raw:
         data = site.yaml_load(raw)
-        _validate(data, path.relative_to(ROOT).as_posix(), site.languages())
+        _validate(data, path.relative_to(site.ROOT).as_posix(), site.languages())
         _sources[name] = (raw, data)
     return _sources[name][1]
 

@@ -247,8 +247,8 @@ def print_pack(browser, lang, parts, logo, out):
     sys.exit(f"build_pdfs: {out}: the page numbers in the contents did not settle")
 
 
-def main(site_dir):
-    root = (site.ROOT / site_dir).resolve()
+if __name__ == "__main__":
+    root = (site.ROOT / (sys.argv[1] if len(sys.argv) > 1 else "site")).resolve()
     pack = site.load_config()["extra"]["onboarding_pdf"]
     with chromium("build_pdfs") as browser:
         for lang in site.languages():
@@ -260,7 +260,3 @@ def main(site_dir):
                 print(warning, file=sys.stderr)
             count = print_pack(browser, lang, parts, (root / "assets/images/logo.svg").as_uri(), out)
             print(f"build_pdfs: {out.relative_to(root)}: {count} pages")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "site")
