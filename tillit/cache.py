@@ -1,10 +1,10 @@
-"""The one cache: results kept in .cache/<kind>/ between builds, each file written atomically
-(git-ignored; safe to delete).
+"""The one cache: results kept in .cache/<kind>/ between builds, each file written atomically (git-ignored, deletable).
 
 Two shapes: `text()` keeps one result per name under a key (a new key replaces it, so make serve does not grow the
 folder); `file()` keeps content-addressed files that a build may hard-link into the site (QR codes, purged CSS).
 The key must hold everything the result depends on, the code that makes it included.
 """
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -16,35 +16,27 @@ CACHE = ROOT / ".cache"
 
 def _write(path: Path, data: bytes) -> None:
     """Write through a temporary file and rename it into place: a reader never sees half a file."""
-    try:
+    with contextlib.suppress(OSError):   # a read-only checkout builds without the cache
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         partial.write_bytes(data)
         partial.replace(path)
-    except OSError:
-        pass   # a read-only checkout builds without the cache
 
 
 def text(kind: str, name: str, key: str, make) -> str:
-    """make() (a str) kept in .cache/<kind>/<hash of name> under `key`: a later build with the same key reads it
-    back.
-    """
+    """make() (a str) kept in .cache/<kind>/<hash of name> under `key`: a later build with the same key reads it."""
     path = CACHE / kind / hashlib.sha256(name.encode()).hexdigest()[:32]
-    try:
+    with contextlib.suppress(OSError, ValueError):   # none yet, or not readable
         head, _, body = path.read_bytes().decode("utf-8").partition("\n")   # bytes: no newline translation
         if head == key:
             return body
-    except (OSError, ValueError):   # none yet, or not readable
-        pass
     result = make()
     _write(path, f"{key}\n{result}".encode())
     return result
 
 
 def file(kind: str, key: str, make, suffix: str = "") -> Path | None:
-    """The path of .cache/<kind>/<hash of key><suffix>, made from make() (bytes) once; None where nothing can be
-    written (the caller then uses make() itself).
-    """
+    """.cache/<kind>/<hash of key><suffix>, made once from make() (bytes); None where nothing can be written."""
     path = CACHE / kind / (hashlib.sha256(key.encode()).hexdigest()[:32] + suffix)
     if not path.is_file():
         _write(path, make())
@@ -53,7 +45,4 @@ def file(kind: str, key: str, make, suffix: str = "") -> Path | None:
 
 def code_version(*files: str | Path) -> str:
     """A short hash of source files (a module's own code in its cache key: changed code, new results)."""
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(Path(f).read_bytes())
-    return digest.hexdigest()[:16]
+    return hashlib.sha256(b"".join(Path(f).read_bytes() for f in files)).hexdigest()[:16]

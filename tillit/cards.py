@@ -1,14 +1,14 @@
-"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml
-(mkdocs.yml extra.card_pdf).
+"""Print the workshop's card set for exercise 1: one PDF per language, from exercises/<name>.yml (extra.card_pdf).
 
-Usage: python -m tillit.cards [SITE_DIR]        (default: site; `make build` runs it after build_pdfs.py)
+Usage: python -m tillit.cards [SITE_DIR]        (default: site; `make build` runs it after tillit.pdfs)
 
-Each PDF holds the cards to cut out (A4, 8 a page, cut lines, the item's number on each card), a sorting mat
-(what | how | grey zone) and the facilitator's sheet with every model answer. Printed with Chromium as tillit.pdfs
-prints; tillit/pdf_placeholders.py registers the file so pages may link it.
+Each PDF holds the cards to cut out (A4, 8 a page, cut lines, the item's number on each card), a sorting mat (what |
+how | grey zone) and the facilitator's sheet with every model answer, printed as tillit.pdfs prints (Chromium);
+tillit/pdf_placeholders.py registers the file so pages may link it.
 """
 import sys
 from html import escape
+from pathlib import Path
 
 from tillit import exercise
 from tillit.pdfs import chromium, print_html
@@ -16,29 +16,7 @@ from tillit.site import ROOT, lang_prefix, languages, load_config, site_url, str
 
 PER_PAGE = 8   # 2 columns x 4 rows on A4
 
-CSS = """
-@page { size: A4; margin: 10mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", sans-serif; margin: 0; color: #000; }
-.sheet { break-after: page; }
-.sheet:last-child { break-after: auto; }
-.cards { display: grid; grid-template-columns: 95mm 95mm; grid-template-rows: repeat(4, 66mm); }
-.card { border: 0.3mm dashed #555; padding: 5mm 6mm; overflow: hidden; position: relative; \
-font-size: 16pt; line-height: 1.3; }
-.card .number { display: block; font-size: 14pt; font-weight: bold; margin-bottom: 3mm; }
-.cut { font-size: 10pt; margin: 0 0 2mm; }
-h1 { font-size: 16pt; margin: 0 0 4mm; }
-.mat { display: grid; grid-template-columns: 1fr 1fr 1fr; height: 250mm; border: 0.6mm solid #000; }
-.mat div { border-right: 0.6mm solid #000; padding: 6mm; font-size: 24pt; font-weight: bold; text-align: center; }
-.mat div:last-child { border-right: 0; }
-.mat p { font-size: 12pt; font-weight: normal; }
-table { border-collapse: collapse; font-size: 9.5pt; width: 100%; table-layout: fixed; }
-th, td { border: 0.2mm solid #777; padding: 1.5mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
-.url { font-size: 8pt; }
-tr { break-inside: avoid; }
-th:nth-child(1) { width: 5%; } th:nth-child(2) { width: 25%; } th:nth-child(3) { width: 11%; }
-th:nth-child(4) { width: 17%; }
-"""
+CSS = Path(__file__).with_name("cards.css").read_text(encoding="utf-8")
 
 
 def document(name, lang):
@@ -53,8 +31,7 @@ def document(name, lang):
             out.append(f'<div class="card"><span class="number">{number}</span>{escape(item["text"][lang])}</div>')
         out.append("</div></section>")
     out.append(f'<section class="sheet"><h1>{escape(c["mat"])}</h1><div class="mat">')
-    for answer in exercise.ANSWERS:
-        out.append(f'<div>{escape(s["answers"][answer])}<p>{escape(meanings[answer][lang])}</p></div>')
+    out += [f'<div>{escape(s["answers"][a])}<p>{escape(meanings[a][lang])}</p></div>' for a in exercise.ANSWERS]
     out.append("</div></section>")
     base = site_url() + lang_prefix(lang)
     out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p>'
@@ -65,18 +42,17 @@ def document(name, lang):
                f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
     for number, item in enumerate(items, 1):
         (href, title, heading), (_, _, source_heading) = exercise.reading(item, lang)
-        link = base + href
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'
                    f'<td>{escape(exercise.model_answer(data, item, lang))}</td><td>{escape(item["who"][lang])}</td>'
                    f'<td>{escape(item["why"][lang])} {escape(s["read"])} {escape(title)}: '
-                   f'{escape(exercise.heading_text(heading))} <span class="url">{escape(link)}</span> '
+                   f'{escape(exercise.heading_text(heading))} <span class="url">{escape(base + href)}</span> '
                    f'{escape(s["source"])} {escape(exercise.heading_text(source_heading))}</td></tr>')
     out.append("</tbody></table></section></body></html>")
     return "".join(out)
 
 
-def main(site_dir):
-    site = (ROOT / site_dir).resolve()
+if __name__ == "__main__":
+    site = (ROOT / (sys.argv[1] if len(sys.argv) > 1 else "site")).resolve()
     cards = load_config()["extra"]["card_pdf"]
     with chromium("build_cards") as browser:
         for lang in languages():
@@ -84,7 +60,3 @@ def main(site_dir):
             out.parent.mkdir(parents=True, exist_ok=True)
             print_html(browser, document(cards["exercise"], lang), out)
             print(f"build_cards: {out.relative_to(site)}")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "site")

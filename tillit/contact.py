@@ -32,16 +32,11 @@ def contact_html(config, lang):
     """The contact line in one language: label, mail link and (if set) the form."""
     email, form_url = _contact(config)
     t = strings(lang)["contact"]
-    links = []
-    if email:
-        links.append(Markup('<a href="mailto:{0}">{0}</a>').format(email))
-    if form_url:
-        links.append(Markup('<a href="{}">{}</a>').format(form_url, t["form"]))
+    links = [Markup('<a href="mailto:{0}">{0}</a>').format(email)] if email else []
+    links += [Markup('<a href="{}">{}</a>').format(form_url, t["form"])] if form_url else []
     return Markup('<span class="tillit-contact">{}: {}</span>').format(t["label"], Markup(" · ").join(links))
 
 
 def own_lines(html, line):
-    """A contact marker on a line of its own in a page's HTML becomes a paragraph (the dispatcher puts the rest
-    inline).
-    """
+    """A contact marker on a line of its own becomes a paragraph (the marker dispatcher puts the others inline)."""
     return re.sub(r"(?m)^<!--\s*tillit:contact\s*-->$", lambda m: f"<p>{line}</p>", html)

@@ -1,23 +1,23 @@
 """The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG in the page's
 language.
 
-One source per picture holds every language's labels, caption and text alternative (see REDAKTION.md, "Bilder"). The
-build stops, naming the source file, when a label lacks a language. Two layouts, both vertical so they stay readable
-at 320 px: `stack` (boxes top to bottom, optional arrows) and `timeline` (dated events; also rendered as a table).
-`stack` with `list: true` is also rendered as a numbered list (decision paths). Parts marked `ours: true` are drawn
-dashed and labelled as our illustration. Colours come from the theme (currentColor, CSS in tillit.css), so light and
-dark mode both work. The marker is replaced in the Markdown (on_page_markdown), so the table or list under a picture
-gets the site's abbreviations like any other text (tillit.markdown expands the marker).
-tillit.checks validates every source (problems()) before anything is built.
+One source per picture holds every language's labels, caption and text alternative (REDAKTION.md, "Bilder"); a
+missing language stops the build, naming the file (tillit.checks runs problems() before anything is built). Two
+layouts, both vertical to stay readable at 320 px: `stack` (boxes top to bottom, optional arrows; with `list: true`
+also a numbered list, for decision paths) and `timeline` (dated events; also a table). Parts marked `ours: true` are
+drawn dashed and labelled as our illustration. Colours come from the theme (currentColor, CSS in tillit.css), so light
+and dark mode both work. The marker is replaced in the Markdown (on_page_markdown, via tillit.markdown), so the table
+or list under a picture gets the site's abbreviations like any other text.
 """
 import html
 import re
 import textwrap
+from itertools import count, takewhile
 
 from tillit import site
 
-ROOT = site.ROOT   # the project (TILLIT_ROOT for a fixture site), as everywhere
-SOURCES = ROOT / "diagrams"
+SOURCES = site.ROOT / "diagrams"   # the project's (TILLIT_ROOT for a fixture site), as everywhere
+LAYOUTS = {"stack": ("box", "boxes", ("title",)), "timeline": ("event", "events", ("date", "text"))}  # item, key, texts
 LINKS = ("down", "line")   # the link kinds drawn between two boxes (down: with a head); "none" draws nothing
 
 W = 340              # viewBox width: about 36 characters a line; scales down to ~12 px text at 320 px screens
@@ -32,40 +32,32 @@ class FigureError(ValueError):
     """A picture source that cannot be drawn; the message names diagrams/NAME.yml."""
 
 
-def _rel(path):
-    return path.relative_to(ROOT).as_posix()
-
-
-def _check_text(value, where, path, langs):
+def _check_text(value, where, rel, langs):
     """A {lang: text} mapping with every language: else stop the build naming the file."""
     missing = [lang for lang in langs if not (isinstance(value, dict) and str(value.get(lang) or "").strip())]
     if missing:
-        raise FigureError(f"{_rel(path)}: {where} has no {', '.join(missing)} text. "
+        raise FigureError(f"{rel}: {where} has no {', '.join(missing)} text. "
                           f"Write it as {{{', '.join(f'{lang}: ...' for lang in langs)}}}.")
 
 
-def _validate(data, path, langs):
+def _validate(data, rel, langs):
     if not isinstance(data, dict) or data.get("layout") not in ("stack", "timeline"):
-        raise FigureError(f"{_rel(path)}: 'layout' must be 'stack' or 'timeline'")
+        raise FigureError(f"{rel}: 'layout' must be 'stack' or 'timeline'")
     for key in ("caption", "alt"):
-        _check_text(data.get(key), key, path, langs)
-    items = data.get("boxes" if data["layout"] == "stack" else "events")
-    if not items:
-        raise FigureError(f"{_rel(path)}: a {data['layout']} needs a list of "
-                          f"'{'boxes' if data['layout'] == 'stack' else 'events'}'")
-    for i, item in enumerate(items, 1):
-        if data["layout"] == "stack":
-            _check_text(item.get("title"), f"box {i} title", path, langs)
-        else:
-            _check_text(item.get("date"), f"event {i} date", path, langs)
-            _check_text(item.get("text"), f"event {i} text", path, langs)
+        _check_text(data.get(key), key, rel, langs)
+    kind, key, fields = LAYOUTS[data["layout"]]
+    if not data.get(key):
+        raise FigureError(f"{rel}: a {data['layout']} needs a list of '{key}'")
+    for i, item in enumerate(data[key], 1):
+        for field in fields:
+            _check_text(item.get(field), f"{kind} {i} {field}", rel, langs)
         for j, line in enumerate(item.get("lines") or [], 1):
-            _check_text(line, f"box {i} line {j}", path, langs)
+            _check_text(line, f"box {i} line {j}", rel, langs)
         link = item.get("link") or {}
         if link.get("kind", "none") not in (*LINKS, "none"):
-            raise FigureError(f"{_rel(path)}: box {i} link kind must be {', '.join(LINKS)} or none")
+            raise FigureError(f"{rel}: box {i} link kind must be {', '.join(LINKS)} or none")
         if link.get("label") is not None:
-            _check_text(link["label"], f"box {i} link label", path, langs)
+            _check_text(link["label"], f"box {i} link label", rel, langs)
 
 
 def names():
@@ -81,7 +73,7 @@ def source(name):
     raw = path.read_bytes()
     if name not in _sources or _sources[name][0] != raw:
         data = site.yaml_load(raw)
-        _validate(data, path, site.languages())
+        _validate(data, path.relative_to(site.ROOT).as_posix(), site.languages())
         _sources[name] = (raw, data)
     return _sources[name][1]
 
@@ -146,23 +138,18 @@ def _box(item, lang, y, ui):
         shapes.append(f'<rect class="tf-stripe" x="{x0}" y="{top}" width="{STRIPE}" height="{bottom - top:.1f}"/>')
         if style == "golden":
             marks = "".join(f'<circle cx="{x0 + STRIPE / 2}" cy="{yy:.1f}" r="2.5"/>'
-                            for yy in _steps(top + 5, bottom - 4, 7))
+                            for yy in takewhile(lambda v: v <= bottom - 4, count(top + 5, 7)))
         else:
             marks = "".join(f'<line x1="{x0}" y1="{yy:.1f}" x2="{x0 + STRIPE}" y2="{yy - STRIPE:.1f}"/>'
-                            for yy in _steps(top + STRIPE, bottom, 6))
+                            for yy in takewhile(lambda v: v <= bottom, count(top + STRIPE, 6)))
         shapes.append(f'<g class="{"tf-golddot" if style == "golden" else "tf-hatch"}">{marks}</g>')
     return "".join(shapes + parts), h
 
 
-def _steps(start, stop, step):
-    while start <= stop:
-        yield start
-        start += step
-
-
-def _arrow(y, h, link, lang):
-    """The gap between two boxes: a line (kind line or down: with a head at the end) and an optional label beside it."""
+def _arrow(y, link, lang):
+    """The gap after a box, (svg, height): a line (kind line, or down: with a head) and an optional label beside it."""
     x, out, label = W / 2, [], link.get("label")
+    h = GAP + (22 if label else 0)
     if link.get("kind") in LINKS:
         out.append(f'<line class="tf-link" x1="{x}" y1="{y + 2}" x2="{x}" y2="{y + h - 2}"/>')
     if link.get("kind") == "down":
@@ -172,7 +159,7 @@ def _arrow(y, h, link, lang):
         rows = _wrap(label[lang] + (" *" if ours else ""), 13, W / 2 - 24)
         first = y + h / 2 - (len(rows) - 1) * 13 * LEAD / 2 + 4
         out.append(_text_block(x - 10, f"{first:.1f}", rows, f"tf-line tf-small{ours}", 13, ' text-anchor="end"')[0])
-    return "".join(out)
+    return "".join(out), h
 
 
 def _stack(data, lang, ui):
@@ -183,9 +170,8 @@ def _stack(data, lang, ui):
         parts.append(svg)
         y += h
         if i < len(boxes) - 1:
-            link = item.get("link") or {}
-            gap = GAP + (22 if link.get("label") else 0)
-            parts.append(_arrow(y, gap, link, lang))
+            svg, gap = _arrow(y, item.get("link") or {}, lang)
+            parts.append(svg)
             y += gap
     return parts, y
 

@@ -12,8 +12,7 @@ AFTER = -110          # what must run after the plugin set up this language's co
 
 def plugin(config):
     """The running plugin instance, or None (a build without it, e.g. the stock-search comparison)."""
-    plugins = getattr(config, "plugins", None)
-    return plugins.get("i18n") if plugins is not None else None
+    return (getattr(config, "plugins", None) or {}).get("i18n")
 
 
 def language_entries(config) -> list[dict]:
@@ -21,15 +20,16 @@ def language_entries(config) -> list[dict]:
     return [dict(lang) for lang in plugin(config).config["languages"]]
 
 
-def build_language(config, default: str) -> str:
-    """Coupling 3: `current_language`, the locale of the build now running (None before the first)."""
-    return getattr(plugin(config), "current_language", None) or default
+def current(config) -> str:
+    """Coupling 3: `current_language`, the locale of the build now running (None before the first), else the default."""
+    i18n = plugin(config)
+    default = [e["locale"] for e in language_entries(config) if e.get("default")] if i18n is not None else []
+    return getattr(i18n, "current_language", None) or (default or [config.theme["language"]])[0]
 
 
 def after_all_languages(config) -> bool:
     """Coupling 4: `building` is True inside the nested build of each further language."""
-    i18n = plugin(config)
-    return i18n is None or not i18n.building
+    return not getattr(plugin(config), "building", False)
 
 
 # coupling 5 (File.locale) is no longer used: the Markdown extension gets its language from the config.
@@ -38,10 +38,3 @@ def after_all_languages(config) -> bool:
 # coupling 8: with reconfigure_material it sets theme.language for each language's build (tillit.site.theme_language).
 # coupling 9: it fills extra.alternate per page for the language switch (overrides/partials/alternate.html).
 PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")
-
-
-def current(config) -> str:
-    """The language of the build now running: the plugin's current language, else the default one."""
-    entries = language_entries(config) if plugin(config) is not None else []
-    default = next((e["locale"] for e in entries if e.get("default")), None)
-    return build_language(config, default or config.theme["language"])

@@ -69,5 +69,4 @@ def search_worker() -> str:
 
 
 def offline_enabled(config) -> bool:
-    plugin = next((config.plugins.get(name) for name in OFFLINE_PLUGINS if config.plugins.get(name)), None)
-    return plugin is not None and plugin.config.enabled
+    return any(plugin.config.enabled for plugin in map(config.plugins.get, OFFLINE_PLUGINS) if plugin)

@@ -2,9 +2,8 @@
 """Write the nginx include that answers each old URL of mkdocs.yml extra.redirects with HTTP 301 (both languages).
 
 Usage: python -m tillit.nginx [OUT]   (OUT defaults to deploy/redirects.conf; `make redirects`)
-The base is the sub-path deploy/nginx.conf serves the site under. The HTML stubs of tillit/redirects.py stay for
-servers without this include; tests/test_section_history.py checks that the committed file matches mkdocs.yml and
-that nginx answers every line with 301.
+The HTML stubs of tillit/redirects.py stay for servers without this include; tests/deploy/test_deploy.py checks that
+the committed file matches mkdocs.yml and that nginx answers every line with 301.
 """
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from tillit.redirects import target_url
 from tillit.site import ROOT, lang_prefix, languages, load_config
 
 OUT = ROOT / "deploy" / "redirects.conf"
-BASE = "/tsl/"     # deploy/nginx.conf: location /tsl/
+BASE = "/tsl/"     # the sub-path deploy/nginx.conf serves the site under (location /tsl/)
 
 
 def redirects(base=BASE):
@@ -33,17 +32,11 @@ def conf_text():
               "do not edit; run `make redirects`."),
              "# Included in the server block of deploy/nginx.conf: each old URL (with and without its slash) -> 301."]
     for old, new in redirects():
-        lines.append(f'location = {old.rstrip("/")} {{ return 301 "{new}"; }}')
-        lines.append(f'location = {old} {{ return 301 "{new}"; }}')
+        lines += [f'location = {path} {{ return 301 "{new}"; }}' for path in (old.rstrip("/"), old)]
     return "\n".join(lines) + "\n"
 
 
-def main(argv=None):
-    out = Path((argv or sys.argv[1:] or [OUT])[0])
+if __name__ == "__main__":
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else OUT)
     out.write_text(conf_text(), encoding="utf-8")
     print(f"{out}: {len(redirects())} redirects")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,7 +1,7 @@
 """Each language's onboarding pack and card set (extra.onboarding_pdf, extra.card_pdf) as site files pages can link.
 
-tillit/pdfs.py and build_cards.py print the real PDFs into the built site (`make pdf`, part of `make build`).
-Until then each file is a one-page placeholder that says how to print it (e.g. under `mkdocs serve`).
+tillit.pdfs and tillit.cards print the real PDFs into the built site (`make pdf`, part of `make build`); until then
+each file is a one-page placeholder that says how to print it (e.g. under `mkdocs serve`).
 """
 from mkdocs.structure.files import File
 

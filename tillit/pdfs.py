@@ -2,11 +2,10 @@
 
 Usage: python -m tillit.pdfs [SITE_DIR]        (default: site; `make build` runs it after mkdocs)
 
-mkdocs.yml `extra.onboarding_pdf` says where each language's PDF goes and which pages it holds. For each
-language the script takes the article of every page from the built HTML, keeps links between those pages
-inside the PDF and points every other link at the published site (site_url), adds a cover and a table of
-contents, and prints it with Chromium (Playwright), with page numbers in the footer. It prints twice: the
-first pass shows on which page each section starts, the second writes those numbers into the contents.
+mkdocs.yml `extra.onboarding_pdf` names each language's PDF and its pages. The script takes each page's article from
+the built HTML, keeps links between those pages inside the PDF, points the others at the published site (site_url),
+adds a cover and a table of contents and prints it with Chromium (Playwright), page numbers in the footer. It prints
+twice: the first pass shows on which page each section starts, the second writes those numbers into the contents.
 static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in the last-built language.
 
 Chromium writes a tagged PDF with bookmarks, /Lang and the title shown. `pdf_ua()` then adds what PDF/UA-1 needs and
@@ -24,41 +23,30 @@ from urllib.parse import urldefrag, urljoin
 
 import pikepdf
 from lxml import html
+from lxml.html.builder import E
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from tillit.site import (
-    CHROMIUM,
-    ROOT,
-    address_warning,
-    chromium_args,
-    lang_prefix,
-    languages,
-    load_config,
-    local_time,
-    strings,
-    url_path,
-)
+from tillit import site
 
-# Parts of a built page that make no sense on paper.
-DROP = ("//a[contains(@class,'headerlink')] | //button | //script | //*[contains(@class,'md-source-file')]"
-        " | //*[contains(@class,'md-content__button')] | //*[contains(@class,'tillit-pdf')]"
-        " | //*[contains(@class,'md-tags')] | //*[contains(@class,'tillit-no-print')]"
-        " | //*[contains(@class,'tillit-print-address')]")   # the pack has its own address (cover, footers)
+# Parts of a built page that make no sense on paper (the pack has its own address: cover, footers).
+DROP = " | ".join([".//a[contains(@class,'headerlink')]", ".//button", ".//script"] + [
+    f".//*[contains(@class,'{name}')]" for name in ("md-source-file", "md-content__button", "tillit-pdf", "md-tags",
+                                                    "tillit-no-print", "tillit-print-address")])
 
 
 class Part:
     """One page of the site, cut out of its built HTML and made ready to sit inside the pack."""
 
     def __init__(self, lang_root, md_path):
-        self.file = lang_root / url_path(md_path) / "index.html"
+        self.file = lang_root / site.url_path(md_path) / "index.html"
         if not self.file.exists():
             sys.exit(f"build_pdfs: {self.file} is missing: build the site first (mkdocs build)")
         tree = html.fromstring(self.file.read_bytes())
         self.url = tree.xpath("//link[@rel='canonical']/@href")[0]
         self.slug = md_path.removesuffix(".md").replace("/", "-")
         self.article = tree.xpath("//article")[0]
-        for node in self.article.xpath("." + DROP.replace(" | //", " | .//")):
+        for node in self.article.xpath(DROP):
             node.drop_tree()
         self.title = self.article.xpath(".//h1")[0].text_content().strip()
         self.ids = set(self.article.xpath(".//@id"))
@@ -69,56 +57,42 @@ class Part:
         return f"{self.slug}--{fragment}" if fragment in self.ids else self.slug
 
     def finish(self, parts_by_url):
-        """A copy of the article for the pack: unique ids, links inside the pack stay inside, all other links
-        absolute (and spelled out on paper), answers open.
-        """
+        """The pack's article: unique ids, links to a part (this one too) inside, others absolute, details open."""
         article = copy.deepcopy(self.article)
-        for node in article.xpath(".//*[@id]"):
-            node.set("id", self.anchor(node.get("id")))
-        for label in article.xpath(".//label[@for]"):
-            label.set("for", self.anchor(label.get("for")))
+        for value in article.xpath(".//@id | .//label/@for"):
+            value.getparent().set(value.attrname, self.anchor(value))
         h1 = article.xpath(".//h1")[0]
         h1.set("id", self.slug)
         for a in article.xpath(".//a[@href]"):
-            href = a.get("href")
-            if href.startswith("#"):
-                a.set("href", "#" + self.anchor(href[1:]))
-                continue
-            target, fragment = urldefrag(urljoin(self.url, href))
+            target, fragment = urldefrag(urljoin(self.url, a.get("href")))
             if target in parts_by_url:
                 a.set("href", "#" + parts_by_url[target].anchor(fragment))
-            else:
-                a.set("href", urljoin(self.url, href))
-                if a.xpath("ancestor::p | ancestor::li | ancestor::td | ancestor::dd"):
-                    a.set("data-print-href", a.get("href"))
+                continue
+            a.set("href", urljoin(self.url, a.get("href")))
+            if a.xpath("ancestor::p | ancestor::li | ancestor::td | ancestor::dd"):
+                a.set("data-print-href", a.get("href"))
         for img in article.xpath(".//img[@src]"):
             img.set("src", urljoin(self.file.as_uri(), img.get("src")))
         for details in article.xpath(".//details"):
             details.set("open", "")
-        url = html.Element("p", {"class": "tillit-part__url"})
-        url.text = self.url
-        h1.addnext(url)
+        h1.addnext(E.p({"class": "tillit-part__url"}, self.url))
         article.tag = "div"
-        wrapper = html.Element("section", {"class": "tillit-part"})
-        wrapper.append(article)
-        return html.tostring(wrapper, encoding="unicode")
+        return html.tostring(E.section({"class": "tillit-part"}, article), encoding="unicode")
 
 
-def toc_entry(href, title, page):
+def toc_entry(href, title, pages):
     return (f'<a href="#{escape(href)}"><span class="tillit-toc__title">{escape(title)}</span>'
-            f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{page}</span></a>')
+            f'<span class="tillit-toc__dots"></span><span class="tillit-toc__page">{pages.get(href, "")}</span></a>')
 
 
 def assemble(lang, parts, pages, logo):
-    words = strings(lang)["pdf"]                                 # locales/<lang>.yml, key pdf
+    words = site.strings(lang)["pdf"]                            # locales/<lang>.yml, key pdf
     t = {key: escape(value) for key, value in words.items()}      # for HTML
     css = {key: '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
            for key, value in words.items()}                      # for CSS strings
-    toc = []
-    for part in parts:
-        subs = "".join(f"<li>{toc_entry(part.anchor(i), title, pages.get(part.anchor(i), ''))}</li>"
-                       for i, title in part.sections)
-        toc.append(f"<li>{toc_entry(part.slug, part.title, pages.get(part.slug, ''))}<ol>{subs}</ol></li>")
+    toc = "".join(f"<li>{toc_entry(part.slug, part.title, pages)}<ol>"
+                  + "".join(f"<li>{toc_entry(part.anchor(i), title, pages)}</li>" for i, title in part.sections)
+                  + "</ol></li>" for part in parts)
     home = escape(parts[0].url)
     footer = f'{css["page"]} " " counter(page) " " {css["of"]} " " counter(pages)'
     # pack.css sits beside tillit.css and no web page loads it: the pack's own print rules
@@ -142,9 +116,9 @@ data-md-color-primary="custom" data-md-color-accent="custom">
   <h1>{t["title"]}</h1>
   <p class="tillit-cover__lead">{t["lead"]}</p>
   <p class="tillit-cover__meta">{t["online"]}<br><a href="{home}">{home}</a><br>
-     {t["printed"]} {local_time().date().isoformat()}</p>
+     {t["printed"]} {site.local_time().date().isoformat()}</p>
 </section>
-<nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{"".join(toc)}</ol></nav>
+<nav class="tillit-toc"><h2>{t["contents"]}</h2><ol>{toc}</ol></nav>
 {body}
 </div></body></html>"""
 
@@ -154,9 +128,8 @@ PAINT = {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*",
 
 
 def _artifact_untagged(pdf, page):
-    """Wrap every run of painting outside a marked-content sequence in /Artifact BMC … EMC. Chromium leaves untagged
-    only what CSS adds: the page footers, the link addresses printed after links (each link annotation carries its
-    address as /Contents) and decorative icons.
+    """Wrap each run of painting outside marked content in /Artifact BMC … EMC. Chromium leaves untagged only what CSS
+    adds: the page footers, the addresses printed after links (their annotations carry them as /Contents) and icons.
     """
     out, run, depth = [], [], 0
 
@@ -169,18 +142,13 @@ def _artifact_untagged(pdf, page):
 
     for instruction in pikepdf.parse_content_stream(page):
         op = str(instruction.operator) if hasattr(instruction, "operator") else "INLINE IMAGE"
-        if op in ("BDC", "BMC"):
-            if depth == 0:
-                flush()
-            depth += 1
-            out.append(instruction)
-        elif op == "EMC":
-            depth -= 1
-            out.append(instruction)
-        elif depth == 0:
-            run.append(instruction)
-        else:
-            out.append(instruction)
+        if depth == 0 and op != "EMC":
+            if op not in ("BDC", "BMC"):
+                run.append(instruction)
+                continue
+            flush()
+        depth += 1 if op in ("BDC", "BMC") else -1 if op == "EMC" else 0
+        out.append(instruction)
     flush()
     page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
 
@@ -195,26 +163,17 @@ def _is_element(node, kind=None):
     return isinstance(node, pikepdf.Dictionary) and "/S" in node and kind in (None, node.S)
 
 
-def _struct_elements(node):
-    """Every structure element below `node` (the StructTreeRoot or an element), each before its children."""
-    for kid in _kids(node):
-        if _is_element(kid):
-            yield kid
-            yield from _struct_elements(kid)
-
-
-def _fix_structure(pdf):
+def _fix_structure(pdf, node):
     """PDF/UA (ISO 32000 14.8.4.3.3): a list item holds Lbl and LBody; Chromium puts the body's parts in the LI itself.
     An HTML <figure> around a picture with its text alternative (tillit/figures.py) comes out as a /Figure holding that
     /Figure and its /Caption; only the inner one is the picture, so the outer one becomes a grouping /Div.
     """
-    for element in list(_struct_elements(pdf.Root.StructTreeRoot)):
+    for element in [kid for kid in _kids(node) if _is_element(kid)]:   # each element before its children
         kids = _kids(element)
-        if element.S == "/LI":
-            label = [k for k in kids if _is_element(k, "/Lbl")]
-            body = [k for k in kids if not _is_element(k, "/Lbl")]
-            if not body or not all(_is_element(k) for k in body):
-                continue   # no body, or marked content straight in the LI (its parent tree entry would need moving)
+        label = [k for k in kids if _is_element(k, "/Lbl")]
+        body = [k for k in kids if not _is_element(k, "/Lbl")]
+        # an LI without a body, or with marked content straight in it (its parent tree entry would need moving), stays
+        if element.S == "/LI" and body and all(_is_element(k) for k in body):
             lbody = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.LBody,
                                                          P=element, K=pikepdf.Array(body)))
             for kid in body:
@@ -223,12 +182,11 @@ def _fix_structure(pdf):
         elif element.S == "/Figure" and "/Alt" not in element and any(_is_element(k, "/Figure") and "/Alt" in k
                                                                        for k in kids):
             element.S = pikepdf.Name.Div
+        _fix_structure(pdf, element)
 
 
 def pdf_ua(path, lang, title, described):
-    """Make Chromium's tagged PDF declare and meet the machine-checkable part of PDF/UA-1 (see the module text).
-    described: {named destination: what it is} for the links inside the pack.
-    """
+    """Make Chromium's tagged PDF meet PDF/UA-1's machine-checkable part (module text); described: {dest: its text}."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         pdf.Root.Lang = lang
         pdf.docinfo.Title = title
@@ -241,26 +199,21 @@ def pdf_ua(path, lang, title, described):
             _artifact_untagged(pdf, page)
             if "/Annots" in page.obj:
                 page.obj.Tabs = pikepdf.Name.S   # tab order follows the structure (7.18.3)
-                for annot in page.obj.Annots:
-                    if annot.get("/Subtype") != "/Link":
-                        continue
-                    action = annot.get("/A")
-                    if action is not None and action.get("/S") == "/URI":
-                        annot.Contents = str(action.URI)
-                    else:
-                        dest = str(annot.get("/Dest", action.get("/D") if action is not None else "")).lstrip("/")
-                        annot.Contents = described.get(dest, title)
-        _fix_structure(pdf)
+                for annot in (a for a in page.obj.Annots if a.get("/Subtype") == "/Link"):
+                    action = annot.get("/A") or {}
+                    dest = str(annot.get("/Dest", action.get("/D", ""))).lstrip("/")
+                    annot.Contents = str(action.URI) if action.get("/S") == "/URI" else described.get(dest, title)
+        _fix_structure(pdf, pdf.Root.StructTreeRoot)
         pdf.save(path)
 
 
 @contextlib.contextmanager
 def chromium(script):
     """Chromium (Playwright) launched for printing; `script` names the caller in the message when it is missing."""
-    if not Path(CHROMIUM).exists():
-        sys.exit(f"{script}: Chromium not found at {CHROMIUM}: run `make browser` (or set CHROMIUM)")
+    if not Path(site.CHROMIUM).exists():
+        sys.exit(f"{script}: Chromium not found at {site.CHROMIUM}: run `make browser` (or set CHROMIUM)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium_args())
+        browser = p.chromium.launch(executable_path=site.CHROMIUM, args=site.chromium_args())
         yield browser
         browser.close()
 
@@ -277,40 +230,33 @@ def print_html(browser, document, out, outline=False):
 
 
 def print_pack(browser, lang, parts, logo, out):
-    wanted = [p.slug for p in parts] + [p.anchor(i) for p in parts for i, _ in p.sections]
+    described = {p.anchor(i): t for p in parts for i, t in [("", p.title), *p.sections]}   # destination: what it is
     pages = {}
     for _ in range(3):   # numbers in the contents do not change its length, so the second pass is final
         print_html(browser, assemble(lang, parts, pages, logo), out, outline=True)
         reader = PdfReader(out)   # the page (from 1) of every named destination Chromium wrote for an element id
         found = {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
                  for name, dest in reader.named_destinations.items()}
-        missing = [w for w in wanted if w not in found]
-        if missing:
+        if missing := [w for w in described if w not in found]:
             sys.exit(f"build_pdfs: {out}: no PDF destination for {missing}")
-        found = {w: found[w] for w in wanted}
+        found = {w: found[w] for w in described}
         if found == pages:
-            described = {p.anchor(i): t for p in parts for i, t in [("", p.title), *p.sections]}
-            pdf_ua(out, lang, strings(lang)["pdf"]["title"], described)
+            pdf_ua(out, lang, site.strings(lang)["pdf"]["title"], described)
             return len(reader.pages)
         pages = found
     sys.exit(f"build_pdfs: {out}: the page numbers in the contents did not settle")
 
 
-def main(site_dir):
-    site = (ROOT / site_dir).resolve()
-    pack = load_config()["extra"]["onboarding_pdf"]
+if __name__ == "__main__":
+    root = (site.ROOT / (sys.argv[1] if len(sys.argv) > 1 else "site")).resolve()
+    pack = site.load_config()["extra"]["onboarding_pdf"]
     with chromium("build_pdfs") as browser:
-        for lang in languages():
-            lang_root = site / lang_prefix(lang)
+        for lang in site.languages():
+            lang_root = root / site.lang_prefix(lang)
             parts = [Part(lang_root, md) for md in pack["pages"]]
             out = lang_root / pack["file"].format(lang=lang)
             out.parent.mkdir(parents=True, exist_ok=True)
-            warning = address_warning(parts[0].url, f"the links in {out.name}")
-            if warning:
+            if warning := site.address_warning(parts[0].url, f"the links in {out.name}"):
                 print(warning, file=sys.stderr)
-            count = print_pack(browser, lang, parts, (site / "assets/images/logo.svg").as_uri(), out)
-            print(f"build_pdfs: {out.relative_to(site)}: {count} pages")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "site")
+            count = print_pack(browser, lang, parts, (root / "assets/images/logo.svg").as_uri(), out)
+            print(f"build_pdfs: {out.relative_to(root)}: {count} pages")

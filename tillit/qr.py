@@ -17,12 +17,9 @@ def _encode(url, kind):
     code = segno.make(url, error="m", micro=False)
     width = code.symbol_size(scale=1, border=4)[0]
     out = io.BytesIO()
-    if kind == "svg":
-        code.save(out, kind="svg", scale=QR_MM / width, unit="mm", border=4, dark="#000", light="#fff",
-                  xmldecl=False, title=url, nl=False)
-    else:
-        code.save(out, kind="png", scale=max(1, round(QR_MM / 25.4 * PNG_DPI / width)), border=4, dark="#000",
-                  light="#fff", dpi=PNG_DPI)
+    options = (dict(scale=QR_MM / width, unit="mm", xmldecl=False, title=url, nl=False) if kind == "svg"
+               else dict(scale=max(1, round(QR_MM / 25.4 * PNG_DPI / width)), dpi=PNG_DPI))
+    code.save(out, kind=kind, border=4, dark="#000", light="#fff", **options)
     return out.getvalue()
 
 
@@ -38,9 +35,8 @@ def qr_svg(url):
 
 
 def save_qr(url, target, kind="svg"):
-    """The QR code of `url` at `target` in a built site (kind "svg" or "png"): a hard link to the cached file where the
-    file system allows it (a build writes hundreds; a link copies no bytes), else the bytes. Nothing writes into a
-    built QR code later.
+    """The QR code of `url` (kind "svg" or "png") at `target` in a built site: a hard link to the cached file where the
+    file system allows it (a build writes hundreds; a link copies no bytes; nothing writes into it later), else bytes.
     """
     try:
         target.unlink(missing_ok=True)   # a --dirty build's earlier file
