@@ -21,6 +21,7 @@ from tillit.site import (
     ROOT,
     address_warning,
     lang_prefix,
+    language_entries,
     language_of,
     languages,
     load_config,
@@ -28,7 +29,7 @@ from tillit.site import (
     strings,
     url_path,
 )
-from tillit.sources import DOCS, fenced, read_page
+from tillit.sources import ANY_ID, DOCS, fenced, read_page
 
 LINKING_DIR = "om/lanka/"           # the linking pages (tillit.linking_pages): the index and a sub-page per group
 LINKING_INDEX = LINKING_DIR + "index"
@@ -42,8 +43,8 @@ HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 IMAGE_FILE = re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)$", re.IGNORECASE)
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+CODE = re.compile(r"`[^`]*`")   # inline code: a picture or link written there is an example
 MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
-ANY_ID = re.compile(r"\{[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
 DECORATIVE = "decorative"   # the class that marks an image with alt="" as decorative: ![](x.svg){ .decorative }
 SOURCES_ID = "kallor"        # every content page (outside om/) ends with this section, linking to kallor.md
 SOURCES_PAGE = "kallor"
@@ -69,6 +70,16 @@ def read_docs():
     return pages, problems
 
 
+def _lang_suffix():
+    """A file name's language suffix: '.sv.md' or '.en.md'."""
+    return re.compile(r"\.(" + "|".join(map(re.escape, languages())) + r")\.md$")
+
+
+def _key_line(page, key):
+    """The line of a front matter key, or None."""
+    return next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), None)
+
+
 # ---------------------------------------------------------------- the checks on docs/ and mkdocs.yml
 
 def check_pairs(pages):
@@ -82,32 +93,32 @@ def check_pairs(pages):
 def check_front_matter(page):
     if page.meta_error:
         return [page.meta_error]
-    meta = page.meta
     if not page.lines or page.lines[0].strip() != "---":
         return [f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
                 f"{', '.join(REQUIRED)} and '---' (REDAKTION.md: Reglerna för varje sida)"]
-    line = {key: next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), 2)
-            for key in REQUIRED}
+
+    def bad(key, text):
+        return f"{page.where(_key_line(page, key) or 2)}: bad front matter: {text}"
+    meta = page.meta
     problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not meta.get(key)]
     allowed = strings(page.lang).get("tags", [])
     tags = meta.get("tags") or []
     if not isinstance(tags, list):
-        problems.append(f"{page.where(line['tags'])}: bad front matter: 'tags' must be a list, one '  - Tag' a line")
+        problems.append(bad("tags", "'tags' must be a list, one '  - Tag' a line"))
         tags = []
-    problems += [f"{page.where(line['tags'])}: bad front matter: unknown tag '{tag}' (allowed for "
-                 f"'{page.lang}': {', '.join(allowed)}; the list is in locales/{page.lang}.yml, key tags)"
-                 for tag in tags if tag not in allowed]
-    description = meta.get("description")
-    if description and len(str(description)) > MAX_DESCRIPTION:
-        problems.append(f"{page.where(line['description'])}: bad front matter: 'description' is "
-                        f"{len(str(description))} characters; shorten it to at most {MAX_DESCRIPTION}")
+    problems += [bad("tags", f"unknown tag '{tag}' (allowed for '{page.lang}': {', '.join(allowed)}; the list is in "
+                     f"locales/{page.lang}.yml, key tags)") for tag in tags if tag not in allowed]
+    description = str(meta.get("description") or "")
+    if len(description) > MAX_DESCRIPTION:
+        problems.append(bad("description", f"'description' is {len(description)} characters; shorten it to at "
+                            f"most {MAX_DESCRIPTION}"))
     review = meta.get("review_date")
     if isinstance(review, datetime.datetime):
-        problems.append(f"{page.where(line['review_date'])}: bad front matter: 'review_date' must be a date "
-                        f"without a time: write 'review_date: {review.date().isoformat()}'")
+        problems.append(bad("review_date", "'review_date' must be a date without a time: write "
+                            f"'review_date: {review.date().isoformat()}'"))
     elif review and not isinstance(review, datetime.date):
-        problems.append(f"{page.where(line['review_date'])}: bad front matter: 'review_date' must be a date "
-                        f"written YYYY-MM-DD (for example 2027-11-23), not '{review}'")
+        problems.append(bad("review_date", "'review_date' must be a date written YYYY-MM-DD (for example "
+                            f"2027-11-23), not '{review}'"))
     return problems
 
 
@@ -119,17 +130,10 @@ def check_placeholders(page):
 def check_reading_boxes(page):
     """The box for our own reading has the same title everywhere: "Vår tolkning" / "Our reading" (locales)."""
     title = strings(page.lang).get("tolkning", {}).get("title")
-    problems = []
-    for number, line in fenced(page.lines, page.body_start - 1):
-        match = READING.match(line)
-        if match and title and match.group(1).strip() != f'"{title}"':
-            problems.append(f"{page.where(number)}: the box for our own reading is titled the same on every page: "
-                            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)")
-    return problems
-
-
-def _attrs(tag):
-    return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
+    return [f"{page.where(number)}: the box for our own reading is titled the same on every page: "
+            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)"
+            for number, line in fenced(page.lines, page.body_start - 1)
+            if title and (match := READING.match(line)) and match.group(1).strip() != f'"{title}"']
 
 
 def _alt_problem(alt, src, decorative):
@@ -151,7 +155,7 @@ ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img
 def check_pictures(page):
     problems = []
     for number, line in fenced(page.lines, page.body_start - 1):
-        line = re.sub(r"`[^`]*`", "", line)
+        line = CODE.sub("", line)
         for match in MD_IMAGE.finditer(line):
             alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
             why = _alt_problem(alt, src, f".{DECORATIVE}" in attrs)
@@ -163,7 +167,7 @@ def check_pictures(page):
                                 f"{missing} (each language has its own picture file, like the pages: "
                                 f"name.{languages()[0]}.svg, name.{languages()[-1]}.svg, linked as name.svg)")
         for tag in HTML_IMG.findall(line):
-            attrs = _attrs(tag)
+            attrs = {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
             why = _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split())
             if why:
                 problems.append(f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}")
@@ -235,11 +239,10 @@ CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: V
 
 def check_changes(page):
     """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
-    changes = (page.meta or {}).get("changes")
+    changes = page.meta.get("changes")
     if changes is None:
         return []
-    where = page.where(next((i + 1 for i, line in enumerate(page.lines[:page.body_start])
-                             if line.startswith("changes:")), None))
+    where = page.where(_key_line(page, "changes"))
     if not isinstance(changes, list):
         return [f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"]
     problems = []
@@ -269,14 +272,12 @@ def check_published_sections(page, contract):
     published = {line.partition("#")[2] for line in contract if line.startswith(path + "#")}
     current = {h.id for h in page.headings}
     moved = sorted(published - current)
-    problems = []
-    for anchor in moved:
-        if anchor not in _ids(page):
-            problems.append(f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
-                            f"keep its id as an alias on the heading where its content is now, "
-                            f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note")
-    aliased = [a for a in moved if a in _ids(page)]   # an alias, or an id kept on a paragraph
-    if aliased and not (page.meta or {}).get("changes"):
+    problems = [f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
+                f"keep its id as an alias on the heading where its content is now, "
+                f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note"
+                for anchor in moved if anchor not in page.ids]
+    aliased = [a for a in moved if a in page.ids]   # an alias, or an id kept on a paragraph
+    if aliased and not page.meta.get("changes"):
         problems.append(f"{page.rel}: the published sections {', '.join('#' + a for a in aliased)} were renamed or "
                         f"merged (an alias or a kept id): tell readers in the front matter: {CHANGE_FIX}")
     return problems
@@ -291,19 +292,18 @@ def check_ids_match(pair):
     """The same h2/h3 ids, levels and order in every language of a page."""
     langs = [lang for lang in languages() if lang in pair]
     first = pair[langs[0]]
-    ids = [(h.level, h.id) for h in first.headings if h.level in (2, 3)]
+    base = [h for h in first.headings if h.level in (2, 3)]
+    ids = [(h.level, h.id) for h in base]
     problems = []
     for lang in langs[1:]:
         other = pair[lang]
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
-            for a, b in zip([h for h in first.headings if h.level in (2, 3)], heads):
-                if sorted(a.aliases) != sorted(b.aliases):
-                    problems.append(f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
-                                    f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
-                                    f"in {first.where(a.line)}: write the same in both")
+            problems += [f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
+                         f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
+                         f"in {first.where(a.line)}: write the same in both"
+                         for a, b in zip(base, heads) if sorted(a.aliases) != sorted(b.aliases)]
             continue
-        base = [h for h in first.headings if h.level in (2, 3)]
         matcher = difflib.SequenceMatcher(a=ids, b=[(h.level, h.id) for h in heads], autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
@@ -341,47 +341,35 @@ def check_sources_section(page):
     return []
 
 
-def _ids(page):
-    """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML (read once per page)."""
-    if page.ids is None:
-        page.ids = {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
-        page.ids |= {alias for h in page.headings for alias in h.aliases}
-    return page.ids
-
-
 def check_links(page, pages):
     """Links to other pages name an existing page without language suffix, and an existing section."""
-    problems = []
-    langs = languages()
-    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
-    for number, line in fenced(page.lines, page.body_start - 1):
-        for target in MD_LINK.findall(re.sub(r"`[^`]*`", "", line)):
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
-                continue     # http:, mailto: …
-            path, _, anchor = target.partition("#")
-            if path and not path.endswith(".md"):
-                continue     # a PDF or another file: MkDocs checks it
-            if suffix.search(path):
-                problems.append(f"{page.where(number)}: link to '{target}': write "
-                                f"'{suffix.sub('.md', path)}{'#' + anchor if anchor else ''}' (links name the page "
-                                "without language; each language's page links to its own language)")
-                continue
-            stem = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path)).removesuffix(".md") \
-                if path else page.stem
-            if stem not in pages:
-                problems.append(f"{page.where(number)}: link to '{target}': there is no page "
-                                f"docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
-                                "without language)")
-                continue
-            other = pages[stem].get(page.lang)
-            renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
-            if renamed:
-                problems.append(f"{page.where(number)}: link to '{target}': '#{anchor}' is an old id of the section "
-                                f"'#{renamed}' in {other.rel}: link to '#{renamed}'")
-            elif anchor and other is not None and anchor not in _ids(other):
-                problems.append(f"{page.where(number)}: link to '{target}': {other.rel} has no section '#{anchor}' "
-                                "(use one of its heading ids, written { #id } after the heading)")
-    return problems
+    return [f"{page.where(number)}: link to '{target}': {why}"
+            for number, line in fenced(page.lines, page.body_start - 1)
+            for target in MD_LINK.findall(CODE.sub("", line)) if (why := _link_problem(page, pages, target))]
+
+
+def _link_problem(page, pages, target):
+    """What is wrong with a link in a page, or '' (a link to another site or file is MkDocs' to check)."""
+    path, _, anchor = target.partition("#")
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or path and not path.endswith(".md"):
+        return ""     # http:, mailto: …, a PDF or another file
+    suffix = _lang_suffix()
+    if suffix.search(path):
+        return (f"write '{suffix.sub('.md', path)}{'#' + anchor if anchor else ''}' (links name the page "
+                "without language; each language's page links to its own language)")
+    stem = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path)).removesuffix(".md") \
+        if path else page.stem
+    if stem not in pages:
+        return (f"there is no page docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
+                "without language)")
+    other = pages[stem].get(page.lang)
+    renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
+    if renamed:
+        return f"'#{anchor}' is an old id of the section '#{renamed}' in {other.rel}: link to '#{renamed}'"
+    if anchor and other is not None and anchor not in other.ids:
+        return (f"{other.rel} has no section '#{anchor}' (use one of its heading ids, written {{ #id }} after the "
+                "heading)")
+    return ""
 
 
 def _nav_entries(nav, path=()):
@@ -398,39 +386,33 @@ def _nav_entries(nav, path=()):
                     yield path, title, str(value)
 
 
-def _config_line(text, needle, name="mkdocs.yml"):
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return f"{name}:{number}"
-    return name
-
-
 def check_nav(pages, config, config_path=CONFIG):
-    langs = languages()
-    yml = Path(config_path).read_text(encoding="utf-8")
+    langs, suffix = languages(), _lang_suffix()
+    yml = Path(config_path).read_text(encoding="utf-8").splitlines()
     name = Path(config_path).name
-    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    translations = {entry["locale"]: entry.get("nav_translations") or {} for entry in i18n["languages"]}
+    translations = {entry["locale"]: entry.get("nav_translations") or {} for entry in language_entries(config)}
     problems, listed = [], set()
+
+    def where(needle):
+        return next((f"{name}:{number}" for number, line in enumerate(yml, 1) if needle in line), name)
     for _, title, target in _nav_entries(config.get("nav")):
         if title is not None:
             for lang in langs[1:]:
                 if title not in translations.get(lang, {}):
-                    problems.append(f"{_config_line(yml, title + ':', name)}: the menu name '{title}' has no name in "
+                    problems.append(f"{where(title + ':')}: the menu name '{title}' has no name in "
                                     f"'{lang}': add '{title}: …' under nav_translations of the '{lang}' language "
                                     "(plugins: i18n: languages in mkdocs.yml)")
         if target is None or re.match(r"^[a-z]+://", target):
             continue
         if suffix.search(target):
             right = suffix.sub(".md", target)
-            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names pages without language: "
+            problems.append(f"{where(target)}: the menu (nav:) names pages without language: "
                             f"write '{right}', not '{target}'")
             target = right
         stem = target.removesuffix(".md")
         listed.add(stem)
         if stem not in pages:
-            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names '{target}', but there is no "
+            problems.append(f"{where(target)}: the menu (nav:) names '{target}', but there is no "
                             f"docs/{stem}.{langs[0]}.md: correct the path (relative to docs/, without language)")
     for stem in sorted(set(pages) - listed):
         problems.append(f"docs/{stem}.{langs[0]}.md: the page is not in the menu: add '- {stem}.md' (without "
@@ -523,19 +505,12 @@ def source_problems(config_path=CONFIG):
     problems += check_pairs(pages)
     problems += missing_strings()
     problems += figures.problems()
+    page_checks = (lambda page: markers.problems("\n".join(page.lines), page.rel), check_front_matter,
+                   check_placeholders, check_pictures, check_reading_boxes, lambda page: check_links(page, pages),
+                   check_heading_ids, check_aliases, check_changes,
+                   lambda page: check_published_sections(page, contract), check_sources_section)
     for _stem, pair in sorted(pages.items()):
-        for page in pair.values():
-            problems += markers.problems("\n".join(page.lines), page.rel)
-            problems += check_front_matter(page)
-            problems += check_placeholders(page)
-            problems += check_pictures(page)
-            problems += check_reading_boxes(page)
-            problems += check_links(page, pages)
-            problems += check_heading_ids(page)
-            problems += check_aliases(page)
-            problems += check_changes(page)
-            problems += check_published_sections(page, contract)
-            problems += check_sources_section(page)
+        problems += [problem for page in pair.values() for check in page_checks for problem in check(page)]
         problems += check_ids_match(pair)
     nav_problems, nav_stems = check_nav(pages, config, config_path)
     problems += nav_problems
@@ -567,23 +542,16 @@ def cached_source_problems(config_path=CONFIG, fingerprint=None):
 
 
 def check_exercises(pages):
-    """Every exercises/*.yml and every <!-- tillit:exercise NAME --> marker: answers, languages, links to
-    page#section.
-    """
+    """Each exercises/*.yml (answers, languages, page#section links); a file for each exercise and figure marker."""
     def page_ids(stem, lang):
         page = pages.get(stem, {}).get(lang)
-        return None if page is None else (page.meta.get("title"), _ids(page))
+        return None if page is None else (page.meta.get("title"), page.ids)
     names = {path.stem for path in exercise.EXERCISES.glob("*.yml")}
-    problems = []
-    for _stem, pair in sorted(pages.items()):
-        for page in pair.values():
-            for number, name, args in markers.find("\n".join(page.lines)):
-                if name == "exercise" and args not in names:
-                    problems.append(f"{page.where(number)}: '<!-- tillit:exercise {args} -->' has no file "
-                                    f"exercises/{args}.yml: create it or correct the name")
-                if name == "figure" and args not in figures.names():
-                    problems.append(f"{page.where(number)}: '<!-- tillit:figure {args} -->' has no file "
-                                    f"diagrams/{args}.yml: create it or correct the name")
+    files = {"exercise": ("exercises", names), "figure": ("diagrams", set(figures.names()))}
+    problems = [f"{page.where(number)}: '<!-- tillit:{name} {args} -->' has no file {files[name][0]}/{args}.yml: "
+                "create it or correct the name" for _stem, pair in sorted(pages.items()) for page in pair.values()
+                for number, name, args in markers.find("\n".join(page.lines))
+                if name in files and args not in files[name][1]]
     for name in sorted(names):
         problems += exercise.problems(name, page_ids)
     return problems
@@ -603,10 +571,10 @@ def source_of(rel):
 
 def site_problems(site):
     """Pictures in the built pages' content (also those a hook adds) need alt text; no HTML comment is left (a marker
-    nothing expanded); warn on a localhost address.
+    nothing expanded); and a warning ('' if none) when the site is built for a localhost or example address.
     """
     from lxml import html as lxml_html
-    problems, warnings = [], []
+    problems = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
         text = file.read_text(encoding="utf-8", errors="replace")
@@ -622,13 +590,9 @@ def site_problems(site):
                 problems.append(f"{source_of(rel)}: the picture {img.get('src')} {why} (in the built page {rel}): "
                                 f"{ALT_FIX}")
     start = site / "index.html"
-    if start.exists():
-        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
-        warning = canonical and address_warning(canonical.group(1),
-                                                "this build (links, QR codes, PDFs, sitemap, feeds)")
-        if warning:
-            warnings.append(warning)
-    return problems, warnings
+    canonical = start.exists() and re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
+    warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap, feeds)")
+    return problems, warning or ""
 
 
 def main(argv=None):
@@ -637,12 +601,11 @@ def main(argv=None):
     parser.add_argument("--config", type=Path, default=CONFIG, help="the MkDocs config file (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     problems = cached_source_problems(args.config)
-    warnings = []
     if args.site:
-        built, warnings = site_problems(args.site)
+        built, warning = site_problems(args.site)
         problems += built
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+        if warning:
+            print(warning, file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -46,18 +46,18 @@ def load_config(path=None):
     return _merged(load_config(path.parent / parent), data) if parent else data
 
 
-def _i18n_languages(config=None):
-    """The i18n plugin's language entries: from a running build's config, else from mkdocs.yml."""
+def language_entries(config=None):
+    """The i18n plugin's language entries: from a running build's config or a load_config() dict, else mkdocs.yml."""
     from tillit import i18n
     if config is not None and i18n.plugin(config) is not None:
         return i18n.language_entries(config)
-    plugins = load_config()["plugins"]
+    plugins = (config if isinstance(config, dict) else load_config())["plugins"]
     return next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]
 
 
 def languages(config=None):
     """Locales in build order, the default language first, e.g. ('sv', 'en')."""
-    entries = _i18n_languages(config)
+    entries = language_entries(config)
     default = [lang["locale"] for lang in entries if lang.get("default")]
     return tuple(default + [lang["locale"] for lang in entries if not lang.get("default")])
 
@@ -197,7 +197,7 @@ def configured_site_url(path=None):
 
 def language_name(lang, config=None):
     """A language's own name, from its entry in mkdocs.yml (the name static-i18n's language switch shows)."""
-    return next(entry.get("name") or lang for entry in _i18n_languages(config) if entry["locale"] == lang)
+    return next(entry.get("name") or lang for entry in language_entries(config) if entry["locale"] == lang)
 
 
 def key_paths(data, prefix=""):
