@@ -99,20 +99,19 @@ def check_front_matter(page):
 
     def bad(key, text):
         return f"{page.where(_key_line(page, key) or 2)}: bad front matter: {text}"
-    meta = page.meta
-    problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not meta.get(key)]
+    problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not page.meta.get(key)]
     allowed = strings(page.lang).get("tags", [])
-    tags = meta.get("tags") or []
+    tags = page.meta.get("tags") or []
     if not isinstance(tags, list):
         problems.append(bad("tags", "'tags' must be a list, one '  - Tag' a line"))
         tags = []
     problems += [bad("tags", f"unknown tag '{tag}' (allowed for '{page.lang}': {', '.join(allowed)}; the list is in "
                      f"locales/{page.lang}.yml, key tags)") for tag in tags if tag not in allowed]
-    description = str(meta.get("description") or "")
+    description = str(page.meta.get("description") or "")
     if len(description) > MAX_DESCRIPTION:
         problems.append(bad("description", f"'description' is {len(description)} characters; shorten it to at "
                             f"most {MAX_DESCRIPTION}"))
-    review = meta.get("review_date")
+    review = page.meta.get("review_date")
     if isinstance(review, datetime.datetime):
         problems.append(bad("review_date", "'review_date' must be a date without a time: write "
                             f"'review_date: {review.date().isoformat()}'"))
@@ -210,14 +209,10 @@ def check_heading_ids(page):
 
 def check_aliases(page):
     """A heading's earlier ids (data-alias) are valid ids that no other element of the page has."""
-    problems = []
-    defined = {}
-    for h in page.headings:
-        defined.setdefault(h.id, h.line)
-    for number, line in fenced(page.lines, page.body_start - 1):
-        for a, b in ANY_ID.findall(line):
-            defined.setdefault(a or b, number)
-    seen = {}
+    # each id the page defines, with the first line that defines it
+    defined = dict(reversed([(h.id, h.line) for h in page.headings] + [
+        (a or b, number) for number, line in fenced(page.lines, page.body_start - 1) for a, b in ANY_ID.findall(line)]))
+    problems, seen = [], {}
     for h in page.headings:
         for alias in h.aliases:
             fix = f"remove '{alias}' from data-alias=\"…\" on '{h.text}'"
@@ -443,11 +438,8 @@ def check_redirects(pages, config):
                                 "without language, like 'tsl/ny-sida.md'")
             elif anchor and anchor not in {h.id for h in page.headings} | _alias_ids(page):
                 problems.append(f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)")
-        old_stem = old.rstrip("/")
-        for candidate in (old_stem, f"{old_stem}/index"):
-            if candidate in pages:
-                problems.append(f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; "
-                                "remove the redirect")
+        problems += [f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; remove the redirect"
+                     for candidate in (old.rstrip("/"), old.rstrip("/") + "/index") if candidate in pages]
     return problems
 
 
@@ -473,15 +465,10 @@ def check_linking_pages(pages, nav_stems):
             problems += [f"{page.rel}: its marker names {named[lang]}, the {default} page {named[default]}: "
                          "write the same '<!-- tillit:linking-pages … -->' in every language"
                          for lang, page in pair.items() if named[lang] and named[lang] != named[default]]
-    exact, prefixes = {}, []
-    for sub, names in subpages.items():
-        for name in dict.fromkeys(names):
-            if name.endswith("/"):
-                prefixes.append((name, sub))
-            else:
-                exact.setdefault(name, []).append(sub)
     for stem in sorted(nav_stems & set(pages)):
-        hits = list(dict.fromkeys(exact.get(stem, []) + [sub for name, sub in prefixes if stem.startswith(name)]))
+        # the sub-pages that name the page itself, then those that name a folder above it
+        hits = list(dict.fromkeys([sub for sub, names in subpages.items() if stem in names] + [
+            sub for sub, names in subpages.items() if any(n.endswith("/") and stem.startswith(n) for n in names)]))
         if len(hits) != 1:
             where = ", ".join(f"docs/{h}.{default}.md" for h in hits) or f"no page under docs/{LINKING_DIR}"
             problems.append(f"docs/{stem}.{default}.md: its sections must be listed on exactly one linking page "
@@ -598,9 +585,8 @@ def site_problems(site):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="also check this built site (e.g. site)")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="the MkDocs config file (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    problems = cached_source_problems(args.config)
+    problems = cached_source_problems()
     if args.site:
         built, warning = site_problems(args.site)
         problems += built

@@ -59,12 +59,8 @@ class _Figures(Preprocessor):
         self.lang = lang
 
     def run(self, lines):
-        text = "\n".join(lines)
-        if "<!--" not in text:
-            return lines
-        done = markers.expand(text, "markdown", {"figure": lambda name: f"\n{figures.figure(name, self.lang)}\n"},
-                              "this page")
-        return done.split("\n")
+        figure = {"figure": lambda name: f"\n{figures.figure(name, self.lang)}\n"}
+        return markers.expand("\n".join(lines), "markdown", figure, "this page").split("\n")
 
 
 class _Html(Postprocessor):

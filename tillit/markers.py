@@ -9,7 +9,6 @@ expanded) fails the site check.
 import re
 
 MARKER = re.compile(r"<!--\s*tillit:([a-z][a-z-]*)(?:[ \t]+([^\n]*?))?\s*-->")
-ANY_COMMENT = re.compile(r"<!--")
 PHASES = {
     "figure": "markdown",        # <!-- tillit:figure NAME -->: diagrams/NAME.yml drawn (tillit.markdown)
     "exercise": "page",          # <!-- tillit:exercise NAME -->: exercises/NAME.yml as a self-check (tillit.exercise)
@@ -37,7 +36,7 @@ def problems(text: str, where: str, line_offset: int = 0) -> list[str]:
             found.append(f"{where}:{line + line_offset}: unknown marker 'tillit:{name}': write one of "
                          f"{', '.join('tillit:' + n for n in PHASES)}")
     markers = {m.start() for m in MARKER.finditer(text)}
-    for m in ANY_COMMENT.finditer(text):
+    for m in re.finditer("<!--", text):
         if m.start() not in markers:
             line = text.count("\n", 0, m.start()) + 1 + line_offset
             found.append(f"{where}:{line}: an HTML comment that is not a marker (a misspelt one would vanish "
@@ -57,10 +56,6 @@ def expand(text: str, phase: str, handlers: dict, where: str) -> str:
             return match.group(0)
         return handlers[name](args)
     return MARKER.sub(replace, text)
-
-
-def has(text: str, name: str) -> bool:
-    return any(n == name for _, n, _ in find(text))
 
 
 def args_of(text: str, name: str) -> str | None:

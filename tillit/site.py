@@ -79,9 +79,7 @@ def yaml_load(stream):
 
 @functools.cache
 def strings(lang):
-    """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS,
-    PDFs).
-    """
+    """One language's UI strings, locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
     path = LOCALES / f"{lang}.yml"
     if not path.exists():
         raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
@@ -90,9 +88,7 @@ def strings(lang):
 
 
 def url_path(stem):
-    """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/',
-    'index' -> ''.
-    """
+    """A page's URL path below its language root: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
     stem = stem.removesuffix(".md")
     if stem == "index":
         return ""
@@ -128,7 +124,7 @@ def language_of(rel, config=None):
 
 def site_url(config=None):
     """The published address with one trailing slash (SITE_URL wins over mkdocs.yml, as in the build)."""
-    url = (config or {}).get("site_url") if config is not None else load_config().get("site_url")
+    url = (load_config() if config is None else config).get("site_url")
     return (url or "/").rstrip("/") + "/"
 
 
@@ -145,7 +141,6 @@ def local_time(timestamp=None):
 
 def source_stem(src_uri):
     """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
-    import re
     return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
 
 
@@ -202,11 +197,8 @@ def language_name(lang, config=None):
 
 def key_paths(data, prefix=""):
     """Every key of a strings file as a dotted path ('page.review_title'); lists and texts are leaves."""
-    paths = set()
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        paths |= key_paths(value, path + ".") if isinstance(value, dict) and key != "names" else {path}
-    return paths
+    return set().union(*(key_paths(value, f"{prefix}{key}.") if isinstance(value, dict) and key != "names"
+                         else {f"{prefix}{key}"} for key, value in data.items()))
 
 
 def missing_strings(config=None):
