@@ -152,25 +152,23 @@ ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img
 
 
 def check_pictures(page):
-    problems = []
     for number, line in fenced(page.lines, page.body_start - 1):
         line = CODE.sub("", line)
         for match in MD_IMAGE.finditer(line):
             alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
             why = _alt_problem(alt, src, f".{DECORATIVE}" in attrs)
             if why:
-                problems.append(f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}")
+                yield f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}"
             missing = _missing_picture_file(page, src)
             if missing:
-                problems.append(f"{page.where(number)}: the picture {src} has no file for this language: add "
-                                f"{missing} (each language has its own picture file, like the pages: "
-                                f"name.{languages()[0]}.svg, name.{languages()[-1]}.svg, linked as name.svg)")
+                yield (f"{page.where(number)}: the picture {src} has no file for this language: add {missing} (each "
+                       f"language has its own picture file, like the pages: name.{languages()[0]}.svg, "
+                       f"name.{languages()[-1]}.svg, linked as name.svg)")
         for tag in HTML_IMG.findall(line):
             attrs = {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
             why = _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split())
             if why:
-                problems.append(f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}")
-    return problems
+                yield f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}"
 
 
 def _missing_picture_file(page, src):
@@ -193,18 +191,15 @@ def _missing_picture_file(page, src):
 
 
 def check_heading_ids(page):
-    problems = []
     for h in page.headings:
         if h.level not in (2, 3):
             continue
         if not h.id:
-            problems.append(f"{page.where(h.line)}: the heading '{h.text}' has no id: write "
-                            f"'{'#' * h.level} {h.text} {{ #kort-id }}' (a-z, 0-9 and hyphens, the same in every "
-                            "language; never change it once published)")
+            yield (f"{page.where(h.line)}: the heading '{h.text}' has no id: write '{'#' * h.level} {h.text} "
+                   "{ #kort-id }' (a-z, 0-9 and hyphens, the same in every language; never change it once published)")
         elif not VALID_ID.match(h.id):
-            problems.append(f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
-                            f"write for example '{{ #{_slug(h.id)} }}'")
-    return problems
+            yield (f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
+                   f"write for example '{{ #{_slug(h.id)} }}'")
 
 
 def check_aliases(page):
@@ -212,21 +207,20 @@ def check_aliases(page):
     # each id the page defines, with the first line that defines it
     defined = dict(reversed([(h.id, h.line) for h in page.headings] + [
         (a or b, number) for number, line in fenced(page.lines, page.body_start - 1) for a, b in ANY_ID.findall(line)]))
-    problems, seen = [], {}
+    seen = {}
     for h in page.headings:
         for alias in h.aliases:
             fix = f"remove '{alias}' from data-alias=\"…\" on '{h.text}'"
             if not VALID_ID.match(alias):
-                problems.append(f"{page.where(h.line)}: the old id '{alias}' in data-alias may hold only a-z, 0-9 "
-                                f"and hyphens: write it exactly as it was published (urls.txt)")
+                yield (f"{page.where(h.line)}: the old id '{alias}' in data-alias may hold only a-z, 0-9 "
+                       f"and hyphens: write it exactly as it was published (urls.txt)")
             elif alias in defined:
-                problems.append(f"{page.where(h.line)}: the old id '#{alias}' duplicates an id the page already has "
-                                f"(line {defined[alias]}): {fix}, or rename the other id")
+                yield (f"{page.where(h.line)}: the old id '#{alias}' duplicates an id the page already has "
+                       f"(line {defined[alias]}): {fix}, or rename the other id")
             elif alias in seen:
-                problems.append(f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
-                                f"{fix}; one old id leads to one section")
+                yield (f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
+                       f"{fix}; one old id leads to one section")
             seen.setdefault(alias, h.line)
-    return problems
 
 
 CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
@@ -236,29 +230,28 @@ def check_changes(page):
     """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
     changes = page.meta.get("changes")
     if changes is None:
-        return []
+        return
     where = page.where(_key_line(page, "changes"))
     if not isinstance(changes, list):
-        return [f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"]
-    problems = []
+        yield f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"
+        return
     for number, note in enumerate(changes, 1):
         if not isinstance(note, dict) or not isinstance(note.get("text"), str) or not note["text"].strip() \
                 or "\n" in note["text"].strip():
-            problems.append(f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}")
+            yield f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}"
             continue
         day = note.get("date")
         if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
-            problems.append(f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
-                            f"e.g. 'date: 2026-11-28' (no quotes, no time)")
+            yield (f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
+                   f"e.g. 'date: 2026-11-28' (no quotes, no time)")
         unknown = set(note) - {"date", "text", "section"}
         if unknown:
-            problems.append(f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
-                            "and section (a heading id of this page)")
+            yield (f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
+                   "and section (a heading id of this page)")
         section = note.get("section")
         if section and section not in {h.id for h in page.headings}:
-            problems.append(f"{where}: change note {number} names the section '{section}', which is not a heading "
-                            f"id of this page: write one of its {{ #id }} or leave 'section' out")
-    return problems
+            yield (f"{where}: change note {number} names the section '{section}', which is not a heading "
+                   f"id of this page: write one of its {{ #id }} or leave 'section' out")
 
 
 def check_published_sections(page, contract):
@@ -289,15 +282,14 @@ def check_ids_match(pair):
     first = pair[langs[0]]
     base = [h for h in first.headings if h.level in (2, 3)]
     ids = [(h.level, h.id) for h in base]
-    problems = []
     for lang in langs[1:]:
         other = pair[lang]
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
-            problems += [f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
-                         f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
-                         f"in {first.where(a.line)}: write the same in both"
-                         for a, b in zip(base, heads) if sorted(a.aliases) != sorted(b.aliases)]
+            yield from [f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
+                        f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
+                        f"in {first.where(a.line)}: write the same in both"
+                        for a, b in zip(base, heads) if sorted(a.aliases) != sorted(b.aliases)]
             continue
         matcher = difflib.SequenceMatcher(a=ids, b=[(h.level, h.id) for h in heads], autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -305,16 +297,15 @@ def check_ids_match(pair):
                 continue
             pairs = list(zip(base[i1:i2], heads[j1:j2])) if op == "replace" else []
             for a, b in pairs:
-                problems.append(f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
-                                f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
-                                f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
+                yield (f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
+                       f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
+                       f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
             for a in base[i1 + len(pairs):i2]:
-                problems.append(f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
-                                f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
+                yield (f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
+                       f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
             for b in heads[j1 + len(pairs):j2]:
-                problems.append(f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
-                                f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
-    return problems
+                yield (f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
+                       f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
 
 
 def check_sources_section(page):
@@ -367,18 +358,13 @@ def _link_problem(page, pages, target):
     return ""
 
 
-def _nav_entries(nav, path=()):
-    """(group path, title or None, page) for every page in mkdocs.yml's nav; (group path, title, None) per group."""
+def _nav_entries(nav):
+    """(title or None, page) for every page in mkdocs.yml's nav, (title, None) for every group."""
     for item in nav or []:
-        if isinstance(item, str):
-            yield path, None, item
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    yield path, title, None
-                    yield from _nav_entries(value, path + (title,))
-                else:
-                    yield path, title, str(value)
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            yield title, None if isinstance(value, list) else str(value)
+            if isinstance(value, list):
+                yield from _nav_entries(value)
 
 
 def check_nav(pages, config, config_path=CONFIG):
@@ -390,13 +376,10 @@ def check_nav(pages, config, config_path=CONFIG):
 
     def where(needle):
         return next((f"{name}:{number}" for number, line in enumerate(yml, 1) if needle in line), name)
-    for _, title, target in _nav_entries(config.get("nav")):
-        if title is not None:
-            for lang in langs[1:]:
-                if title not in translations.get(lang, {}):
-                    problems.append(f"{where(title + ':')}: the menu name '{title}' has no name in "
-                                    f"'{lang}': add '{title}: …' under nav_translations of the '{lang}' language "
-                                    "(plugins: i18n: languages in mkdocs.yml)")
+    for title, target in _nav_entries(config.get("nav")):
+        problems += [f"{where(title + ':')}: the menu name '{title}' has no name in '{lang}': add '{title}: …' under "
+                     f"nav_translations of the '{lang}' language (plugins: i18n: languages in mkdocs.yml)"
+                     for lang in langs[1:] if title is not None and title not in translations.get(lang, {})]
         if target is None or re.match(r"^[a-z]+://", target):
             continue
         if suffix.search(target):
@@ -417,30 +400,27 @@ def check_nav(pages, config, config_path=CONFIG):
 
 def check_redirects(pages, config):
     redirects = (config.get("extra") or {}).get("redirects") or {}
-    problems = []
     for old, target in redirects.items():
         where = f"mkdocs.yml extra.redirects '{old}'"
         if not OLD_PATH.match(str(old)):
-            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', "
-                            "like 'tsl/gammal-sida/'")
+            yield f"{where}: the old path must be a lowercase URL path ending in '/', like 'tsl/gammal-sida/'"
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
         if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
             what = "itself" if url_path(stem) == old else "another old address"
-            problems.append(f"{where}: it leads to '{url_path(stem)}', which is {what}: "
-                            "a redirect loop or chain; point the old address straight at the page it should open")
+            yield (f"{where}: it leads to '{url_path(stem)}', which is {what}: "
+                   "a redirect loop or chain; point the old address straight at the page it should open")
             continue
         for lang in languages():
             page = pages.get(stem, {}).get(lang)
             if page is None:
-                problems.append(f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
-                                "without language, like 'tsl/ny-sida.md'")
+                yield (f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
+                       "without language, like 'tsl/ny-sida.md'")
             elif anchor and anchor not in {h.id for h in page.headings} | _alias_ids(page):
-                problems.append(f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)")
-        problems += [f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; remove the redirect"
-                     for candidate in (old.rstrip("/"), old.rstrip("/") + "/index") if candidate in pages]
-    return problems
+                yield f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)"
+        yield from [f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; remove the redirect"
+                    for candidate in (old.rstrip("/"), old.rstrip("/") + "/index") if candidate in pages]
 
 
 def _alias_ids(page):
@@ -454,12 +434,11 @@ def check_linking_pages(pages, nav_stems):
     for stem, pair in sorted(pages.items()):
         if not stem.startswith(LINKING_DIR) or stem == LINKING_INDEX:
             continue
-        named = {}
-        for lang, page in pair.items():
-            named[lang] = (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
-            if not named[lang]:
-                problems.append(f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like "
-                                f"'<!-- tillit:linking-pages tsl/ -->' naming the pages whose sections it lists")
+        named = {lang: (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
+                 for lang, page in pair.items()}
+        problems += [f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like '<!-- tillit:linking-pages "
+                     "tsl/ -->' naming the pages whose sections it lists"
+                     for lang, page in pair.items() if not named[lang]]
         if named.get(default):
             subpages[stem] = named[default]
             problems += [f"{page.rel}: its marker names {named[lang]}, the {default} page {named[default]}: "
