@@ -29,7 +29,7 @@ from tillit.site import (
     strings,
     url_path,
 )
-from tillit.sources import ANY_ID, DOCS, fenced, read_page
+from tillit.sources import ANY_ID, DOCS, read_page
 
 LINKING_DIR = "om/lanka/"           # the linking pages (tillit.linking_pages): the index and a sub-page per group
 LINKING_INDEX = LINKING_DIR + "index"
@@ -84,10 +84,9 @@ def _key_line(page, key):
 
 def check_pairs(pages):
     langs = languages()
-    missing = [(stem, lang) for stem, have in sorted(pages.items()) for lang in langs if lang not in have]
     return [f"Missing translation: docs/{stem}.{lang}.md (every page needs a file in each language: "
-            f"{', '.join(langs)}): copy docs/{stem}.{next(iter(pages[stem]))}.md to it and translate it"
-            for stem, lang in missing]
+            f"{', '.join(langs)}): copy docs/{stem}.{next(iter(have))}.md to it and translate it"
+            for stem, have in sorted(pages.items()) for lang in langs if lang not in have]
 
 
 def check_front_matter(page):
@@ -130,8 +129,7 @@ def check_reading_boxes(page):
     """The box for our own reading has the same title everywhere: "Vår tolkning" / "Our reading" (locales)."""
     title = strings(page.lang).get("tolkning", {}).get("title")
     return [f"{page.where(number)}: the box for our own reading is titled the same on every page: "
-            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)"
-            for number, line in fenced(page.lines, page.body_start - 1)
+            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)" for number, line in page.body
             if title and (match := READING.match(line)) and match.group(1).strip() != f'"{title}"']
 
 
@@ -152,7 +150,7 @@ ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img
 
 
 def check_pictures(page):
-    for number, line in fenced(page.lines, page.body_start - 1):
+    for number, line in page.body:
         line = CODE.sub("", line)
         for match in MD_IMAGE.finditer(line):
             alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
@@ -205,8 +203,8 @@ def check_heading_ids(page):
 def check_aliases(page):
     """A heading's earlier ids (data-alias) are valid ids that no other element of the page has."""
     # each id the page defines, with the first line that defines it
-    defined = dict(reversed([(h.id, h.line) for h in page.headings] + [
-        (a or b, number) for number, line in fenced(page.lines, page.body_start - 1) for a, b in ANY_ID.findall(line)]))
+    defined = dict(reversed([(h.id, h.line) for h in page.headings]
+                            + [(a or b, number) for number, line in page.body for a, b in ANY_ID.findall(line)]))
     seen = {}
     for h in page.headings:
         for alias in h.aliases:
@@ -318,8 +316,7 @@ def check_sources_section(page):
     h2 = [h for h in page.headings if h.level == 2]
     if not h2 or h2[-1].id != SOURCES_ID:
         return [f"{page.where(h2[-1].line if h2 else None)}: the last section is not the sources section: {fix}"]
-    section = page.lines[h2[-1].line:]
-    targets = [t for line in section for t in LINK_TARGET.findall(line)]
+    targets = [t for line in page.lines[h2[-1].line:] for t in LINK_TARGET.findall(line)]
     # a link to the sources page, or on the sources page itself to a source further up (#bollebygd-ks-202)
     if not any(t.split("#")[0].endswith(f"{SOURCES_PAGE}.md") or t.startswith("#") for t in targets):
         return [f"{page.where(h2[-1].line)}: the sources section links to no source: link each source on "
@@ -329,8 +326,7 @@ def check_sources_section(page):
 
 def check_links(page, pages):
     """Links to other pages name an existing page without language suffix, and an existing section."""
-    return [f"{page.where(number)}: link to '{target}': {why}"
-            for number, line in fenced(page.lines, page.body_start - 1)
+    return [f"{page.where(number)}: link to '{target}': {why}" for number, line in page.body
             for target in MD_LINK.findall(CODE.sub("", line)) if (why := _link_problem(page, pages, target))]
 
 
@@ -468,9 +464,7 @@ def source_problems(config_path=CONFIG):
     config = load_config(Path(config_path))
     pages, problems = read_docs()
     contract = published_urls(Path(config_path).parent / "urls.txt")
-    problems += check_pairs(pages)
-    problems += missing_strings()
-    problems += figures.problems()
+    problems += [*check_pairs(pages), *missing_strings(), *figures.problems()]
     page_checks = (lambda page: markers.problems("\n".join(page.lines), page.rel), check_front_matter,
                    check_placeholders, check_pictures, check_reading_boxes, lambda page: check_links(page, pages),
                    check_heading_ids, check_aliases, check_changes,
@@ -479,11 +473,8 @@ def source_problems(config_path=CONFIG):
         problems += [problem for page in pair.values() for check in page_checks for problem in check(page)]
         problems += check_ids_match(pair)
     nav_problems, nav_stems = check_nav(pages, config, config_path)
-    problems += nav_problems
-    problems += check_redirects(pages, config)
-    problems += check_linking_pages(pages, nav_stems)
-    problems += check_exercises(pages)
-    return problems
+    return [*problems, *nav_problems, *check_redirects(pages, config), *check_linking_pages(pages, nav_stems),
+            *check_exercises(pages)]
 
 
 def sources_fingerprint(config_path=CONFIG):

@@ -46,17 +46,16 @@ class Page:
         ids = {a or b for line in self.lines for a, b in ANY_ID.findall(line)}
         return ids | {alias for h in self.headings for alias in h.aliases}
 
-
-def fenced(lines, start):
-    """(1-based line number, text) of the lines outside code fences, from index start."""
-    fenced = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield index + 1, line
+    @functools.cached_property
+    def body(self):
+        """[(1-based line number, text)] of the body's lines outside code fences (read once per page)."""
+        found, fenced = [], False
+        for number, line in enumerate(self.lines[self.body_start - 1:], self.body_start):
+            if FENCE.match(line):
+                fenced = not fenced
+            elif not fenced:
+                found.append((number, line))
+        return found
 
 
 def read_page(path, stem, lang):
@@ -84,7 +83,7 @@ def read_page(path, stem, lang):
                     page.meta = meta
                 else:
                     page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
-    for number, line in fenced(page.lines, page.body_start - 1):
+    for number, line in page.body:
         match = HEADING.match(line)
         if match:
             title = match.group(2).rstrip("#").rstrip()
