@@ -154,18 +154,15 @@ def check_pictures(page):
         line = CODE.sub("", line)
         for match in MD_IMAGE.finditer(line):
             alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
-            why = _alt_problem(alt, src, f".{DECORATIVE}" in attrs)
-            if why:
+            if why := _alt_problem(alt, src, f".{DECORATIVE}" in attrs):
                 yield f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}"
-            missing = _missing_picture_file(page, src)
-            if missing:
+            if missing := _missing_picture_file(page, src):
                 yield (f"{page.where(number)}: the picture {src} has no file for this language: add {missing} (each "
                        f"language has its own picture file, like the pages: name.{languages()[0]}.svg, "
                        f"name.{languages()[-1]}.svg, linked as name.svg)")
         for tag in HTML_IMG.findall(line):
             attrs = {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
-            why = _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split())
-            if why:
+            if why := _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split()):
                 yield f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}"
 
 
@@ -242,12 +239,10 @@ def check_changes(page):
         if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
             yield (f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
                    f"e.g. 'date: 2026-11-28' (no quotes, no time)")
-        unknown = set(note) - {"date", "text", "section"}
-        if unknown:
+        if unknown := set(note) - {"date", "text", "section"}:
             yield (f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
                    "and section (a heading id of this page)")
-        section = note.get("section")
-        if section and section not in {h.id for h in page.headings}:
+        if (section := note.get("section")) and section not in {h.id for h in page.headings}:
             yield (f"{where}: change note {number} names the section '{section}', which is not a heading "
                    f"id of this page: write one of its {{ #id }} or leave 'section' out")
 
@@ -256,8 +251,7 @@ def check_published_sections(page, contract):
     """A section listed in urls.txt keeps its heading or lives on as an alias, and then the page says so in a note."""
     path = "/" + lang_prefix(page.lang) + url_path(page.stem)
     published = {line.partition("#")[2] for line in contract if line.startswith(path + "#")}
-    current = {h.id for h in page.headings}
-    moved = sorted(published - current)
+    moved = sorted(published - {h.id for h in page.headings})
     problems = [f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
                 f"keep its id as an alias on the heading where its content is now, "
                 f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note"
@@ -509,9 +503,7 @@ def check_exercises(pages):
                 "create it or correct the name" for _stem, pair in sorted(pages.items()) for page in pair.values()
                 for number, name, args in markers.find("\n".join(page.lines))
                 if name in files and args not in files[name][1]]
-    for name in sorted(names):
-        problems += exercise.problems(name, page_ids)
-    return problems
+    return problems + [problem for name in sorted(names) for problem in exercise.problems(name, page_ids)]
 
 
 # ---------------------------------------------------------------- the checks on a built site
@@ -535,15 +527,13 @@ def site_problems(site):
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
         text = file.read_text(encoding="utf-8", errors="replace")
-        comment = text.find("<!--")
-        if comment >= 0:
+        if (comment := text.find("<!--")) >= 0:
             problems.append(f"{source_of(rel)}: the built page {rel} still holds an HTML comment "
                             f"({text[comment:comment + 60]!r}): a marker that nothing expanded, or a comment to remove")
         if "<img" not in text:
             continue
         for img in lxml_html.fromstring(text).xpath('//*[contains(@class,"md-content")]//img'):
-            why = _alt_problem(img.get("alt"), img.get("src"), DECORATIVE in (img.get("class") or "").split())
-            if why:
+            if why := _alt_problem(img.get("alt"), img.get("src"), DECORATIVE in (img.get("class") or "").split()):
                 problems.append(f"{source_of(rel)}: the picture {img.get('src')} {why} (in the built page {rel}): "
                                 f"{ALT_FIX}")
     start = site / "index.html"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 # The project: this package's checkout, or TILLIT_ROOT (a small fixture site the hook tests build as a project)
 ROOT = Path(os.environ.get("TILLIT_ROOT") or Path(__file__).resolve().parent.parent).resolve()
-LOCALES = ROOT / "locales"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -57,9 +56,7 @@ def language_entries(config=None):
 
 def languages(config=None):
     """Locales in build order, the default language first, e.g. ('sv', 'en')."""
-    entries = language_entries(config)
-    default = [lang["locale"] for lang in entries if lang.get("default")]
-    return tuple(default + [lang["locale"] for lang in entries if not lang.get("default")])
+    return tuple(entry["locale"] for entry in sorted(language_entries(config), key=lambda e: not e.get("default")))
 
 
 def default_language(config=None):
@@ -80,7 +77,7 @@ def yaml_load(stream):
 @functools.cache
 def strings(lang):
     """One language's UI strings, locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
-    path = LOCALES / f"{lang}.yml"
+    path = ROOT / "locales" / f"{lang}.yml"
     if not path.exists():
         raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
     with open(path, encoding="utf-8") as f:
@@ -89,10 +86,7 @@ def strings(lang):
 
 def url_path(stem):
     """A page's URL path below its language root: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
-    stem = stem.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    return re.sub(r"(^|/)index/$", r"\1", stem.removesuffix(".md") + "/")
 
 
 def chromium_args():
@@ -171,11 +165,9 @@ def address_warning(url, what):
     """
     if is_published(url):
         return ""
-    if is_local(url):
-        why, sv = ("an address on this computer that nobody else can open",
-                   "adressen går bara att öppna på den här datorn")
-    else:
-        why, sv = "an example address that leads nowhere", "exempeladressen leder ingenstans"
+    why, sv = (("an address on this computer that nobody else can open",
+                "adressen går bara att öppna på den här datorn") if is_local(url)
+               else ("an example address that leads nowhere", "exempeladressen leder ingenstans"))
     return (f"warning: {what} would point to {url}, {why}. Set the published address in {SITE_URL_SETTING} "
             f"(or SITE_URL=https://… for one build) (varning: {sv}; skriv er adress i site_url i mkdocs.yml)")
 
@@ -205,10 +197,5 @@ def missing_strings(config=None):
     """Problems, one per language whose locales/<lang>.yml lacks keys the default language's file has."""
     langs = languages(config)
     wanted = key_paths(strings(langs[0]))
-    problems = []
-    for lang in langs[1:]:
-        missing = sorted(wanted - key_paths(strings(lang)))
-        if missing:
-            problems.append(f"locales/{lang}.yml lacks {', '.join(missing)}: copy them from locales/{langs[0]}.yml "
-                            "and translate them")
-    return problems
+    return [f"locales/{lang}.yml lacks {', '.join(missing)}: copy them from locales/{langs[0]}.yml and translate them"
+            for lang in langs[1:] if (missing := sorted(wanted - key_paths(strings(lang))))]

@@ -84,8 +84,7 @@ def read_page(path, stem, lang):
                 else:
                     page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
     for number, line in page.body:
-        match = HEADING.match(line)
-        if match:
+        if match := HEADING.match(line):
             title = match.group(2).rstrip("#").rstrip()
             hid = ATTR_ID.search(title)
             alias = ALIAS.search(hid.group(0)) if hid else None
