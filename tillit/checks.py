@@ -172,11 +172,9 @@ def _missing_picture_file(page, src):
     static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
     off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg.
     """
-    path = src.split("#")[0].split("?")[0]
-    if not path or re.match(r"^[a-z]+:|^/", path):
-        return ""
+    path = re.split(r"[#?]", src)[0]
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
-    if target.startswith(".."):
+    if not path or re.match(r"^[a-z]+:|^/", path) or target.startswith(".."):
         return ""
     base, ext = posixpath.splitext(target)
     localized = f"{base}.{page.lang}{ext}"
@@ -552,11 +550,9 @@ def main(argv=None):
         problems += built
         if warning:
             print(warning, file=sys.stderr)
-    for problem in problems:
-        print(problem, file=sys.stderr)
     if problems:
-        print(f"check_site: {len(problems)} problem(s): fix them in the files named above "
-              f"({len(problems)} fel: rätta dem i filerna som står ovan)", file=sys.stderr)
+        print(*problems, f"check_site: {len(problems)} problem(s): fix them in the files named above "
+              f"({len(problems)} fel: rätta dem i filerna som står ovan)", sep="\n", file=sys.stderr)
         return 1
     print("check_site: every page follows the rules (alla sidor följer reglerna)")
     return 0

@@ -142,9 +142,8 @@ def main(argv=None):
         print(f"translated: {LOCK.name} updated for {len(stems) - len(refused)} page(s)")
         return 1 if refused else 0
     items = behind()
-    for item in items:
-        print(message(item))
-    print(f"translations: {len(items)} behind their Swedish page" if items else "translations: every one is checked")
+    print(*map(message, items), f"translations: {len(items)} behind their Swedish page" if items
+          else "translations: every one is checked", sep="\n")
     return 0
 
 
