@@ -445,10 +445,8 @@ def check_linking_pages(pages, nav_stems):
 
 def published_urls(path):
     """The published URLs (urls.txt; scripts/update_url_contract.py keeps it), or none before the first build."""
-    if not path.exists():
-        return set()
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+            if line.strip() and not line.startswith("#")} if path.exists() else set()
 
 
 def source_problems(config_path=CONFIG):

@@ -148,8 +148,7 @@ def render(name, lang, page_url):
             f'<p><strong>{esc(s["source"])}</strong> '
             f'<a href="{esc(root + source_href)}">{heading_html(source_heading)}</a></p>'
             f'</details></li>')
-    out.append("</ol></div>")
     # the self-check's script only on the pages that need it (first-view budget)
-    site_root = "../" * page_url.count("/")
-    out.append(f'<script src="{site_root}assets/javascripts/selfcheck.js" defer></script>')
+    out += ["</ol></div>",
+            f'<script src="{"../" * page_url.count("/")}assets/javascripts/selfcheck.js" defer></script>']
     return "\n".join(out)
