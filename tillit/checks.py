@@ -90,34 +90,32 @@ def check_pairs(pages):
 
 
 def check_front_matter(page):
-    if page.meta_error:
-        return [page.meta_error]
-    if not page.lines or page.lines[0].strip() != "---":
-        return [f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
-                f"{', '.join(REQUIRED)} and '---' (REDAKTION.md: Reglerna för varje sida)"]
+    if page.meta_error or not page.lines or page.lines[0].strip() != "---":
+        yield page.meta_error or (f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
+                                  f"{', '.join(REQUIRED)} and '---' (REDAKTION.md: Reglerna för varje sida)")
+        return
 
     def bad(key, text):
         return f"{page.where(_key_line(page, key) or 2)}: bad front matter: {text}"
-    problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not page.meta.get(key)]
+    yield from [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not page.meta.get(key)]
     allowed = strings(page.lang).get("tags", [])
     tags = page.meta.get("tags") or []
     if not isinstance(tags, list):
-        problems.append(bad("tags", "'tags' must be a list, one '  - Tag' a line"))
+        yield bad("tags", "'tags' must be a list, one '  - Tag' a line")
         tags = []
-    problems += [bad("tags", f"unknown tag '{tag}' (allowed for '{page.lang}': {', '.join(allowed)}; the list is in "
-                     f"locales/{page.lang}.yml, key tags)") for tag in tags if tag not in allowed]
+    yield from [bad("tags", f"unknown tag '{tag}' (allowed for '{page.lang}': {', '.join(allowed)}; the list is in "
+                    f"locales/{page.lang}.yml, key tags)") for tag in tags if tag not in allowed]
     description = str(page.meta.get("description") or "")
     if len(description) > MAX_DESCRIPTION:
-        problems.append(bad("description", f"'description' is {len(description)} characters; shorten it to at "
-                            f"most {MAX_DESCRIPTION}"))
+        yield bad("description", f"'description' is {len(description)} characters; shorten it to at most "
+                  f"{MAX_DESCRIPTION}")
     review = page.meta.get("review_date")
     if isinstance(review, datetime.datetime):
-        problems.append(bad("review_date", "'review_date' must be a date without a time: write "
-                            f"'review_date: {review.date().isoformat()}'"))
+        yield bad("review_date", "'review_date' must be a date without a time: write "
+                  f"'review_date: {review.date().isoformat()}'")
     elif review and not isinstance(review, datetime.date):
-        problems.append(bad("review_date", "'review_date' must be a date written YYYY-MM-DD (for example "
-                            f"2027-11-23), not '{review}'"))
-    return problems
+        yield bad("review_date", "'review_date' must be a date written YYYY-MM-DD (for example 2027-11-23), not "
+                  f"'{review}'")
 
 
 def check_placeholders(page):
