@@ -150,8 +150,7 @@ ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img
 def check_pictures(page):
     for number, line in page.body:
         line = CODE.sub("", line)
-        for match in MD_IMAGE.finditer(line):
-            alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
+        for alt, src, attrs in MD_IMAGE.findall(line):
             if why := _alt_problem(alt, src, f".{DECORATIVE}" in attrs):
                 yield f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}"
             if missing := _missing_picture_file(page, src):
@@ -506,10 +505,8 @@ def source_of(rel):
     """The docs/ file of a built page: 'en/tsl/x/index.html' -> 'docs/tsl/x.en.md' (or the built file if none)."""
     lang = language_of(rel)
     stem = rel.removeprefix(lang_prefix(lang)).removesuffix("index.html").strip("/") or "index"
-    for candidate in (f"{stem}.{lang}.md", f"{stem}/index.{lang}.md"):
-        if (DOCS / candidate).exists():
-            return f"docs/{candidate}"
-    return rel
+    return next((f"docs/{candidate}" for candidate in (f"{stem}.{lang}.md", f"{stem}/index.{lang}.md")
+                 if (DOCS / candidate).exists()), rel)
 
 
 def site_problems(site):
@@ -524,9 +521,8 @@ def site_problems(site):
         if (comment := text.find("<!--")) >= 0:
             problems.append(f"{source_of(rel)}: the built page {rel} still holds an HTML comment "
                             f"({text[comment:comment + 60]!r}): a marker that nothing expanded, or a comment to remove")
-        if "<img" not in text:
-            continue
-        for img in lxml_html.fromstring(text).xpath('//*[contains(@class,"md-content")]//img'):
+        pictures = lxml_html.fromstring(text).xpath('//*[contains(@class,"md-content")]//img') if "<img" in text else []
+        for img in pictures:
             if why := _alt_problem(img.get("alt"), img.get("src"), DECORATIVE in (img.get("class") or "").split()):
                 problems.append(f"{source_of(rel)}: the picture {img.get('src')} {why} (in the built page {rel}): "
                                 f"{ALT_FIX}")

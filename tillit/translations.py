@@ -37,8 +37,7 @@ def sections(stem: str, lang: str) -> dict:
 
 
 def _stems():
-    default = languages()[0]
-    return sorted(source_stem(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(f"*.{default}.md"))
+    return sorted(source_stem(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(f"*.{languages()[0]}.md"))
 
 
 def read_lock() -> dict:
