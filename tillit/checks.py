@@ -164,8 +164,7 @@ def check_pictures(page):
 
 
 def _missing_picture_file(page, src):
-    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local).
-
+    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local):
     static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
     off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg.
     """
