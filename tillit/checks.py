@@ -21,6 +21,7 @@ from tillit.site import (
     ROOT,
     address_warning,
     lang_prefix,
+    language_entries,
     language_of,
     languages,
     load_config,
@@ -28,7 +29,7 @@ from tillit.site import (
     strings,
     url_path,
 )
-from tillit.sources import DOCS, fenced, read_page
+from tillit.sources import ANY_ID, DOCS, read_page
 
 LINKING_DIR = "om/lanka/"           # the linking pages (tillit.linking_pages): the index and a sub-page per group
 LINKING_INDEX = LINKING_DIR + "index"
@@ -42,8 +43,8 @@ HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 IMAGE_FILE = re.compile(r"\.(svg|png|jpe?g|gif|webp|avif)$", re.IGNORECASE)
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+CODE = re.compile(r"`[^`]*`")   # inline code: a picture or link written there is an example
 MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
-ANY_ID = re.compile(r"\{[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
 DECORATIVE = "decorative"   # the class that marks an image with alt="" as decorative: ![](x.svg){ .decorative }
 SOURCES_ID = "kallor"        # every content page (outside om/) ends with this section, linking to kallor.md
 SOURCES_PAGE = "kallor"
@@ -69,46 +70,52 @@ def read_docs():
     return pages, problems
 
 
+def _lang_suffix():
+    """A file name's language suffix: '.sv.md' or '.en.md'."""
+    return re.compile(r"\.(" + "|".join(map(re.escape, languages())) + r")\.md$")
+
+
+def _key_line(page, key):
+    """The line of a front matter key, or None."""
+    return next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), None)
+
+
 # ---------------------------------------------------------------- the checks on docs/ and mkdocs.yml
 
 def check_pairs(pages):
     langs = languages()
-    missing = [(stem, lang) for stem, have in sorted(pages.items()) for lang in langs if lang not in have]
     return [f"Missing translation: docs/{stem}.{lang}.md (every page needs a file in each language: "
-            f"{', '.join(langs)}): copy docs/{stem}.{next(iter(pages[stem]))}.md to it and translate it"
-            for stem, lang in missing]
+            f"{', '.join(langs)}): copy docs/{stem}.{next(iter(have))}.md to it and translate it"
+            for stem, have in sorted(pages.items()) for lang in langs if lang not in have]
 
 
 def check_front_matter(page):
-    if page.meta_error:
-        return [page.meta_error]
-    meta = page.meta
-    if not page.lines or page.lines[0].strip() != "---":
-        return [f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
-                f"{', '.join(REQUIRED)} and '---' (REDAKTION.md: Reglerna för varje sida)"]
-    line = {key: next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), 2)
-            for key in REQUIRED}
-    problems = [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not meta.get(key)]
+    if page.meta_error or not page.lines or page.lines[0].strip() != "---":
+        yield page.meta_error or (f"{page.where(1)}: the page has no front matter: start it with '---', the keys "
+                                  f"{', '.join(REQUIRED)} and '---' (REDAKTION.md: Reglerna för varje sida)")
+        return
+
+    def bad(key, text):
+        return f"{page.where(_key_line(page, key) or 2)}: bad front matter: {text}"
+    yield from [f"{page.where(2)}: bad front matter: missing '{key}'" for key in REQUIRED if not page.meta.get(key)]
     allowed = strings(page.lang).get("tags", [])
-    tags = meta.get("tags") or []
+    tags = page.meta.get("tags") or []
     if not isinstance(tags, list):
-        problems.append(f"{page.where(line['tags'])}: bad front matter: 'tags' must be a list, one '  - Tag' a line")
+        yield bad("tags", "'tags' must be a list, one '  - Tag' a line")
         tags = []
-    problems += [f"{page.where(line['tags'])}: bad front matter: unknown tag '{tag}' (allowed for "
-                 f"'{page.lang}': {', '.join(allowed)}; the list is in locales/{page.lang}.yml, key tags)"
-                 for tag in tags if tag not in allowed]
-    description = meta.get("description")
-    if description and len(str(description)) > MAX_DESCRIPTION:
-        problems.append(f"{page.where(line['description'])}: bad front matter: 'description' is "
-                        f"{len(str(description))} characters; shorten it to at most {MAX_DESCRIPTION}")
-    review = meta.get("review_date")
+    yield from [bad("tags", f"unknown tag '{tag}' (allowed for '{page.lang}': {', '.join(allowed)}; the list is in "
+                    f"locales/{page.lang}.yml, key tags)") for tag in tags if tag not in allowed]
+    description = str(page.meta.get("description") or "")
+    if len(description) > MAX_DESCRIPTION:
+        yield bad("description", f"'description' is {len(description)} characters; shorten it to at most "
+                  f"{MAX_DESCRIPTION}")
+    review = page.meta.get("review_date")
     if isinstance(review, datetime.datetime):
-        problems.append(f"{page.where(line['review_date'])}: bad front matter: 'review_date' must be a date "
-                        f"without a time: write 'review_date: {review.date().isoformat()}'")
+        yield bad("review_date", "'review_date' must be a date without a time: write "
+                  f"'review_date: {review.date().isoformat()}'")
     elif review and not isinstance(review, datetime.date):
-        problems.append(f"{page.where(line['review_date'])}: bad front matter: 'review_date' must be a date "
-                        f"written YYYY-MM-DD (for example 2027-11-23), not '{review}'")
-    return problems
+        yield bad("review_date", "'review_date' must be a date written YYYY-MM-DD (for example 2027-11-23), not "
+                  f"'{review}'")
 
 
 def check_placeholders(page):
@@ -119,17 +126,9 @@ def check_placeholders(page):
 def check_reading_boxes(page):
     """The box for our own reading has the same title everywhere: "Vår tolkning" / "Our reading" (locales)."""
     title = strings(page.lang).get("tolkning", {}).get("title")
-    problems = []
-    for number, line in fenced(page.lines, page.body_start - 1):
-        match = READING.match(line)
-        if match and title and match.group(1).strip() != f'"{title}"':
-            problems.append(f"{page.where(number)}: the box for our own reading is titled the same on every page: "
-                            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)")
-    return problems
-
-
-def _attrs(tag):
-    return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
+    return [f"{page.where(number)}: the box for our own reading is titled the same on every page: "
+            f"write '!!! tolkning \"{title}\"' (the text indented four spaces below it)" for number, line in page.body
+            if title and (match := READING.match(line)) and match.group(1).strip() != f'"{title}"']
 
 
 def _alt_problem(alt, src, decorative):
@@ -149,38 +148,29 @@ ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img
 
 
 def check_pictures(page):
-    problems = []
-    for number, line in fenced(page.lines, page.body_start - 1):
-        line = re.sub(r"`[^`]*`", "", line)
-        for match in MD_IMAGE.finditer(line):
-            alt, src, attrs = match.group(1), match.group(2), match.group(3) or ""
-            why = _alt_problem(alt, src, f".{DECORATIVE}" in attrs)
-            if why:
-                problems.append(f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}")
-            missing = _missing_picture_file(page, src)
-            if missing:
-                problems.append(f"{page.where(number)}: the picture {src} has no file for this language: add "
-                                f"{missing} (each language has its own picture file, like the pages: "
-                                f"name.{languages()[0]}.svg, name.{languages()[-1]}.svg, linked as name.svg)")
+    for number, line in page.body:
+        line = CODE.sub("", line)
+        for alt, src, attrs in MD_IMAGE.findall(line):
+            if why := _alt_problem(alt, src, f".{DECORATIVE}" in attrs):
+                yield f"{page.where(number)}: the picture {src} {why}: {ALT_FIX}"
+            if missing := _missing_picture_file(page, src):
+                yield (f"{page.where(number)}: the picture {src} has no file for this language: add {missing} (each "
+                       f"language has its own picture file, like the pages: name.{languages()[0]}.svg, "
+                       f"name.{languages()[-1]}.svg, linked as name.svg)")
         for tag in HTML_IMG.findall(line):
-            attrs = _attrs(tag)
-            why = _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split())
-            if why:
-                problems.append(f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}")
-    return problems
+            attrs = {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None) for m in ATTR.finditer(tag)}
+            if why := _alt_problem(attrs.get("alt"), attrs.get("src"), DECORATIVE in attrs.get("class", "").split()):
+                yield f"{page.where(number)}: the picture {attrs.get('src', tag[:60])} {why}: {ALT_FIX}"
 
 
 def _missing_picture_file(page, src):
-    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local).
-
+    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local):
     static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
     off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg.
     """
-    path = src.split("#")[0].split("?")[0]
-    if not path or re.match(r"^[a-z]+:|^/", path):
-        return ""
+    path = re.split(r"[#?]", src)[0]
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
-    if target.startswith(".."):
+    if not path or re.match(r"^[a-z]+:|^/", path) or target.startswith(".."):
         return ""
     base, ext = posixpath.splitext(target)
     localized = f"{base}.{page.lang}{ext}"
@@ -190,44 +180,36 @@ def _missing_picture_file(page, src):
 
 
 def check_heading_ids(page):
-    problems = []
     for h in page.headings:
         if h.level not in (2, 3):
             continue
         if not h.id:
-            problems.append(f"{page.where(h.line)}: the heading '{h.text}' has no id: write "
-                            f"'{'#' * h.level} {h.text} {{ #kort-id }}' (a-z, 0-9 and hyphens, the same in every "
-                            "language; never change it once published)")
+            yield (f"{page.where(h.line)}: the heading '{h.text}' has no id: write '{'#' * h.level} {h.text} "
+                   "{ #kort-id }' (a-z, 0-9 and hyphens, the same in every language; never change it once published)")
         elif not VALID_ID.match(h.id):
-            problems.append(f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
-                            f"write for example '{{ #{_slug(h.id)} }}'")
-    return problems
+            yield (f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
+                   f"write for example '{{ #{_slug(h.id)} }}'")
 
 
 def check_aliases(page):
     """A heading's earlier ids (data-alias) are valid ids that no other element of the page has."""
-    problems = []
-    defined = {}
-    for h in page.headings:
-        defined.setdefault(h.id, h.line)
-    for number, line in fenced(page.lines, page.body_start - 1):
-        for a, b in ANY_ID.findall(line):
-            defined.setdefault(a or b, number)
+    # each id the page defines, with the first line that defines it
+    defined = dict(reversed([(h.id, h.line) for h in page.headings]
+                            + [(a or b, number) for number, line in page.body for a, b in ANY_ID.findall(line)]))
     seen = {}
     for h in page.headings:
         for alias in h.aliases:
             fix = f"remove '{alias}' from data-alias=\"…\" on '{h.text}'"
             if not VALID_ID.match(alias):
-                problems.append(f"{page.where(h.line)}: the old id '{alias}' in data-alias may hold only a-z, 0-9 "
-                                f"and hyphens: write it exactly as it was published (urls.txt)")
+                yield (f"{page.where(h.line)}: the old id '{alias}' in data-alias may hold only a-z, 0-9 "
+                       f"and hyphens: write it exactly as it was published (urls.txt)")
             elif alias in defined:
-                problems.append(f"{page.where(h.line)}: the old id '#{alias}' duplicates an id the page already has "
-                                f"(line {defined[alias]}): {fix}, or rename the other id")
+                yield (f"{page.where(h.line)}: the old id '#{alias}' duplicates an id the page already has "
+                       f"(line {defined[alias]}): {fix}, or rename the other id")
             elif alias in seen:
-                problems.append(f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
-                                f"{fix}; one old id leads to one section")
+                yield (f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
+                       f"{fix}; one old id leads to one section")
             seen.setdefault(alias, h.line)
-    return problems
 
 
 CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
@@ -235,48 +217,41 @@ CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: V
 
 def check_changes(page):
     """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
-    changes = (page.meta or {}).get("changes")
+    changes = page.meta.get("changes")
     if changes is None:
-        return []
-    where = page.where(next((i + 1 for i, line in enumerate(page.lines[:page.body_start])
-                             if line.startswith("changes:")), None))
+        return
+    where = page.where(_key_line(page, "changes"))
     if not isinstance(changes, list):
-        return [f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"]
-    problems = []
+        yield f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"
+        return
     for number, note in enumerate(changes, 1):
         if not isinstance(note, dict) or not isinstance(note.get("text"), str) or not note["text"].strip() \
                 or "\n" in note["text"].strip():
-            problems.append(f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}")
+            yield f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}"
             continue
         day = note.get("date")
         if not isinstance(day, datetime.date) or isinstance(day, datetime.datetime):
-            problems.append(f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
-                            f"e.g. 'date: 2026-11-28' (no quotes, no time)")
-        unknown = set(note) - {"date", "text", "section"}
-        if unknown:
-            problems.append(f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
-                            "and section (a heading id of this page)")
-        section = note.get("section")
-        if section and section not in {h.id for h in page.headings}:
-            problems.append(f"{where}: change note {number} names the section '{section}', which is not a heading "
-                            f"id of this page: write one of its {{ #id }} or leave 'section' out")
-    return problems
+            yield (f"{where}: change note {number} has the date {day!r}: write a real date as YYYY-MM-DD, "
+                   f"e.g. 'date: 2026-11-28' (no quotes, no time)")
+        if unknown := set(note) - {"date", "text", "section"}:
+            yield (f"{where}: change note {number} has unknown keys {sorted(unknown)}: only date, text "
+                   "and section (a heading id of this page)")
+        if (section := note.get("section")) and section not in {h.id for h in page.headings}:
+            yield (f"{where}: change note {number} names the section '{section}', which is not a heading "
+                   f"id of this page: write one of its {{ #id }} or leave 'section' out")
 
 
 def check_published_sections(page, contract):
     """A section listed in urls.txt keeps its heading or lives on as an alias, and then the page says so in a note."""
     path = "/" + lang_prefix(page.lang) + url_path(page.stem)
     published = {line.partition("#")[2] for line in contract if line.startswith(path + "#")}
-    current = {h.id for h in page.headings}
-    moved = sorted(published - current)
-    problems = []
-    for anchor in moved:
-        if anchor not in _ids(page):
-            problems.append(f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
-                            f"keep its id as an alias on the heading where its content is now, "
-                            f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note")
-    aliased = [a for a in moved if a in _ids(page)]   # an alias, or an id kept on a paragraph
-    if aliased and not (page.meta or {}).get("changes"):
+    moved = sorted(published - {h.id for h in page.headings})
+    problems = [f"{page.rel}: the published section '#{anchor}' (urls.txt: {path}#{anchor}) is gone: "
+                f"keep its id as an alias on the heading where its content is now, "
+                f"'## Rubrik {{ #nytt-id data-alias=\"{anchor}\" }}', and add a change note"
+                for anchor in moved if anchor not in page.ids]
+    aliased = [a for a in moved if a in page.ids]   # an alias, or an id kept on a paragraph
+    if aliased and not page.meta.get("changes"):
         problems.append(f"{page.rel}: the published sections {', '.join('#' + a for a in aliased)} were renamed or "
                         f"merged (an alias or a kept id): tell readers in the front matter: {CHANGE_FIX}")
     return problems
@@ -291,35 +266,32 @@ def check_ids_match(pair):
     """The same h2/h3 ids, levels and order in every language of a page."""
     langs = [lang for lang in languages() if lang in pair]
     first = pair[langs[0]]
-    ids = [(h.level, h.id) for h in first.headings if h.level in (2, 3)]
-    problems = []
+    base = [h for h in first.headings if h.level in (2, 3)]
+    ids = [(h.level, h.id) for h in base]
     for lang in langs[1:]:
         other = pair[lang]
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
-            for a, b in zip([h for h in first.headings if h.level in (2, 3)], heads):
-                if sorted(a.aliases) != sorted(b.aliases):
-                    problems.append(f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
-                                    f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
-                                    f"in {first.where(a.line)}: write the same in both")
+            yield from [f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
+                        f"data-alias=\"{' '.join(b.aliases)}\" here, data-alias=\"{' '.join(a.aliases)}\" "
+                        f"in {first.where(a.line)}: write the same in both"
+                        for a, b in zip(base, heads) if sorted(a.aliases) != sorted(b.aliases)]
             continue
-        base = [h for h in first.headings if h.level in (2, 3)]
         matcher = difflib.SequenceMatcher(a=ids, b=[(h.level, h.id) for h in heads], autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
                 continue
             pairs = list(zip(base[i1:i2], heads[j1:j2])) if op == "replace" else []
             for a, b in pairs:
-                problems.append(f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
-                                f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
-                                f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
+                yield (f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
+                       f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
+                       f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
             for a in base[i1 + len(pairs):i2]:
-                problems.append(f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
-                                f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
+                yield (f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
+                       f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
             for b in heads[j1 + len(pairs):j2]:
-                problems.append(f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
-                                f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
-    return problems
+                yield (f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
+                       f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
 
 
 def check_sources_section(page):
@@ -332,8 +304,7 @@ def check_sources_section(page):
     h2 = [h for h in page.headings if h.level == 2]
     if not h2 or h2[-1].id != SOURCES_ID:
         return [f"{page.where(h2[-1].line if h2 else None)}: the last section is not the sources section: {fix}"]
-    section = page.lines[h2[-1].line:]
-    targets = [t for line in section for t in LINK_TARGET.findall(line)]
+    targets = [t for line in page.lines[h2[-1].line:] for t in LINK_TARGET.findall(line)]
     # a link to the sources page, or on the sources page itself to a source further up (#bollebygd-ks-202)
     if not any(t.split("#")[0].endswith(f"{SOURCES_PAGE}.md") or t.startswith("#") for t in targets):
         return [f"{page.where(h2[-1].line)}: the sources section links to no source: link each source on "
@@ -341,96 +312,69 @@ def check_sources_section(page):
     return []
 
 
-def _ids(page):
-    """Every id a page defines in its source: heading ids, { #alias } lists, id="…" in HTML (read once per page)."""
-    if page.ids is None:
-        page.ids = {a or b for line in page.lines for a, b in ANY_ID.findall(line)}
-        page.ids |= {alias for h in page.headings for alias in h.aliases}
-    return page.ids
-
-
 def check_links(page, pages):
     """Links to other pages name an existing page without language suffix, and an existing section."""
-    problems = []
-    langs = languages()
-    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
-    for number, line in fenced(page.lines, page.body_start - 1):
-        for target in MD_LINK.findall(re.sub(r"`[^`]*`", "", line)):
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
-                continue     # http:, mailto: …
-            path, _, anchor = target.partition("#")
-            if path and not path.endswith(".md"):
-                continue     # a PDF or another file: MkDocs checks it
-            if suffix.search(path):
-                problems.append(f"{page.where(number)}: link to '{target}': write "
-                                f"'{suffix.sub('.md', path)}{'#' + anchor if anchor else ''}' (links name the page "
-                                "without language; each language's page links to its own language)")
-                continue
-            stem = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path)).removesuffix(".md") \
-                if path else page.stem
-            if stem not in pages:
-                problems.append(f"{page.where(number)}: link to '{target}': there is no page "
-                                f"docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
-                                "without language)")
-                continue
-            other = pages[stem].get(page.lang)
-            renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
-            if renamed:
-                problems.append(f"{page.where(number)}: link to '{target}': '#{anchor}' is an old id of the section "
-                                f"'#{renamed}' in {other.rel}: link to '#{renamed}'")
-            elif anchor and other is not None and anchor not in _ids(other):
-                problems.append(f"{page.where(number)}: link to '{target}': {other.rel} has no section '#{anchor}' "
-                                "(use one of its heading ids, written { #id } after the heading)")
-    return problems
+    return [f"{page.where(number)}: link to '{target}': {why}" for number, line in page.body
+            for target in MD_LINK.findall(CODE.sub("", line)) if (why := _link_problem(page, pages, target))]
 
 
-def _nav_entries(nav, path=()):
-    """(group path, title or None, page) for every page in mkdocs.yml's nav; (group path, title, None) per group."""
+def _link_problem(page, pages, target):
+    """What is wrong with a link in a page, or '' (a link to another site or file is MkDocs' to check)."""
+    path, _, anchor = target.partition("#")
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or path and not path.endswith(".md"):
+        return ""     # http:, mailto: …, a PDF or another file
+    suffix = _lang_suffix()
+    if suffix.search(path):
+        return (f"write '{suffix.sub('.md', path)}{'#' + anchor if anchor else ''}' (links name the page "
+                "without language; each language's page links to its own language)")
+    stem = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path)).removesuffix(".md") \
+        if path else page.stem
+    if stem not in pages:
+        return (f"there is no page docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
+                "without language)")
+    other = pages[stem].get(page.lang)
+    renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
+    if renamed:
+        return f"'#{anchor}' is an old id of the section '#{renamed}' in {other.rel}: link to '#{renamed}'"
+    if anchor and other is not None and anchor not in other.ids:
+        return (f"{other.rel} has no section '#{anchor}' (use one of its heading ids, written {{ #id }} after the "
+                "heading)")
+    return ""
+
+
+def _nav_entries(nav):
+    """(title or None, page) for every page in mkdocs.yml's nav, (title, None) for every group."""
     for item in nav or []:
-        if isinstance(item, str):
-            yield path, None, item
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    yield path, title, None
-                    yield from _nav_entries(value, path + (title,))
-                else:
-                    yield path, title, str(value)
-
-
-def _config_line(text, needle, name="mkdocs.yml"):
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return f"{name}:{number}"
-    return name
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            yield title, None if isinstance(value, list) else str(value)
+            if isinstance(value, list):
+                yield from _nav_entries(value)
 
 
 def check_nav(pages, config, config_path=CONFIG):
-    langs = languages()
-    yml = Path(config_path).read_text(encoding="utf-8")
+    langs, suffix = languages(), _lang_suffix()
+    yml = Path(config_path).read_text(encoding="utf-8").splitlines()
     name = Path(config_path).name
-    suffix = re.compile(r"\.(" + "|".join(map(re.escape, langs)) + r")\.md$")
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    translations = {entry["locale"]: entry.get("nav_translations") or {} for entry in i18n["languages"]}
+    translations = {entry["locale"]: entry.get("nav_translations") or {} for entry in language_entries(config)}
     problems, listed = [], set()
-    for _, title, target in _nav_entries(config.get("nav")):
-        if title is not None:
-            for lang in langs[1:]:
-                if title not in translations.get(lang, {}):
-                    problems.append(f"{_config_line(yml, title + ':', name)}: the menu name '{title}' has no name in "
-                                    f"'{lang}': add '{title}: …' under nav_translations of the '{lang}' language "
-                                    "(plugins: i18n: languages in mkdocs.yml)")
+
+    def where(needle):
+        return next((f"{name}:{number}" for number, line in enumerate(yml, 1) if needle in line), name)
+    for title, target in _nav_entries(config.get("nav")):
+        problems += [f"{where(title + ':')}: the menu name '{title}' has no name in '{lang}': add '{title}: …' under "
+                     f"nav_translations of the '{lang}' language (plugins: i18n: languages in mkdocs.yml)"
+                     for lang in langs[1:] if title is not None and title not in translations.get(lang, {})]
         if target is None or re.match(r"^[a-z]+://", target):
             continue
         if suffix.search(target):
             right = suffix.sub(".md", target)
-            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names pages without language: "
+            problems.append(f"{where(target)}: the menu (nav:) names pages without language: "
                             f"write '{right}', not '{target}'")
             target = right
         stem = target.removesuffix(".md")
         listed.add(stem)
         if stem not in pages:
-            problems.append(f"{_config_line(yml, target, name)}: the menu (nav:) names '{target}', but there is no "
+            problems.append(f"{where(target)}: the menu (nav:) names '{target}', but there is no "
                             f"docs/{stem}.{langs[0]}.md: correct the path (relative to docs/, without language)")
     for stem in sorted(set(pages) - listed):
         problems.append(f"docs/{stem}.{langs[0]}.md: the page is not in the menu: add '- {stem}.md' (without "
@@ -440,33 +384,27 @@ def check_nav(pages, config, config_path=CONFIG):
 
 def check_redirects(pages, config):
     redirects = (config.get("extra") or {}).get("redirects") or {}
-    problems = []
     for old, target in redirects.items():
         where = f"mkdocs.yml extra.redirects '{old}'"
         if not OLD_PATH.match(str(old)):
-            problems.append(f"{where}: the old path must be a lowercase URL path ending in '/', "
-                            "like 'tsl/gammal-sida/'")
+            yield f"{where}: the old path must be a lowercase URL path ending in '/', like 'tsl/gammal-sida/'"
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
         if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
             what = "itself" if url_path(stem) == old else "another old address"
-            problems.append(f"{where}: it leads to '{url_path(stem)}', which is {what}: "
-                            "a redirect loop or chain; point the old address straight at the page it should open")
+            yield (f"{where}: it leads to '{url_path(stem)}', which is {what}: "
+                   "a redirect loop or chain; point the old address straight at the page it should open")
             continue
         for lang in languages():
             page = pages.get(stem, {}).get(lang)
             if page is None:
-                problems.append(f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
-                                "without language, like 'tsl/ny-sida.md'")
+                yield (f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
+                       "without language, like 'tsl/ny-sida.md'")
             elif anchor and anchor not in {h.id for h in page.headings} | _alias_ids(page):
-                problems.append(f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)")
-        old_stem = old.rstrip("/")
-        for candidate in (old_stem, f"{old_stem}/index"):
-            if candidate in pages:
-                problems.append(f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; "
-                                "remove the redirect")
-    return problems
+                yield f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)"
+        yield from [f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; remove the redirect"
+                    for candidate in (old.rstrip("/"), old.rstrip("/") + "/index") if candidate in pages]
 
 
 def _alias_ids(page):
@@ -480,26 +418,20 @@ def check_linking_pages(pages, nav_stems):
     for stem, pair in sorted(pages.items()):
         if not stem.startswith(LINKING_DIR) or stem == LINKING_INDEX:
             continue
-        named = {}
-        for lang, page in pair.items():
-            named[lang] = (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
-            if not named[lang]:
-                problems.append(f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like "
-                                f"'<!-- tillit:linking-pages tsl/ -->' naming the pages whose sections it lists")
+        named = {lang: (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
+                 for lang, page in pair.items()}
+        problems += [f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like '<!-- tillit:linking-pages "
+                     "tsl/ -->' naming the pages whose sections it lists"
+                     for lang, page in pair.items() if not named[lang]]
         if named.get(default):
             subpages[stem] = named[default]
             problems += [f"{page.rel}: its marker names {named[lang]}, the {default} page {named[default]}: "
                          "write the same '<!-- tillit:linking-pages … -->' in every language"
                          for lang, page in pair.items() if named[lang] and named[lang] != named[default]]
-    exact, prefixes = {}, []
-    for sub, names in subpages.items():
-        for name in dict.fromkeys(names):
-            if name.endswith("/"):
-                prefixes.append((name, sub))
-            else:
-                exact.setdefault(name, []).append(sub)
     for stem in sorted(nav_stems & set(pages)):
-        hits = list(dict.fromkeys(exact.get(stem, []) + [sub for name, sub in prefixes if stem.startswith(name)]))
+        # the sub-pages that name the page itself, then those that name a folder above it
+        hits = list(dict.fromkeys([sub for sub, names in subpages.items() if stem in names] + [
+            sub for sub, names in subpages.items() if any(n.endswith("/") and stem.startswith(n) for n in names)]))
         if len(hits) != 1:
             where = ", ".join(f"docs/{h}.{default}.md" for h in hits) or f"no page under docs/{LINKING_DIR}"
             problems.append(f"docs/{stem}.{default}.md: its sections must be listed on exactly one linking page "
@@ -509,10 +441,8 @@ def check_linking_pages(pages, nav_stems):
 
 def published_urls(path):
     """The published URLs (urls.txt; scripts/update_url_contract.py keeps it), or none before the first build."""
-    if not path.exists():
-        return set()
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+            if line.strip() and not line.startswith("#")} if path.exists() else set()
 
 
 def source_problems(config_path=CONFIG):
@@ -520,29 +450,17 @@ def source_problems(config_path=CONFIG):
     config = load_config(Path(config_path))
     pages, problems = read_docs()
     contract = published_urls(Path(config_path).parent / "urls.txt")
-    problems += check_pairs(pages)
-    problems += missing_strings()
-    problems += figures.problems()
+    problems += [*check_pairs(pages), *missing_strings(), *figures.problems()]
+    page_checks = (lambda page: markers.problems("\n".join(page.lines), page.rel), check_front_matter,
+                   check_placeholders, check_pictures, check_reading_boxes, lambda page: check_links(page, pages),
+                   check_heading_ids, check_aliases, check_changes,
+                   lambda page: check_published_sections(page, contract), check_sources_section)
     for _stem, pair in sorted(pages.items()):
-        for page in pair.values():
-            problems += markers.problems("\n".join(page.lines), page.rel)
-            problems += check_front_matter(page)
-            problems += check_placeholders(page)
-            problems += check_pictures(page)
-            problems += check_reading_boxes(page)
-            problems += check_links(page, pages)
-            problems += check_heading_ids(page)
-            problems += check_aliases(page)
-            problems += check_changes(page)
-            problems += check_published_sections(page, contract)
-            problems += check_sources_section(page)
+        problems += [problem for page in pair.values() for check in page_checks for problem in check(page)]
         problems += check_ids_match(pair)
     nav_problems, nav_stems = check_nav(pages, config, config_path)
-    problems += nav_problems
-    problems += check_redirects(pages, config)
-    problems += check_linking_pages(pages, nav_stems)
-    problems += check_exercises(pages)
-    return problems
+    return [*problems, *nav_problems, *check_redirects(pages, config), *check_linking_pages(pages, nav_stems),
+            *check_exercises(pages)]
 
 
 def sources_fingerprint(config_path=CONFIG):
@@ -567,26 +485,17 @@ def cached_source_problems(config_path=CONFIG, fingerprint=None):
 
 
 def check_exercises(pages):
-    """Every exercises/*.yml and every <!-- tillit:exercise NAME --> marker: answers, languages, links to
-    page#section.
-    """
+    """Each exercises/*.yml (answers, languages, page#section links); a file for each exercise and figure marker."""
     def page_ids(stem, lang):
         page = pages.get(stem, {}).get(lang)
-        return None if page is None else (page.meta.get("title"), _ids(page))
+        return None if page is None else (page.meta.get("title"), page.ids)
     names = {path.stem for path in exercise.EXERCISES.glob("*.yml")}
-    problems = []
-    for _stem, pair in sorted(pages.items()):
-        for page in pair.values():
-            for number, name, args in markers.find("\n".join(page.lines)):
-                if name == "exercise" and args not in names:
-                    problems.append(f"{page.where(number)}: '<!-- tillit:exercise {args} -->' has no file "
-                                    f"exercises/{args}.yml: create it or correct the name")
-                if name == "figure" and args not in figures.names():
-                    problems.append(f"{page.where(number)}: '<!-- tillit:figure {args} -->' has no file "
-                                    f"diagrams/{args}.yml: create it or correct the name")
-    for name in sorted(names):
-        problems += exercise.problems(name, page_ids)
-    return problems
+    files = {"exercise": ("exercises", names), "figure": ("diagrams", set(figures.names()))}
+    problems = [f"{page.where(number)}: '<!-- tillit:{name} {args} -->' has no file {files[name][0]}/{args}.yml: "
+                "create it or correct the name" for _stem, pair in sorted(pages.items()) for page in pair.values()
+                for number, name, args in markers.find("\n".join(page.lines))
+                if name in files and args not in files[name][1]]
+    return problems + [problem for name in sorted(names) for problem in exercise.problems(name, page_ids)]
 
 
 # ---------------------------------------------------------------- the checks on a built site
@@ -595,59 +504,46 @@ def source_of(rel):
     """The docs/ file of a built page: 'en/tsl/x/index.html' -> 'docs/tsl/x.en.md' (or the built file if none)."""
     lang = language_of(rel)
     stem = rel.removeprefix(lang_prefix(lang)).removesuffix("index.html").strip("/") or "index"
-    for candidate in (f"{stem}.{lang}.md", f"{stem}/index.{lang}.md"):
-        if (DOCS / candidate).exists():
-            return f"docs/{candidate}"
-    return rel
+    return next((f"docs/{candidate}" for candidate in (f"{stem}.{lang}.md", f"{stem}/index.{lang}.md")
+                 if (DOCS / candidate).exists()), rel)
 
 
 def site_problems(site):
     """Pictures in the built pages' content (also those a hook adds) need alt text; no HTML comment is left (a marker
-    nothing expanded); warn on a localhost address.
+    nothing expanded); and a warning ('' if none) when the site is built for a localhost or example address.
     """
     from lxml import html as lxml_html
-    problems, warnings = [], []
+    problems = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
         text = file.read_text(encoding="utf-8", errors="replace")
-        comment = text.find("<!--")
-        if comment >= 0:
+        if (comment := text.find("<!--")) >= 0:
             problems.append(f"{source_of(rel)}: the built page {rel} still holds an HTML comment "
                             f"({text[comment:comment + 60]!r}): a marker that nothing expanded, or a comment to remove")
-        if "<img" not in text:
-            continue
-        for img in lxml_html.fromstring(text).xpath('//*[contains(@class,"md-content")]//img'):
-            why = _alt_problem(img.get("alt"), img.get("src"), DECORATIVE in (img.get("class") or "").split())
-            if why:
+        pictures = lxml_html.fromstring(text).xpath('//*[contains(@class,"md-content")]//img') if "<img" in text else []
+        for img in pictures:
+            if why := _alt_problem(img.get("alt"), img.get("src"), DECORATIVE in (img.get("class") or "").split()):
                 problems.append(f"{source_of(rel)}: the picture {img.get('src')} {why} (in the built page {rel}): "
                                 f"{ALT_FIX}")
     start = site / "index.html"
-    if start.exists():
-        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
-        warning = canonical and address_warning(canonical.group(1),
-                                                "this build (links, QR codes, PDFs, sitemap, feeds)")
-        if warning:
-            warnings.append(warning)
-    return problems, warnings
+    canonical = start.exists() and re.search(r'<link rel="canonical" href="([^"]+)"', start.read_text(encoding="utf-8"))
+    warning = canonical and address_warning(canonical.group(1), "this build (links, QR codes, PDFs, sitemap, feeds)")
+    return problems, warning or ""
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="also check this built site (e.g. site)")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="the MkDocs config file (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    problems = cached_source_problems(args.config)
-    warnings = []
+    problems = cached_source_problems()
     if args.site:
-        built, warnings = site_problems(args.site)
+        built, warning = site_problems(args.site)
         problems += built
-    for warning in warnings:
-        print(warning, file=sys.stderr)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+        if warning:
+            print(warning, file=sys.stderr)
     if problems:
-        print(f"check_site: {len(problems)} problem(s): fix them in the files named above "
-              f"({len(problems)} fel: rätta dem i filerna som står ovan)", file=sys.stderr)
+        print(*problems, f"check_site: {len(problems)} problem(s): fix them in the files named above "
+              f"({len(problems)} fel: rätta dem i filerna som står ovan)", sep="\n", file=sys.stderr)
         return 1
     print("check_site: every page follows the rules (alla sidor följer reglerna)")
     return 0

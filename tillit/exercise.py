@@ -28,16 +28,13 @@ def model_answer(data, item, lang):
 
 
 def problems(name, page_ids):
-    """Authoring mistakes in exercises/<name>.yml, each naming the file, the item and the fix.
-
-    page_ids(stem, lang) returns (title, {id: heading}) of docs/<stem>.<lang>.md, or None when there is no such page.
+    """Authoring mistakes in exercises/<name>.yml, each naming the file, the item and the fix; page_ids(stem, lang)
+    is (title, {id: heading}) of docs/<stem>.<lang>.md, or None when there is no such page.
     """
     import yaml
     rel = f"exercises/{name}.yml"
     try:
         data = load_all(name)
-    except FileNotFoundError:
-        return [f"{rel} is missing: create it or remove the marker '<!-- tillit:exercise {name} -->'"]
     except yaml.YAMLError as error:
         return [f"{rel}: not valid YAML ({str(error).splitlines()[0]})"]
     items = data.get("items") if isinstance(data, dict) else None
@@ -50,10 +47,8 @@ def problems(name, page_ids):
             found.append(f"{rel}: write '{group}:' with a text in every language for "
                          + (", ".join(keys) if keys else "each kind of grey zone") + " (see the file's top comment)")
             continue
-        for key in keys or block:
-            for lang in languages():
-                if not str((block.get(key) or {}).get(lang) or "").strip():
-                    found.append(f"{rel}: '{group}: {key}' has no text in '{lang}'")
+        found += [f"{rel}: '{group}: {key}' has no text in '{lang}'" for key in keys or block
+                  for lang in _untranslated(block.get(key))]
     kinds = data.get("grey_kinds") if isinstance(data.get("grey_kinds"), dict) else {}
     for number, item in enumerate(items, 1):
         where = f"{rel}: item {number}"
@@ -62,12 +57,8 @@ def problems(name, page_ids):
             continue
         if item.get("answer") not in ANSWERS:
             found.append(f"{where}: answer is {item.get('answer')!r}: write one of {', '.join(ANSWERS)}")
-        for key in TEXTS:
-            value = item.get(key)
-            for lang in languages():
-                if not isinstance(value, dict) or not str(value.get(lang) or "").strip():
-                    found.append(f"{where}: '{key}' has no text in '{lang}': write '{key}: {{{lang}: ...}}' "
-                                 "for every language")
+        found += [f"{where}: '{key}' has no text in '{lang}': write '{key}: {{{lang}: ...}}' for every language"
+                  for key in TEXTS for lang in _untranslated(item.get(key))]
         if item.get("answer") == "grey" and item.get("grey") not in kinds:
             found.append(f"{where}: a grey-zone item must say which kind of grey zone it is: write 'grey:' and one of "
                          f"{', '.join(kinds) or 'the grey_kinds'} (it has {item.get('grey')!r})")
@@ -91,9 +82,14 @@ def problems(name, page_ids):
     return found
 
 
+def _untranslated(texts):
+    """The languages in which a {lang: text} value has no text."""
+    return [lang for lang in languages() if not isinstance(texts, dict) or not str(texts.get(lang) or "").strip()]
+
+
 def _heading(stem, lang):
     """(page title, {id: heading text}) of docs/<stem>.<lang>.md, read by the one page parser (tillit.sources)."""
-    page = sources.read_page(ROOT / "docs" / f"{stem}.{lang}.md", stem, lang)
+    page = sources.read_page(sources.DOCS / f"{stem}.{lang}.md", stem, lang)
     return page.meta.get("title"), {h.id: h.text for h in page.headings if h.id}
 
 
@@ -128,8 +124,7 @@ def render(name, lang, page_url):
     esc = html.escape
     root = "../" * page_url.removeprefix(lang_prefix(lang)).count("/")   # from this page to the language root
     data = {key: s[key] for key in ("question", "check", "next", "restart", "right", "wrong", "score", "choose",
-                                    "result_title", "your_answer", "so_far", "missed", "result_now")}
-    data["answers"] = s["answers"]
+                                    "result_title", "your_answer", "so_far", "missed", "result_now", "answers")}
     exercise = load_all(name)
     out = [f'<div class="tillit-selfcheck" data-exercise="{esc(name)}" '
            f'data-strings="{esc(json.dumps(data, ensure_ascii=False))}">',
@@ -153,8 +148,7 @@ def render(name, lang, page_url):
             f'<p><strong>{esc(s["source"])}</strong> '
             f'<a href="{esc(root + source_href)}">{heading_html(source_heading)}</a></p>'
             f'</details></li>')
-    out.append("</ol></div>")
     # the self-check's script only on the pages that need it (first-view budget)
-    site_root = "../" * page_url.count("/")
-    out.append(f'<script src="{site_root}assets/javascripts/selfcheck.js" defer></script>')
+    out += ["</ol></div>",
+            f'<script src="{"../" * page_url.count("/")}assets/javascripts/selfcheck.js" defer></script>']
     return "\n".join(out)

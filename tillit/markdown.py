@@ -25,11 +25,6 @@ _NOT_IN_LABEL = re.compile(r"</?(?:a|abbr)\b[^>]*>")
 _ABBR = re.compile(r'<abbr title="([^"]*)">([^<]+)</abbr>')
 
 
-def alias_anchors(aliases: str) -> str:
-    """The anchors for a heading's old ids: empty, so nothing shows and nothing is read aloud."""
-    return "".join(f'<span id="{alias}"></span>' for alias in aliases.split())
-
-
 def _task_name(match):
     # the same words as the item, with their language marks (<em lang="sv">), without its links and abbreviations
     # (no control inside a label)
@@ -59,19 +54,17 @@ class _Figures(Preprocessor):
         self.lang = lang
 
     def run(self, lines):
-        text = "\n".join(lines)
-        if "<!--" not in text:
-            return lines
-        done = markers.expand(text, "markdown", {"figure": lambda name: f"\n{figures.figure(name, self.lang)}\n"},
-                              "this page")
-        return done.split("\n")
+        figure = {"figure": lambda name: f"\n{figures.figure(name, self.lang)}\n"}
+        return markers.expand("\n".join(lines), "markdown", figure, "this page").split("\n")
 
 
 class _Html(Postprocessor):
     def run(self, text):
         text = _focusable_abbreviations(text)
         text = _TASK.sub(_task_name, text)
-        return _HEADING.sub(lambda m: f"{alias_anchors(m.group(3))}<h{m.group(1)}{m.group(2)}{m.group(4)}>", text)
+        # a heading's old ids as empty anchors before it: nothing shows and nothing is read aloud
+        return _HEADING.sub(lambda m: "".join(f'<span id="{alias}"></span>' for alias in m.group(3).split())
+                            + f"<h{m.group(1)}{m.group(2)}{m.group(4)}>", text)
 
 
 class TillitExtension(Extension):

@@ -9,7 +9,6 @@ expanded) fails the site check.
 import re
 
 MARKER = re.compile(r"<!--\s*tillit:([a-z][a-z-]*)(?:[ \t]+([^\n]*?))?\s*-->")
-ANY_COMMENT = re.compile(r"<!--")
 PHASES = {
     "figure": "markdown",        # <!-- tillit:figure NAME -->: diagrams/NAME.yml drawn (tillit.markdown)
     "exercise": "page",          # <!-- tillit:exercise NAME -->: exercises/NAME.yml as a self-check (tillit.exercise)
@@ -23,26 +22,25 @@ class MarkerError(ValueError):
     """An unknown or malformed marker; the message names the file and line."""
 
 
+def _line(text: str, at: int) -> int:
+    """The line (from 1) of a character of a text."""
+    return text.count("\n", 0, at) + 1
+
+
 def find(text: str):
     """(line, name, args) of each marker in a text, lines counted from 1."""
     for match in MARKER.finditer(text):
-        yield text.count("\n", 0, match.start()) + 1, match.group(1), (match.group(2) or "").strip()
+        yield _line(text, match.start()), match.group(1), (match.group(2) or "").strip()
 
 
 def problems(text: str, where: str, line_offset: int = 0) -> list[str]:
     """Unknown marker names and HTML comments that are not markers, as messages naming `where` and the line."""
-    found = []
-    for line, name, _ in find(text):
-        if name not in PHASES:
-            found.append(f"{where}:{line + line_offset}: unknown marker 'tillit:{name}': write one of "
-                         f"{', '.join('tillit:' + n for n in PHASES)}")
+    found = [f"{where}:{line + line_offset}: unknown marker 'tillit:{name}': write one of "
+             f"{', '.join('tillit:' + n for n in PHASES)}" for line, name, _ in find(text) if name not in PHASES]
     markers = {m.start() for m in MARKER.finditer(text)}
-    for m in ANY_COMMENT.finditer(text):
-        if m.start() not in markers:
-            line = text.count("\n", 0, m.start()) + 1 + line_offset
-            found.append(f"{where}:{line}: an HTML comment that is not a marker (a misspelt one would vanish "
-                         "silently): write '<!-- tillit:NAME … -->' with a known name, or remove the comment")
-    return found
+    return found + [f"{where}:{_line(text, m.start()) + line_offset}: an HTML comment that is not a "
+                    "marker (a misspelt one would vanish silently): write '<!-- tillit:NAME … -->' with a known name, "
+                    "or remove the comment" for m in re.finditer("<!--", text) if m.start() not in markers]
 
 
 def expand(text: str, phase: str, handlers: dict, where: str) -> str:
@@ -50,17 +48,12 @@ def expand(text: str, phase: str, handlers: dict, where: str) -> str:
     def replace(match):
         name, args = match.group(1), (match.group(2) or "").strip()
         if name not in PHASES:
-            line = text.count("\n", 0, match.start()) + 1
-            raise MarkerError(f"{where}: line {line} of the page's text: unknown marker 'tillit:{name}' "
-                              f"(known: {', '.join(PHASES)})")
+            raise MarkerError(f"{where}: line {_line(text, match.start())} of the page's text: unknown marker "
+                              f"'tillit:{name}' (known: {', '.join(PHASES)})")
         if PHASES[name] != phase:
             return match.group(0)
         return handlers[name](args)
     return MARKER.sub(replace, text)
-
-
-def has(text: str, name: str) -> bool:
-    return any(n == name for _, n, _ in find(text))
 
 
 def args_of(text: str, name: str) -> str | None:

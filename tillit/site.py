@@ -9,7 +9,6 @@ from pathlib import Path
 
 # The project: this package's checkout, or TILLIT_ROOT (a small fixture site the hook tests build as a project)
 ROOT = Path(os.environ.get("TILLIT_ROOT") or Path(__file__).resolve().parent.parent).resolve()
-LOCALES = ROOT / "locales"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
@@ -46,20 +45,18 @@ def load_config(path=None):
     return _merged(load_config(path.parent / parent), data) if parent else data
 
 
-def _i18n_languages(config=None):
-    """The i18n plugin's language entries: from a running build's config, else from mkdocs.yml."""
+def language_entries(config=None):
+    """The i18n plugin's language entries: from a running build's config or a load_config() dict, else mkdocs.yml."""
     from tillit import i18n
     if config is not None and i18n.plugin(config) is not None:
         return i18n.language_entries(config)
-    plugins = load_config()["plugins"]
+    plugins = (config if isinstance(config, dict) else load_config())["plugins"]
     return next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)["languages"]
 
 
 def languages(config=None):
     """Locales in build order, the default language first, e.g. ('sv', 'en')."""
-    entries = _i18n_languages(config)
-    default = [lang["locale"] for lang in entries if lang.get("default")]
-    return tuple(default + [lang["locale"] for lang in entries if not lang.get("default")])
+    return tuple(entry["locale"] for entry in sorted(language_entries(config), key=lambda e: not e.get("default")))
 
 
 def default_language(config=None):
@@ -79,10 +76,8 @@ def yaml_load(stream):
 
 @functools.cache
 def strings(lang):
-    """The UI strings of one language from locales/<lang>.yml (every key a reader may see: templates, hooks, JS,
-    PDFs).
-    """
-    path = LOCALES / f"{lang}.yml"
+    """One language's UI strings, locales/<lang>.yml (every key a reader may see: templates, hooks, JS, PDFs)."""
+    path = ROOT / "locales" / f"{lang}.yml"
     if not path.exists():
         raise FileNotFoundError(f"{path.relative_to(ROOT)} is missing: every language needs its UI strings file")
     with open(path, encoding="utf-8") as f:
@@ -90,13 +85,8 @@ def strings(lang):
 
 
 def url_path(stem):
-    """A page's URL path below its language root from its source stem: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/',
-    'index' -> ''.
-    """
-    stem = stem.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+    """A page's URL path below its language root: 'tsl/x' -> 'tsl/x/', 'a/index' -> 'a/', 'index' -> ''."""
+    return re.sub(r"(^|/)index/$", r"\1", stem.removesuffix(".md") + "/")
 
 
 def chromium_args():
@@ -128,7 +118,7 @@ def language_of(rel, config=None):
 
 def site_url(config=None):
     """The published address with one trailing slash (SITE_URL wins over mkdocs.yml, as in the build)."""
-    url = (config or {}).get("site_url") if config is not None else load_config().get("site_url")
+    url = (load_config() if config is None else config).get("site_url")
     return (url or "/").rstrip("/") + "/"
 
 
@@ -145,7 +135,6 @@ def local_time(timestamp=None):
 
 def source_stem(src_uri):
     """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
-    import re
     return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
 
 
@@ -176,11 +165,9 @@ def address_warning(url, what):
     """
     if is_published(url):
         return ""
-    if is_local(url):
-        why, sv = ("an address on this computer that nobody else can open",
-                   "adressen går bara att öppna på den här datorn")
-    else:
-        why, sv = "an example address that leads nowhere", "exempeladressen leder ingenstans"
+    why, sv = (("an address on this computer that nobody else can open",
+                "adressen går bara att öppna på den här datorn") if is_local(url)
+               else ("an example address that leads nowhere", "exempeladressen leder ingenstans"))
     return (f"warning: {what} would point to {url}, {why}. Set the published address in {SITE_URL_SETTING} "
             f"(or SITE_URL=https://… for one build) (varning: {sv}; skriv er adress i site_url i mkdocs.yml)")
 
@@ -197,26 +184,18 @@ def configured_site_url(path=None):
 
 def language_name(lang, config=None):
     """A language's own name, from its entry in mkdocs.yml (the name static-i18n's language switch shows)."""
-    return next(entry.get("name") or lang for entry in _i18n_languages(config) if entry["locale"] == lang)
+    return next(entry.get("name") or lang for entry in language_entries(config) if entry["locale"] == lang)
 
 
 def key_paths(data, prefix=""):
     """Every key of a strings file as a dotted path ('page.review_title'); lists and texts are leaves."""
-    paths = set()
-    for key, value in data.items():
-        path = f"{prefix}{key}"
-        paths |= key_paths(value, path + ".") if isinstance(value, dict) and key != "names" else {path}
-    return paths
+    return set().union(*(key_paths(value, f"{prefix}{key}.") if isinstance(value, dict) and key != "names"
+                         else {f"{prefix}{key}"} for key, value in data.items()))
 
 
 def missing_strings(config=None):
     """Problems, one per language whose locales/<lang>.yml lacks keys the default language's file has."""
     langs = languages(config)
     wanted = key_paths(strings(langs[0]))
-    problems = []
-    for lang in langs[1:]:
-        missing = sorted(wanted - key_paths(strings(lang)))
-        if missing:
-            problems.append(f"locales/{lang}.yml lacks {', '.join(missing)}: copy them from locales/{langs[0]}.yml "
-                            "and translate them")
-    return problems
+    return [f"locales/{lang}.yml lacks {', '.join(missing)}: copy them from locales/{langs[0]}.yml and translate them"
+            for lang in langs[1:] if (missing := sorted(wanted - key_paths(strings(lang))))]

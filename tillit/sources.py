@@ -2,6 +2,7 @@
 
 Used by the checks (tillit.checks), the exercise renderer and scripts/linking_pages.py. It imports nothing from MkDocs.
 """
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*$")
 ATTR_ID = re.compile(r"\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$")
 ALIAS_ATTR = "data-alias"   # a heading's earlier ids: ## Title { #new data-alias="old" } (tillit.markdown writes them)
 ALIAS = re.compile(r"\b" + ALIAS_ATTR + r'="([^"]*)"')
+ANY_ID = re.compile(r"\{[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
 
 
 @dataclass
@@ -30,60 +32,59 @@ class Page:
     stem: str                 # tsl/x
     lang: str
     lines: list
-    meta: dict = None
+    meta: dict = field(default_factory=dict)
     meta_error: str = ""
     body_start: int = 1       # 1-based line of the first body line
     headings: list = field(default_factory=list)
-    ids: set = None           # every id the source defines (_ids)
 
     def where(self, line=None):
         return f"{self.rel}:{line}" if line else self.rel
 
+    @functools.cached_property
+    def ids(self):
+        """Every id the page defines in its source: heading ids, { #alias } lists, id="…" in HTML, old ids."""
+        ids = {a or b for line in self.lines for a, b in ANY_ID.findall(line)}
+        return ids | {alias for h in self.headings for alias in h.aliases}
 
-def fenced(lines, start):
-    """(1-based line number, text) of the lines outside code fences, from index start."""
-    fenced = False
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield index + 1, line
+    @functools.cached_property
+    def body(self):
+        """[(1-based line number, text)] of the body's lines outside code fences (read once per page)."""
+        found, fenced = [], False
+        for number, line in enumerate(self.lines[self.body_start - 1:], self.body_start):
+            if FENCE.match(line):
+                fenced = not fenced
+            elif not fenced:
+                found.append((number, line))
+        return found
 
 
 def read_page(path, stem, lang):
     import yaml
-    text = path.read_text(encoding="utf-8")
-    page = Page(f"docs/{path.relative_to(DOCS).as_posix()}", stem, lang, text.splitlines())
+    page = Page(f"docs/{path.relative_to(DOCS).as_posix()}", stem, lang, path.read_text(encoding="utf-8").splitlines())
     if page.lines and page.lines[0].strip() == "---":
         end = next((i for i in range(1, len(page.lines)) if page.lines[i].strip() in ("---", "...")), None)
         if end is None:
             page.meta_error = f"{page.where(1)}: the front matter has no closing '---' line"
-            page.meta = {}
         else:
+            page.body_start = end + 2
             try:
-                page.meta = yaml.safe_load("\n".join(page.lines[1:end])) or {}
+                meta = yaml.safe_load("\n".join(page.lines[1:end])) or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
-                line = mark.line + 2 if mark else 1
                 problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-                page.meta_error = (f"{page.where(line)}: the front matter is not valid YAML ({problem}): write "
-                                   "'key: value' lines and put a value with ':', '[' or '#' in quotes")
-                page.meta = {}
+                page.meta_error = (f"{page.where(mark.line + 2 if mark else 1)}: the front matter is not valid YAML "
+                                   f"({problem}): write 'key: value' lines and put a value with ':', '[' or '#' "
+                                   "in quotes")
             except ValueError as error:   # YAML reads 2026-13-01 as a date and fails: month must be in 1..12
                 page.meta_error = (f"{page.where()}: the front matter has an impossible date ({error}): write a real "
                                    "date as YYYY-MM-DD, e.g. 'date: 2026-11-28' (review_date, changes)")
-                page.meta = {}
-            if not isinstance(page.meta, dict):
-                page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
-                page.meta = {}
-            page.body_start = end + 2
-    else:
-        page.meta = {}
-    for number, line in fenced(page.lines, page.body_start - 1):
-        match = HEADING.match(line)
-        if match:
+            else:
+                if isinstance(meta, dict):
+                    page.meta = meta
+                else:
+                    page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
+    for number, line in page.body:
+        if match := HEADING.match(line):
             title = match.group(2).rstrip("#").rstrip()
             hid = ATTR_ID.search(title)
             alias = ALIAS.search(hid.group(0)) if hid else None

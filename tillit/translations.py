@@ -17,7 +17,6 @@ from tillit.site import ROOT, languages, load_config, local_time, source_stem, y
 from tillit.sources import DOCS, read_page
 
 LOCK = ROOT / "translations.lock"
-COMMAND = "make translated PAGE={stem}"
 
 
 def _digest(text: str) -> str:
@@ -29,8 +28,7 @@ def sections(stem: str, lang: str) -> dict:
     first h2 section; each h2 id holds its section (h3 sections included).
     """
     page = read_page(DOCS / f"{stem}.{lang}.md", stem, lang)
-    meta = page.meta or {}
-    parts, current = {"": [str(meta.get("title", "")), str(meta.get("description", ""))]}, ""
+    parts, current = {"": [str(page.meta.get("title", "")), str(page.meta.get("description", ""))]}, ""
     h2 = {h.line: h.id for h in page.headings if h.level == 2}
     for number, line in enumerate(page.lines[page.body_start - 1:], page.body_start):
         current = h2.get(number, current)
@@ -39,15 +37,12 @@ def sections(stem: str, lang: str) -> dict:
 
 
 def _stems():
-    default = languages()[0]
-    return sorted(source_stem(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(f"*.{default}.md"))
+    return sorted(source_stem(p.relative_to(DOCS).as_posix()) for p in DOCS.rglob(f"*.{languages()[0]}.md"))
 
 
 def read_lock() -> dict:
     """{stem: {lang: {"checked": date, "source": {section: hash}, "own": hash}}} (empty before the first record)."""
-    if not LOCK.exists():
-        return {}
-    return yaml_load(LOCK.read_text(encoding="utf-8")) or {}
+    return (yaml_load(LOCK.read_text(encoding="utf-8")) or {}) if LOCK.exists() else {}
 
 
 CURRENT: dict = {}   # (stem, lang) -> item of behind(), set for each build by hooks/build_start.py
@@ -73,9 +68,8 @@ def behind(lock=None) -> list[dict]:
                 found.append({"stem": stem, "lang": lang, "section": None, "checked": None})
                 continue
             changed = [key for key in now if record["source"].get(key) != now[key]]
-            changed += [key for key in record["source"] if key not in now and key not in changed]
-            if changed:
-                found.append({"stem": stem, "lang": lang, "section": changed[0] if changed[0] in now else "",
+            if changed or set(record["source"]) - set(now):   # a section changed, or one was removed
+                found.append({"stem": stem, "lang": lang, "section": changed[0] if changed else "",
                               "checked": record["checked"]})
     return found
 
@@ -89,7 +83,7 @@ def message(item: dict) -> str:
     else:
         where = f"section #{item['section']}" if item["section"] else "its title, description or opening text"
         change = f"is behind {src}: {where} changed after the translation was checked on {item['checked']}"
-    return f"translation: {dst} {change}; update it, then run `{COMMAND.format(stem=item['stem'])}`"
+    return f"translation: {dst} {change}; update it, then run `make translated PAGE={item['stem']}`"
 
 
 def mark(stems: list[str], today: datetime.date | None = None, force: bool = False) -> list[str]:
@@ -107,7 +101,7 @@ def mark(stems: list[str], today: datetime.date | None = None, force: bool = Fal
             continue
         for lang in languages()[1:]:
             record = (lock.get(stem) or {}).get(lang)
-            if (not force and record is not None and (stem, lang) in pending and record.get("own") == _own(stem, lang)):
+            if not force and record is not None and (stem, lang) in pending and record.get("own") == _own(stem, lang):
                 refused.append(f"docs/{stem}.{lang}.md is unchanged since it was checked on {record['checked']}, but "
                                f"docs/{stem}.{default}.md changed: update the translation first")
                 continue
@@ -147,9 +141,8 @@ def main(argv=None):
         print(f"translated: {LOCK.name} updated for {len(stems) - len(refused)} page(s)")
         return 1 if refused else 0
     items = behind()
-    for item in items:
-        print(message(item))
-    print(f"translations: {len(items)} behind their Swedish page" if items else "translations: every one is checked")
+    print(*map(message, items), f"translations: {len(items)} behind their Swedish page" if items
+          else "translations: every one is checked", sep="\n")
     return 0
 
 
