@@ -9,6 +9,7 @@ or page refers to are dropped too. The result gets a new fingerprint in its file
 fingerprinted assets for a year) and every page is pointed at it. Results are kept in .cache/purge (tillit.cache),
 keyed by the stylesheet and the set of names used. Runs once, after every language is built.
 """
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -170,20 +171,11 @@ def purge(config):
     text_names |= {n.decode() for n in PROPERTY.findall(other_css.encode())}   # declared or used by our CSS
     key = hashlib.sha256("\0".join([VERSION, *sources.values(), other_css, *sorted(used), *prefixes,
                                     *sorted(text_names)]).encode()).hexdigest()[:32]
-    made = {}
-
-    def make(name):
-        if not made:
-            made.update(_purge(sources, other_css, used, prefixes, text_names))
-        return made[name].encode("utf-8")
-    purged = {}
-    for name in sources:
-        path = cache.file("purge", f"{key}\0{name}", lambda: make(name), ".css")
-        purged[name] = path.read_text(encoding="utf-8") if path else make(name).decode("utf-8")
+    made = functools.cache(lambda: _purge(sources, other_css, used, prefixes, text_names))
     renames = {}
-    for name, css in purged.items():
-        stem = name.split(".")[0]
-        new = f"{stem}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    for name in sources:
+        css = cache.text("purge", name, key, lambda: made()[name])
+        new = f"{name.split('.')[0]}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
         theme[name].unlink()
         (styles / new).write_text(css, encoding="utf-8")
         renames[f"assets/stylesheets/{name}".encode()] = f"assets/stylesheets/{new}".encode()
