@@ -16,34 +16,20 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tillit import checks as check_site
+from tillit.checks import read_docs
 from tillit.qr import QR_MM, qr_svg
-from tillit.site import ROOT, address_warning, lang_prefix, languages, load_config, site_url, url_path
-
-DOCS = ROOT / "docs"
-
-
-def config():
-    """site_url (SITE_URL from the environment wins, as in the build) and extra.redirects from mkdocs.yml."""
-    return site_url(), (load_config().get("extra") or {}).get("redirects") or {}
-
-
-def read_page(path):
-    """(title, [(id, heading text)]) of one language file, read as tillit.checks reads it."""
-    stem, _, lang = path.relative_to(DOCS).as_posix().removesuffix(".md").rpartition(".")
-    page = check_site.read_page(path, stem, lang)
-    return page.meta.get("title"), [(h.id, h.text) for h in page.headings if h.level in (2, 3) and h.id]
+from tillit.site import address_warning, lang_prefix, languages, load_config, site_url, url_path
 
 
 def site_pages():
-    """{url path: {lang: (title, sections)}} for every page in docs/ (in the default language and its translations)."""
+    """{url path: {lang: (title, {id: heading text})}} for every page in docs/ in the default language, read as
+    tillit.checks reads it.
+    """
     langs = languages()
-    pages = {}
-    for md in sorted(DOCS.rglob(f"*.{langs[0]}.md")):
-        stem = md.relative_to(DOCS).as_posix()[: -len(f".{langs[0]}.md")]
-        files = {lang: DOCS / f"{stem}.{lang}.md" for lang in langs}
-        pages[url_path(stem)] = {lang: read_page(f) if f.exists() else (None, []) for lang, f in files.items()}
-    return pages
+    return {url_path(stem): {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
+                                                             if h.level in (2, 3) and h.id})
+                             for lang, page in have.items()}
+            for stem, have in read_docs()[0].items() if langs[0] in have}
 
 
 def normalise(arg, site_url):
@@ -67,16 +53,6 @@ def normalise(arg, site_url):
     return (path + "/" if path else ""), section.strip()
 
 
-def url_for(base, path, section, lang):
-    return base + lang_prefix(lang) + path + (f"#{section}" if section else "")
-
-
-def write_qr(url, target):
-    """An SVG QR code of url, QR_MM millimetres wide when printed, dark on white (the om/lanka pages' code)."""
-    target.write_bytes(qr_svg(url))
-    return target
-
-
 def fail(message, choices, wanted):
     close = difflib.get_close_matches(wanted, choices, n=5, cutoff=0.4)
     hint = ("\n  Closest matches:\n" + "\n".join(f"    {c}" for c in close)) if close else ""
@@ -85,14 +61,13 @@ def fail(message, choices, wanted):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog="Without --out no file is written: only the two URLs are printed.")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("target", help="page path or URL, optionally with #section (e.g. tsl/vad-ar-tsl#kallor)")
     parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
                         "into DIR, created if missing (default: write nothing)")
     args = parser.parse_args(argv)
 
-    base, redirects = config()
+    base, redirects = site_url(), (load_config().get("extra") or {}).get("redirects") or {}
     langs = languages()
     pages = site_pages()
     path, section = normalise(args.target, base)
@@ -106,18 +81,17 @@ def main(argv=None):
              f"(looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
              ["/" + p for p in pages], "/" + path)
     title, sections = pages[path][langs[0]]
-    ids = [sid for sid, _ in sections]
-    if section and section not in ids:
-        fail(f"the page /{path} ({title}) has no section '#{section}'", ["#" + s for s in ids], "#" + section)
+    if section and section not in sections:
+        fail(f"the page /{path} ({title}) has no section '#{section}'", ["#" + s for s in sections], "#" + section)
     for lang in langs[1:]:
-        if section and section not in [sid for sid, _ in pages[path][lang][1]]:
+        if section and section not in pages[path].get(lang, (None, {}))[1]:
             fail(f"#{section} exists on the {langs[0]} page but not on the {lang} one: give "
                  f"docs/{path.rstrip('/') or 'index'}.{lang}.md the same heading id", [], "")
 
-    heading = dict(sections).get(section)
+    heading = sections.get(section)
     print(title + (f" › {heading}" if heading else ""))
     name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
-    urls = {lang: url_for(base, path, section, lang) for lang in langs}
+    urls = {lang: base + lang_prefix(lang) + path + (f"#{section}" if section else "") for lang in langs}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
     warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
@@ -128,8 +102,9 @@ def main(argv=None):
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for lang, url in urls.items():
-        print(f"QR code ({lang}, {QR_MM} mm wide): {write_qr(url, out / f'{name}.{lang}.svg')}")
+    for lang, url in urls.items():   # SVG, QR_MM millimetres wide when printed, dark on white (the om/lanka code)
+        (out / f"{name}.{lang}.svg").write_bytes(qr_svg(url))
+        print(f"QR code ({lang}, {QR_MM} mm wide): {out / f'{name}.{lang}.svg'}")
     return 0
 
 

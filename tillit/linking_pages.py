@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from tillit import markers
@@ -34,7 +35,6 @@ from tillit.site import (
 
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
-_folders = set()    # folders made for them in this build
 _groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
 
 
@@ -56,9 +56,7 @@ def _stem(file):
 
 
 def _url_path(page):
-    """The page's published URL path below the language root, from its source (not page.url, so that the offline
-    bundle, which has no directory URLs, lists the server's URLs).
-    """
+    # from its source, not page.url: the offline bundle, which has no directory URLs, lists the server's URLs
     return url_path(_stem(page.file))
 
 
@@ -82,7 +80,6 @@ def check_config(config):
 def reset():
     """A new build of every language: QR files are written again."""
     _written.clear()
-    _folders.clear()
 
 
 def group_pages(nav, files):
@@ -101,94 +98,69 @@ def group_pages(nav, files):
                 if any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)]
         if len(hits) == 1:
             _groups[stem] = hits[0]
-    return nav
-
-
-def _cell(lang, path, anchor, root, page, config, t, title, language):
-    """One language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
-    download as PNG and SVG (R20). `title`: the section and page the code leads to, `language`: the link's language.
-    """
-    url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
-    rel = qr_file(lang, path, anchor)
-    png = rel.removesuffix(".svg") + ".png"
-    if rel not in _written:
-        target = Path(config["site_dir"]) / rel
-        if target.parent not in _folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _folders.add(target.parent)
-        save_qr(url, target)
-        save_qr(url, target.with_suffix(".png"), "png")
-        _written.add(rel)
-    s = t["linking_pages"]
-    e = html.escape
-    # The alt text names the code's section, page and language; CSS sizes the image (3 cm). The URL (with <wbr> after
-    # each "/", so that it breaks there in a narrow cell) is printed beside it.
-    name = rel.rsplit("/", 1)[-1]
-    return (f'<td><img class="tillit-qr" src="{e(get_relative_url(rel, page.url))}" '
-            f'alt="{e(s["qr_alt"].replace("{title}", title).replace("{language}", language))}" '
-            f'loading="lazy"><code class="tillit-url">{_breakable(e(url))}</code>'
-            f'<span class="tillit-qr-download">{s["download"]} '
-            f'<a href="{e(get_relative_url(png, page.url))}" '
-            f'download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
-            f'<a href="{e(get_relative_url(rel, page.url))}" download="{e(name)}">{s["svg"]}</a></span></td>')
-
-
-def _breakable(url):
-    """The URL with <wbr> after "://", each "." and each "/": a narrow cell breaks it there, not mid-word (R23)."""
-    return re.sub(r"(://|(?<=[^:/])/|\.)", r"\1<wbr>", url)
-
-
-def _language_name(t, code, config):
-    """A language's name in this page's language (locales: language.names), else its own name from mkdocs.yml."""
-    return t.get("language", {}).get("names", {}).get(code) or language_name(code, config)
-
-
-def _table(codes, t, config, first_header, rows, caption="", table_id=""):
-    attrs = f' id="{table_id}"' if table_id else ""
-    columns = "".join(f'<th scope="col">{_language_name(t, code, config)}</th>' for code in codes)
-    head = (f"<table{attrs}>{caption}<thead><tr>"
-            f'<th scope="col">{first_header}</th>{columns}'
-            f"</tr></thead><tbody>")
-    return head + "".join(rows) + "</tbody></table>"
 
 
 def _add_to_toc(page, contents):
     """A sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
     table from the sidebar or, on a phone, the list of sections (tillit.page_toc).
     """
-    if not contents or not page.toc.items:
-        return
-    from mkdocs.structure.toc import AnchorLink
-    top = page.toc.items[0]
-    top.children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
+    if contents and page.toc.items:
+        page.toc.items[0].children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
 
 
 def render(page, config, nav, lang):
     """The tables for one linking page (the marker's names were read by group_pages)."""
     stem = _stem(page.file)
     t = strings(lang)
+    s = t["linking_pages"]
+    e = html.escape
     codes = [lang] + [code for code in languages(config) if code != lang]   # this page's language first
     roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
-    e = html.escape
+    # a language's name in this page's language (locales: language.names), else its own name from mkdocs.yml
+    heads = {code: t.get("language", {}).get("names", {}).get(code) or language_name(code, config) for code in codes}
+    names = {code: name.lower() if t["js"].get("lowercase_language") else name for code, name in heads.items()}
 
-    names = {code: _language_name(t, code, config) for code in codes}
-    names = {code: name.lower() if t["js"].get("lowercase_language") else name for code, name in names.items()}
+    def href(rel):
+        return e(get_relative_url(rel, page.url))
 
     def cells(path, anchor, title):
-        return "".join(_cell(code, path, anchor, roots[code], page, config, t, title, names[code]) for code in codes)
+        """Each language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
+        download as PNG and SVG (R20). `title`: the section and page the code leads to.
+        """
+        out = ""
+        for code in codes:
+            url = roots[code] + path + (f"#{anchor}" if anchor else "")
+            rel = qr_file(code, path, anchor)
+            name = rel.rsplit("/", 1)[-1].removesuffix(".svg")
+            if rel not in _written:
+                target = Path(config["site_dir"]) / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                save_qr(url, target)
+                save_qr(url, target.with_suffix(".png"), "png")
+                _written.add(rel)
+            # The alt text names the code's section, page and language; CSS sizes the image (3 cm). The URL is
+            # printed beside it, <wbr> after "://", each "." and "/": a narrow cell breaks it there, not mid-word (R23).
+            alt = s["qr_alt"].replace("{title}", title).replace("{language}", names[code])
+            shown = re.sub(r"(://|(?<=[^:/])/|\.)", r"\1<wbr>", e(url))
+            out += (f'<td><img class="tillit-qr" src="{href(rel)}" alt="{e(alt)}" loading="lazy">'
+                    f'<code class="tillit-url">{shown}</code>'
+                    f'<span class="tillit-qr-download">{s["download"]} '
+                    f'<a href="{href(rel.removesuffix(".svg") + ".png")}" download="{e(name)}.png">{s["png"]}</a>, '
+                    f'<a href="{href(rel)}" download="{e(name)}.svg">{s["svg"]}</a></span></td>')
+        return out
+
+    def table(first_header, rows, caption="", table_id=""):
+        columns = "".join(f'<th scope="col">{heads[code]}</th>' for code in codes)
+        attrs = f' id="{table_id}"' if table_id else ""
+        return (f"<table{attrs}>{caption}<thead><tr>"
+                f'<th scope="col">{first_header}</th>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     tables, contents = [], []   # contents: (page title, table id) for the page's table of contents (R23)
     if stem == INDEX:
-        rows = []
-        for target in nav.pages:
-            path = _url_path(target)
-            sub = _groups.get(_stem(target.file))
-            if sub is None:
-                continue
-            href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
-            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>'
-                        f'{cells(path, "", target.title)}</tr>')
-        tables.append(_table(codes, t, config, t["linking_pages"]["page"], rows))
+        rows = [f'<tr><th scope="row"><a href="{href(_groups[_stem(target.file)].url)}#{_table_id(_url_path(target))}">'
+                f'{e(target.title)}</a></th>{cells(_url_path(target), "", target.title)}</tr>'
+                for target in nav.pages if _stem(target.file) in _groups]
+        tables.append(table(s["page"], rows))
     else:
         for target in nav.pages:
             if _stem(_groups.get(_stem(target.file), target.file)) != stem:
@@ -197,8 +169,8 @@ def render(page, config, nav, lang):
             rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'
                     f"{cells(path, anchor, f'{section}, {target.title}')}</tr>"
                     for level, anchor, section in _sections(target.toc)]
-            caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
-            tables.append(_table(codes, t, config, t["linking_pages"]["section"], rows, caption, _table_id(path)))
+            caption = f'<caption><a href="{href(target.url)}">{e(target.title)}</a></caption>'
+            tables.append(table(s["section"], rows, caption, _table_id(path)))
             contents.append((target.title, _table_id(path)))
     _add_to_toc(page, contents)
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
