@@ -47,7 +47,8 @@ BABEL_LOCALE = {"en": "en_GB"}   # plain British English: 28 November 2026
 
 
 def shown_date(day, lang):
-    return format_date(day, format="long", locale=BABEL_LOCALE.get(lang, lang))
+    """The date as a reader of `lang` reads it: 28 november 2026, British in English (3 December 2026)."""
+    return format_date(day, format="long", locale=BABEL_LOCALE.get(lang, lang.replace("-", "_")))
 
 
 def for_page(meta, lang):

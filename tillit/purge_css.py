@@ -27,9 +27,8 @@ COLOR_ATTR = re.compile(rb'data-md-color-[a-z]+="([\w-]+)"')
 STYLE_ATTR = re.compile(rb'style="([^"]*)"')
 JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
 JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
-SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
-FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
+NOT_JUDGED = {"not", "is", "where", "has", "matches", "-webkit-any", "-moz-any"}   # functional pseudo-classes
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 PROPERTY = re.compile(rb"--[\w-]+")
 # Names Material's bundle uses only for a feature: (class-name prefixes, is the feature on?) from the built HTML's
@@ -46,54 +45,43 @@ SCRIPT_FEATURES = [
 VERSION = cache.code_version(__file__) + tinycss2.__version__
 
 
-def _strip_functional(selector):
-    """The selector without the arguments of :not(), :is() etc. (they may match without the classes they name)."""
-    out, i = [], 0
-    for m in FUNCTIONAL.finditer(selector):
-        if m.start() < i:
-            continue
-        out.append(selector[i:m.start()])
-        depth, j = 1, m.end()
-        while j < len(selector) and depth:
-            depth += {"(": 1, ")": -1}.get(selector[j], 0)
-            j += 1
-        i = j
-    out.append(selector[i:])
-    return re.sub(r"\[[^\]]*\]", lambda a: a.group(0) if a.group(0).startswith("[data-md-color-") else "[]",
-                  "".join(out))
-
-
-def _split_selectors(prelude):
-    """Top-level comma split (commas inside parentheses or attribute values belong to one selector)."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(prelude):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(prelude[start:i])
-            start = i + 1
-    parts.append(prelude[start:])
+def _selectors(prelude):
+    """The prelude's selectors, split at its top-level commas (tinycss2 keeps those in () and [] inside their block)."""
+    parts = [[]]
+    for token in prelude:
+        if token == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
     return parts
 
 
+def _names(selector):
+    """(is a class, name) of the classes and data-md-color values a selector needs; the arguments of :not(), :is() etc.
+    are not judged (they may match without the classes they name).
+    """
+    for before, token in zip([None, *selector], selector):
+        if token.type == "ident" and before == ".":
+            yield True, token.value
+        elif token.type == "[] block":
+            yield from ((False, value) for value in SELECTOR_COLOR.findall(tinycss2.serialize([token])))
+        elif token.type == "function" and token.lower_name not in NOT_JUDGED:
+            yield from _names(token.arguments)
+
+
 def _matches_site(selector, used, prefixes):
-    plain = _strip_functional(selector)
-    classes = SELECTOR_CLASS.findall(plain)
-    return (all(c in used or c.startswith(prefixes) for c in classes)
-            and all(v in used for v in SELECTOR_COLOR.findall(plain)))
+    return all(name in used or is_class and name.startswith(prefixes) for is_class, name in _names(selector))
 
 
 def _purge_rules(rules, used, prefixes):
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            prelude = tinycss2.serialize(rule.prelude)   # (@keyframes blocks are at-rules: kept whole below)
-            kept = [s for s in _split_selectors(prelude) if _matches_site(s, used, prefixes)]
+            # (@keyframes blocks are at-rules: kept whole below)
+            kept = [s for s in _selectors(rule.prelude) if _matches_site(s, used, prefixes)]
             if kept:
                 decls = tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
-                out.append(["rule", ",".join(s.strip() for s in kept), decls])
+                out.append(["rule", ",".join(tinycss2.serialize(s).strip() for s in kept), decls])
         elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in (
                 "media", "supports", "layer", "container"):
             inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
