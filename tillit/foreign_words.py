@@ -7,7 +7,6 @@ Which words: terms.yml (`terms:` and `language_of_parts:`), read by `foreign_wor
 import functools
 import hashlib
 import re
-from pathlib import Path
 
 from tillit import cache
 from tillit.site import ROOT, yaml_load
@@ -96,7 +95,7 @@ def mark(html, lang):
 @functools.cache
 def _version():
     """What the marking depends on besides the page: this code and terms.yml."""
-    return hashlib.sha256(Path(__file__).read_bytes() + (ROOT / "terms.yml").read_bytes()).hexdigest()
+    return cache.code_version(__file__, ROOT / "terms.yml")
 
 
 def marked(output, lang, name):

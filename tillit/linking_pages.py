@@ -5,13 +5,23 @@ with that page's sections. Each sub-page holds `<!-- tillit:linking-pages STEM .
 whose source stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav
 must be on exactly one sub-page (tillit.checks). The pages are split so that each stays light to load (issue #8).
 The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
-QR codes come from tillit.qr, shared with scripts/linking_pages.py. A build for a real address (SITE_URL) stops
-while mkdocs.yml site_url is still an example or local address (check_config): the CLI prints links and QR codes
+QR codes come from tillit.qr, for the pages and the command alike. A build for a real address (SITE_URL) stops
+while mkdocs.yml site_url is still an example or local address (check_config): the command prints links and QR codes
 from that.
+
+Usage: python -m tillit.linking_pages <page path or URL>[#section] [--out DIR]
+  e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
+It prints the page's or section's URL in every language for an agenda (kallelse), from site_url or SITE_URL (a
+localhost or example address gets a warning), and with --out DIR writes their QR codes (SVG) for print (without it,
+nothing). Pages and sections are read from docs/; exit 2 with the closest matches when one does not exist.
 """
+import argparse
+import difflib
 import html
 import re
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
@@ -19,14 +29,17 @@ from mkdocs.utils import get_relative_url
 from tillit import markers
 from tillit.checks import LINKING_DIR as PAGE_DIR
 from tillit.checks import LINKING_INDEX as INDEX
-from tillit.qr import save_qr
+from tillit.checks import read_docs
+from tillit.qr import QR_MM, qr_svg, save_qr
 from tillit.site import (
     SITE_URL_SETTING,
+    address_warning,
     configured_site_url,
     is_published,
     lang_prefix,
     language_name,
     languages,
+    load_config,
     site_url,
     source_stem,
     strings,
@@ -67,12 +80,12 @@ def _table_id(url_path):
 
 def check_config(config):
     """A problem for hooks/build_start.py, or '': a build for a real address while mkdocs.yml site_url is still an
-    example, from which scripts/linking_pages.py would print links and QR codes for the old address.
+    example, from which python -m tillit.linking_pages would print links and QR codes for the old address.
     """
     configured = configured_site_url(config.config_file_path)
     if is_published(config.site_url) and not is_published(configured):
         return (f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
-                "(SITE_URL): scripts/linking_pages.py would print links and QR codes for the old address. "
+                "(SITE_URL): python -m tillit.linking_pages would print links and QR codes for the old address. "
                 f"Write the published address into {SITE_URL_SETTING} before publishing.")
     return ""
 
@@ -175,3 +188,95 @@ def render(page, config, nav, lang):
     _add_to_toc(page, contents)
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
     return '<div class="tillit-linking-pages tillit-nolint">' + "".join(tables) + "</div>"
+
+
+def site_pages():
+    """{url path: {lang: (title, {id: heading text})}} of each page in docs/ in the default language (tillit.checks)."""
+    pages = {}
+    for stem, have in read_docs()[0].items():
+        if languages()[0] in have:
+            pages[url_path(stem)] = {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
+                                                                     if h.level in (2, 3) and h.id})
+                                     for lang, page in have.items()}
+    return pages
+
+
+def normalise(arg, base):
+    """Any way of naming a page -> (URL path below the language root, section or '')."""
+    arg = arg.strip()
+    if re.match(r"^https?://", arg):
+        parts = urlsplit(arg)
+        path, section = parts.path, parts.fragment
+        prefix = urlsplit(base).path
+        if prefix != "/" and path.startswith(prefix):
+            path = "/" + path[len(prefix):]
+    else:
+        path, _, section = arg.partition("#")
+    path = path.strip().lstrip("/")
+    path = re.sub(r"^docs/", "", path)
+    others = "|".join(re.escape(lang) for lang in languages()[1:])
+    path = re.sub(rf"^(?:{others})(?:/|$)", "", path)
+    path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$", "", path)
+    path = re.sub(r"(^|/)index(\.html)?$", r"\1", path)
+    path = path.strip("/")
+    return (path + "/" if path else ""), section.strip()
+
+
+def fail(message, choices, wanted):
+    close = difflib.get_close_matches(wanted, choices, n=5, cutoff=0.4)
+    hint = ("\n  Closest matches:\n" + "\n".join(f"    {c}" for c in close)) if close else ""
+    print(f"linking_pages: {message}{hint}", file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tillit.linking_pages", description="Print the URL of a page or "
+                                     "section in every language for an agenda; with --out, also their QR codes (SVG).")
+    parser.add_argument("target", help="page path or URL, optionally with #section (e.g. tsl/vad-ar-tsl#kallor)")
+    parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
+                        "into DIR, created if missing (default: write nothing)")
+    args = parser.parse_args(argv)
+
+    base, redirects = site_url(), (load_config().get("extra") or {}).get("redirects") or {}
+    langs = languages()
+    pages = site_pages()
+    path, section = normalise(args.target, base)
+    if path not in pages and path in redirects:
+        path, target_section = normalise(str(redirects[path]), base)
+        section = section or target_section
+        print(f"note: {args.target} is a short address for /{path}; using that page", file=sys.stderr)
+    if path not in pages:
+        fail(f"there is no page '{args.target}' "
+             f"(looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
+             ["/" + p for p in pages], "/" + path)
+    title, sections = pages[path][langs[0]]
+    if section and section not in sections:
+        fail(f"the page /{path} ({title}) has no section '#{section}'", ["#" + s for s in sections], "#" + section)
+    for lang in langs[1:]:
+        if section and section not in pages[path].get(lang, (None, {}))[1]:
+            fail(f"#{section} exists on the {langs[0]} page but not on the {lang} one: give "
+                 f"docs/{path.rstrip('/') or 'index'}.{lang}.md the same heading id", [], "")
+
+    heading = sections.get(section)
+    print(title + (f" › {heading}" if heading else ""))
+    name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
+    urls = {lang: base + lang_prefix(lang) + path + (f"#{section}" if section else "") for lang in langs}
+    for lang, url in urls.items():
+        print(f"{lang}: {url}")
+    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
+    if warning:
+        print(warning, file=sys.stderr)
+    if args.out is None:
+        print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang, url in urls.items():   # SVG, QR_MM millimetres wide when printed, dark on white (the om/lanka code)
+        target = out / f"{name}.{lang}.svg"
+        target.write_bytes(qr_svg(url))
+        print(f"QR code ({lang}, {QR_MM} mm wide): {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
