@@ -59,7 +59,7 @@ def qr_file(lang, url_path, anchor):
 
 def _sections(toc):
     for item in toc:
-        if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (_add_to_toc)
+        if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (render)
             yield item.level, item.id, html.unescape(item.title)
         yield from _sections(item.children)
 
@@ -111,14 +111,6 @@ def group_pages(nav, files):
                 if any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)]
         if len(hits) == 1:
             _groups[stem] = hits[0]
-
-
-def _add_to_toc(page, contents):
-    """A sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
-    table from the sidebar or, on a phone, the list of sections (tillit.page_toc).
-    """
-    if contents and page.toc.items:
-        page.toc.items[0].children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
 
 
 def render(page, config, nav, lang):
@@ -185,7 +177,10 @@ def render(page, config, nav, lang):
             caption = f'<caption><a href="{href(target.url)}">{e(target.title)}</a></caption>'
             tables.append(table(s["section"], rows, caption, _table_id(path)))
             contents.append((target.title, _table_id(path)))
-    _add_to_toc(page, contents)
+    # a sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
+    # table from the sidebar or, on a phone, the list of sections (tillit.page_toc)
+    if contents and page.toc.items:
+        page.toc.items[0].children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
     return '<div class="tillit-linking-pages tillit-nolint">' + "".join(tables) + "</div>"
 
@@ -206,14 +201,10 @@ def normalise(arg, base):
     arg = arg.strip()
     if re.match(r"^https?://", arg):
         parts = urlsplit(arg)
-        path, section = parts.path, parts.fragment
-        prefix = urlsplit(base).path
-        if prefix != "/" and path.startswith(prefix):
-            path = "/" + path[len(prefix):]
+        path, section = parts.path.removeprefix(urlsplit(base).path), parts.fragment   # the site's sub-path
     else:
         path, _, section = arg.partition("#")
-    path = path.strip().lstrip("/")
-    path = re.sub(r"^docs/", "", path)
+    path = re.sub(r"^docs/", "", path.strip().lstrip("/"))
     others = "|".join(re.escape(lang) for lang in languages()[1:])
     path = re.sub(rf"^(?:{others})(?:/|$)", "", path)
     path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$", "", path)
