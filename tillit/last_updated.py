@@ -42,12 +42,10 @@ def shown(config, src_uri, locale):
 
 
 def set_date(page, config, locale):
-    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language (and
-    page.meta["tillit_changed"] as plain text for the print line of overrides/main.html).
-    """
+    """The page's last-updated date in its language: for Material's source-file partial and the printed page."""
     when = _when(config, page.file.abs_src_path)
     date = shown_date(when, locale)
-    page.meta["tillit_changed"] = {"shown": date, "iso": when.date().isoformat()}   # the printed page's date line
+    page.meta["tillit_changed"] = {"shown": date, "iso": when.date().isoformat()}   # overrides/main.html's print line
     # Same markup as the plugin wrote, which Material's partials/source-file.html shows as "last updated"
     page.meta[LAST_UPDATED_KEY] = (
         '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" '

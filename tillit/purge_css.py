@@ -89,24 +89,22 @@ def _purge_rules(rules, used, prefixes):
             if inner:
                 out.append(["block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner])
         elif rule.type != "error":
-            out.append(["raw", tinycss2.serialize([rule])])
+            out.append(["raw", tinycss2.serialize([rule]), None])
     return out
 
 
 def _serialize(nodes, referenced):
     css = []
-    for node in nodes:
-        if node[0] == "raw":
-            css.append(node[1])
-        elif node[0] == "block":
-            inner = _serialize(node[2], referenced)
-            if inner:
-                css.append(f"{node[1]}{{{inner}}}")
-        else:
-            decls = [d.serialize() for d in node[2] if d.type != "declaration" or not d.name.startswith("--")
-                     or referenced is None or d.name in referenced]
-            if decls:
-                css.append(f"{node[1]}{{{';'.join(decls)}}}")
+    for kind, head, body in nodes:
+        if kind == "block":
+            body = _serialize(body, referenced)
+        elif kind == "rule":   # custom properties only where something refers to them (referenced None: all)
+            body = ";".join(d.serialize() for d in body if d.type != "declaration" or not d.name.startswith("--")
+                            or referenced is None or d.name in referenced)
+        if kind == "raw":
+            css.append(head)
+        elif body:
+            css.append(f"{head}{{{body}}}")
     return "".join(css)
 
 
@@ -169,8 +167,6 @@ def purge(config):
         renames[f"assets/stylesheets/{name}".encode()] = f"assets/stylesheets/{new}".encode()
     for path in site.rglob("*.html"):
         data = path.read_bytes()
-        changed = data
-        for old, new in renames.items():
-            changed = changed.replace(old, new)
+        changed = functools.reduce(lambda text, rename: text.replace(*rename), renames.items(), data)
         if changed != data:
             path.write_bytes(changed)
