@@ -26,8 +26,7 @@ def _terms():
 
 
 def _phrase(text, suffix):
-    words = r"\s+".join(re.escape(w) for w in text.split())
-    return rf"{words}{suffix}(?![\w-])"
+    return r"\s+".join(re.escape(w) for w in text.split()) + suffix + r"(?![\w-])"
 
 
 def _word_start(alternatives):

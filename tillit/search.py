@@ -28,7 +28,7 @@ import yaml
 from babel import Locale
 
 from tillit import cache
-from tillit.site import ROOT, lang_prefix, languages, strings, yaml_load
+from tillit.site import ROOT, lang_prefix, language_of, languages, strings, yaml_load
 
 SYNONYMS = ROOT / "search" / "synonyms.yml"
 # Token separator for the index (Material splits on it; the worker splits queries on anything not a letter/digit)
@@ -150,16 +150,13 @@ def vocabulary(docs, stem):
     return [c.most_common(1)[0][0] for c in ranked]
 
 
-def split_index(index, languages, groups):
-    """{lang: index} from static-i18n's combined index: entries under <lang>/ belong to that language, the rest to the
-    first (default) language.
-    """
+def split_index(index, config, groups):
+    """{lang: index} from static-i18n's combined index, each entry in the language of its location (<lang>/…)."""
     out = {}
-    for lang in languages:
-        prefix = "" if lang == languages[0] else f"{lang}/"
-        others = tuple(f"{x}/" for x in languages[1:] if x != lang)
+    for lang in languages(config):
+        prefix = lang_prefix(lang, config)
         docs = [{**d, "location": d["location"].removeprefix(prefix)} for d in index["docs"]
-                if d["location"].startswith(prefix) and not d["location"].startswith(others)]
+                if language_of(d["location"], config) == lang]
         enricher = Enricher(lang, docs, groups)
         for doc in docs:
             enricher.enrich(doc)
@@ -187,7 +184,7 @@ def write_indexes(config):
 
     @functools.cache
     def made():
-        indexes = split_index(json.loads(raw), langs, load_synonyms())
+        indexes = split_index(json.loads(raw), config, load_synonyms())
         return {code: json.dumps(index, ensure_ascii=False, separators=(",", ":")) for code, index in indexes.items()}
 
     for lang in langs:
