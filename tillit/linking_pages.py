@@ -207,10 +207,8 @@ def normalise(arg, base):
     path = re.sub(r"^docs/", "", path.strip().lstrip("/"))
     others = "|".join(re.escape(lang) for lang in languages()[1:])
     path = re.sub(rf"^(?:{others})(?:/|$)", "", path)
-    path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$", "", path)
-    path = re.sub(r"(^|/)index(\.html)?$", r"\1", path)
-    path = path.strip("/")
-    return (path + "/" if path else ""), section.strip()
+    path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$|(?<=index)\.html$", "", path)
+    return url_path(path.strip("/") or "index"), section.strip()
 
 
 def fail(message, choices, wanted):
