@@ -51,12 +51,6 @@ _written = set()    # QR files written in this build, both languages (reset when
 _groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
 
 
-def qr_file(lang, url_path, anchor):
-    """Where the QR code of a URL lives in the site, e.g. assets/qr/en/tsl/vad-ar-tsl--forhallningssatt.svg."""
-    name = url_path.strip("/") or "index"
-    return f"{QR_DIR}/{lang}/{name}{'--' + anchor if anchor else ''}.svg"
-
-
 def _sections(toc):
     for item in toc:
         if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (render)
@@ -135,7 +129,8 @@ def render(page, config, nav, lang):
         out = ""
         for code in codes:
             url = roots[code] + path + (f"#{anchor}" if anchor else "")
-            rel = qr_file(code, path, anchor)
+            # where the code lives in the site, e.g. assets/qr/en/tsl/vad-ar-tsl--forhallningssatt.svg
+            rel = f"{QR_DIR}/{code}/{path.strip('/') or 'index'}{'--' + anchor if anchor else ''}.svg"
             name = rel.rsplit("/", 1)[-1].removesuffix(".svg")
             if rel not in _written:
                 target = Path(config["site_dir"]) / rel
