@@ -69,16 +69,13 @@ def _names(selector):
             yield from _names(token.arguments)
 
 
-def _matches_site(selector, used, prefixes):
-    return all(name in used or is_class and name.startswith(prefixes) for is_class, name in _names(selector))
-
-
 def _purge_rules(rules, used, prefixes):
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
             # (@keyframes blocks are at-rules: kept whole below)
-            kept = [s for s in _selectors(rule.prelude) if _matches_site(s, used, prefixes)]
+            kept = [s for s in _selectors(rule.prelude)
+                    if all(name in used or is_class and name.startswith(prefixes) for is_class, name in _names(s))]
             if kept:
                 decls = tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
                 out.append(["rule", ",".join(tinycss2.serialize(s).strip() for s in kept), decls])
