@@ -49,15 +49,6 @@ def _words(text, separator=re.compile(SEPARATOR)):
     return [w for w in separator.split(text) if w and any(c.isalpha() for c in w)]
 
 
-def stemmer_name(lang):
-    """Snowball's name for a language's stemmer: 'sv' -> 'swedish' (the same stemmer lunr.<lang> uses)."""
-    import snowballstemmer  # here, not at the top: a build whose index is cached needs no stemmer
-    name = Locale.parse(lang).english_name.lower()
-    if name not in snowballstemmer.algorithms():
-        raise ValueError(f"tillit/search.py: no snowball stemmer for '{lang}' ({name})")
-    return name
-
-
 def load_synonyms(path=SYNONYMS):
     """Synonym groups as lists of lowercase phrases; a malformed file fails the build naming the file."""
     name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
@@ -76,10 +67,13 @@ class Enricher:
     """Adds compound parts (Swedish) and synonyms to the hidden fields of one language's index entries."""
 
     def __init__(self, lang, docs, groups):
-        import snowballstemmer
+        import snowballstemmer  # here, not at the top: a build whose index is cached needs no stemmer
+        algorithm = Locale.parse(lang).english_name.lower()   # 'sv' -> 'swedish', the stemmer lunr.<lang> uses
+        if algorithm not in snowballstemmer.algorithms():
+            raise ValueError(f"tillit/search.py: no snowball stemmer for '{lang}' ({algorithm})")
         self.lang = lang
         # memoised: snowball's Python is slow (the whole index is cached, so only a changed site stems)
-        self.stem = functools.cache(snowballstemmer.stemmer(stemmer_name(lang)).stemWord)
+        self.stem = functools.cache(snowballstemmer.stemmer(algorithm).stemWord)
         self.split = functools.cache(self.split)   # per index, the recursion included
         vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
         self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
