@@ -73,8 +73,7 @@ def mark(html, lang):
         return pattern.sub(lambda m: f'<span lang="{other}">{m.group(0)}</span>', chunk)
 
     for token in TOKEN.finditer(html, start):
-        out.append(text(html[pos:token.start()]))
-        out.append(token.group(0))
+        out += [text(html[pos:token.start()]), token.group(0)]
         pos = token.end()
         tag = TAG.fullmatch(token.group(0))
         if not tag:
