@@ -1,6 +1,4 @@
 """Before anything is rendered: the source checks (tillit.checks), the build's own settings, the theme files shipped."""
-from __future__ import annotations
-
 import sys
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,4 @@
 """The one hook that knows how static-i18n runs the languages (tillit.i18n): each language's settings, files, output."""
-from __future__ import annotations
-
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig

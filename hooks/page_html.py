@@ -1,6 +1,4 @@
 """Each page's final HTML: `lang` on foreign words (tillit.foreign_words), then valid, compact markup (tillit.html)."""
-from __future__ import annotations
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 

@@ -1,8 +1,6 @@
 """What overrides/main.html shows about a page: the review notice, its change notes, its last-updated date (on screen
 and on paper) and its step on the reading path; and a long page's list of sections for phones (tillit.page_toc).
 """
-from __future__ import annotations
-
 import datetime
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,4 @@
 """After every language is built: the site-wide steps over plain files (our assets minified, Material's CSS purged)."""
-from __future__ import annotations
-
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -1,6 +1,4 @@
 """Search per language (tillit/search.py): the wrapped worker's name for the templates, one index per language."""
-from __future__ import annotations
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority

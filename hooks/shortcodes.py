@@ -1,6 +1,4 @@
 """The one dispatcher for page markers `<!-- tillit:NAME ARGS -->` (tillit.markers): an unknown name stops the build."""
-from __future__ import annotations
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority

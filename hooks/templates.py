@@ -1,8 +1,4 @@
 """What the theme templates get: this language's UI strings as `t` and the contact line; compiled templates cached."""
-from __future__ import annotations
-
-from pathlib import Path
-
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -25,7 +21,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     }
     # compiled templates kept between builds (Jinja's own cache writes atomically): each language and each make
     # serve rebuild skips the compile step (build ratio 1.48 -> 1.14, BENCHMARKS.md)
-    folder = Path(CACHE) / "jinja"
+    folder = CACHE / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

@@ -22,14 +22,14 @@ FEED_ID = "tag:tillit,2026:"  # + language/page path/date/index: stable whatever
 
 
 def page_notes(meta):
-    """A page's notes newest first (on one date: as written), each with date (datetime.date), text, section, index."""
+    """A page's notes newest first (on one date: as written): date (datetime.date), text, anchor ('#id', ''), index."""
     notes = []
     for index, item in enumerate(meta.get("changes") or []):
         day = item["date"]
         if not isinstance(day, datetime.date):
             day = datetime.date.fromisoformat(str(day))
-        notes.append({"date": day, "text": str(item["text"]).strip(), "section": item.get("section") or "",
-                      "index": index})
+        notes.append({"date": day, "text": str(item["text"]).strip(),
+                      "anchor": "#" + item["section"] if item.get("section") else "", "index": index})
     return sorted(notes, key=lambda n: (n["date"], -n["index"]), reverse=True)
 
 
@@ -47,18 +47,14 @@ BABEL_LOCALE = {"en": "en_GB"}   # plain British English: 28 November 2026
 
 
 def shown_date(day, lang):
-    return format_date(day, format="long", locale=BABEL_LOCALE.get(lang, lang))
-
-
-def entry_id(lang, stem, note):
-    """Stable: the language, the page's path, the note's date and its place in the page's list."""
-    return f"{FEED_ID}{lang}/{url_path(stem)}{note['date'].isoformat()}/{note['index'] + 1}"
+    """The date as a reader of `lang` reads it: 28 november 2026, British in English (3 December 2026)."""
+    return format_date(day, format="long", locale=BABEL_LOCALE.get(lang, lang.replace("-", "_")))
 
 
 def for_page(meta, lang):
     """A page's notes for overrides/main.html ("Ändringar på sidan")."""
     return [{"iso": n["date"].isoformat(), "shown": shown_date(n["date"], lang), "text": n["text"],
-             "href": f"#{n['section']}" if n["section"] else ""} for n in page_notes(meta)]
+             "href": n["anchor"]} for n in page_notes(meta)]
 
 
 def listing(page, config, nav, lang):
@@ -66,8 +62,7 @@ def listing(page, config, nav, lang):
     urls = {source_stem(p.file.src_uri): p.url for p in nav.pages}
     items = []
     for stem, title, note in site_notes(config["docs_dir"], lang):
-        href = get_relative_url(urls.get(stem, url_path(stem)), page.url) + (
-            f"#{note['section']}" if note["section"] else "")
+        href = get_relative_url(urls.get(stem, url_path(stem)), page.url) + note["anchor"]
         items.append(f'<li><time datetime="{note["date"].isoformat()}">{html.escape(shown_date(note["date"], lang))}'
                      f'</time>: <a href="{html.escape(href)}">{html.escape(title)}</a> – '
                      f'{html.escape(note["text"])}</li>')
@@ -79,22 +74,23 @@ def listing(page, config, nav, lang):
 
 def write_feed(config, lang):
     """feed.xml at the language's root."""
-    root = site_url(config) + lang_prefix(lang, config)
-    (Path(config["site_dir"]) / lang_prefix(lang, config) / FEED).write_text(
-        feed(config["docs_dir"], lang, root, config), encoding="utf-8")
+    prefix = lang_prefix(lang, config)
+    text = feed(config, lang, site_url(config) + prefix)
+    (Path(config["site_dir"]) / prefix / FEED).write_text(text, encoding="utf-8")
 
 
-def feed(docs_dir, lang, root, config):
+def feed(config, lang, root):
     """Atom 1.0 (RFC 4287): id, title, updated, author and a link on the feed; id, title, updated, link per entry."""
     t = strings(lang)["changes"]
-    notes = site_notes(docs_dir, lang)
+    notes = site_notes(config["docs_dir"], lang)
     stamp = lambda day: f"{day.isoformat()}T00:00:00Z"   # noqa: E731  (a date: midnight UTC, stable between builds)
     updated = stamp(notes[0][2]["date"]) if notes else "2026-01-01T00:00:00Z"
     entries = []
     for stem, title, note in notes:
-        link = root + url_path(stem) + (f"#{note['section']}" if note["section"] else "")
+        link = root + url_path(stem) + note["anchor"]
+        entry_id = f"{FEED_ID}{lang}/{url_path(stem)}{note['date'].isoformat()}/{note['index'] + 1}"
         entries.append(f"""  <entry>
-    <id>{escape(entry_id(lang, stem, note))}</id>
+    <id>{escape(entry_id)}</id>
     <title>{escape(title)} – {escape(note['text'])}</title>
     <updated>{stamp(note['date'])}</updated>
     <link rel="alternate" type="text/html" href="{escape(link, {'"': '&quot;'})}"/>

@@ -7,7 +7,6 @@ Which words: terms.yml (`terms:` and `language_of_parts:`), read by `foreign_wor
 import functools
 import hashlib
 import re
-from pathlib import Path
 
 from tillit import cache
 from tillit.site import ROOT, yaml_load
@@ -27,8 +26,7 @@ def _terms():
 
 
 def _phrase(text, suffix):
-    words = r"\s+".join(re.escape(w) for w in text.split())
-    return rf"{words}{suffix}(?![\w-])"
+    return r"\s+".join(re.escape(w) for w in text.split()) + suffix + r"(?![\w-])"
 
 
 def _word_start(alternatives):
@@ -75,8 +73,7 @@ def mark(html, lang):
         return pattern.sub(lambda m: f'<span lang="{other}">{m.group(0)}</span>', chunk)
 
     for token in TOKEN.finditer(html, start):
-        out.append(text(html[pos:token.start()]))
-        out.append(token.group(0))
+        out += [text(html[pos:token.start()]), token.group(0)]
         pos = token.end()
         tag = TAG.fullmatch(token.group(0))
         if not tag:
@@ -96,7 +93,7 @@ def mark(html, lang):
 @functools.cache
 def _version():
     """What the marking depends on besides the page: this code and terms.yml."""
-    return hashlib.sha256(Path(__file__).read_bytes() + (ROOT / "terms.yml").read_bytes()).hexdigest()
+    return cache.code_version(__file__, ROOT / "terms.yml")
 
 
 def marked(output, lang, name):

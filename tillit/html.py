@@ -18,6 +18,10 @@ HIDDEN_TEXT = re.compile(rf'<span class="{SR_ONLY}"[^>]*>.*?</span>', re.S)
 _ICON = re.compile(r"<svg\b(?![^>]*\b(?:role|aria-[a-z]+)=)")
 
 
+def _sr(text):
+    return f'<span class="{SR_ONLY}">{text}</span>'
+
+
 def valid_html(html: str) -> str:
     """No autocomplete on checkboxes, no empty tabindex, no label for an element the page lacks (Material's markup)."""
     html = _CHECKBOX.sub(lambda m: m.group(0).replace(' autocomplete="off"', ""), html)
@@ -47,20 +51,17 @@ def accessible(html: str, t: dict) -> str:
     names = {m.group(3): m.group(2) for m in material.PALETTE_LABEL.finditer(html)}
     html = material.PALETTE_INPUT.sub(lambda m: f'{m.group(1)} aria-label="{names[m.group(3)]}"{m.group(2)}', html)
     html = material.PALETTE_LABEL.sub(
-        lambda m: f'{m.group(1)} data-tillit-toggle="{m.group(3)}"{m.group(4)}'
-                  f'<span class="{SR_ONLY}">{m.group(2)}</span>', html)
+        lambda m: f'{m.group(1)} data-tillit-toggle="{m.group(3)}"{m.group(4)}{_sr(m.group(2))}', html)
     html = material.PALETTE_FORM.sub(
         lambda m: f'{m.group(1)}<div role="radiogroup" aria-label="{esc(t["colour_scheme"])}">'
                   f'{m.group(2)}</div></form>', html)
-    menu = f'{material.DRAWER_LABEL}<span class="{SR_ONLY}">{esc(t["menu"])}</span>'
-    html = html.replace(material.DRAWER_LABEL, menu)
+    html = html.replace(material.DRAWER_LABEL, material.DRAWER_LABEL + _sr(esc(t["menu"])))
     html = material.SEARCH_LABEL.sub(
         lambda m: f'<button type="button" class="md-header__button md-icon" data-tillit-toggle="__search">'
-                  f'<span class="{SR_ONLY}">{esc(t["search"])}</span>{m.group(1)}</button>', html)
-    html = material.SEARCH_ICON.sub(lambda m: f'{m.group(0)}<span class="{SR_ONLY}">{esc(t["search"])}</span>', html)
+                  f'{_sr(esc(t["search"]))}{m.group(1)}</button>', html)
+    html = material.SEARCH_ICON.sub(lambda m: m.group(0) + _sr(esc(t["search"])), html)
     html = material.SECTION_LABEL.sub(
-        lambda m: f'{m.group(0)}<span class="{SR_ONLY}">{esc(t["submenu"]).replace("{title}", m.group(2))}</span>',
-        html)
+        lambda m: m.group(0) + _sr(esc(t["submenu"]).replace("{title}", m.group(2))), html)
     html = material.TAGS_NAV.sub(f'<nav class="md-tags" aria-label="{esc(t["tags"])}" ', html)
     return material.SOURCE_FILE.sub(r'<div class="md-source-file">\1</div>', html)
 

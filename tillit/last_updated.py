@@ -4,8 +4,7 @@ import subprocess
 import time
 from html import escape
 
-from babel.dates import format_date
-
+from tillit.change_notes import shown_date
 from tillit.material import LAST_UPDATED_KEY
 from tillit.site import local_time
 
@@ -14,11 +13,10 @@ _dates = {}   # docs_dir -> {real path of a file: unix time of the last commit t
 
 def _git_dates(docs_dir):
     """Last commit time of every file under docs_dir, newest commit first; {} outside a git checkout."""
-    def git(*args):
-        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=docs_dir, capture_output=True,
-                              text=True, check=True).stdout
     try:   # --relative: paths below docs_dir, so no second call to find the top of the checkout
-        log = git("log", "--format=%x00%ct", "--name-only", "--no-renames", "--relative", "--", ".")
+        log = subprocess.run(["git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only",
+                              "--no-renames", "--relative", "--", "."], cwd=docs_dir, capture_output=True, text=True,
+                             check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
     dates, stamp = {}, None
@@ -28,12 +26,6 @@ def _git_dates(docs_dir):
         elif line and stamp is not None:
             dates.setdefault(os.path.realpath(os.path.join(docs_dir, line)), stamp)
     return dates
-
-
-def _babel(locale):
-    """Babel's locale for a page's language: British dates in English (3 December 2026), as the change notes have."""
-    from tillit.change_notes import BABEL_LOCALE
-    return BABEL_LOCALE.get(str(locale), str(locale).replace("-", "_"))
 
 
 def _when(config, path):
@@ -46,17 +38,14 @@ def _when(config, path):
 
 def shown(config, src_uri, locale):
     """The last-updated date of a docs/ file as a reader of `locale` reads it (28 november 2026)."""
-    when = _when(config, os.path.join(config["docs_dir"], src_uri))
-    return format_date(when, format="long", locale=_babel(locale))
+    return shown_date(_when(config, os.path.join(config["docs_dir"], src_uri)), locale)
 
 
 def set_date(page, config, locale):
-    """page.meta[LAST_UPDATED_KEY]: the date Material's source-file partial shows, in the page's language (and
-    page.meta["tillit_changed"] as plain text for the print line of overrides/main.html).
-    """
+    """The page's last-updated date in its language: for Material's source-file partial and the printed page."""
     when = _when(config, page.file.abs_src_path)
-    date = format_date(when, format="long", locale=_babel(locale))
-    page.meta["tillit_changed"] = {"shown": date, "iso": when.date().isoformat()}   # the printed page's date line
+    date = shown_date(when, locale)
+    page.meta["tillit_changed"] = {"shown": date, "iso": when.date().isoformat()}   # overrides/main.html's print line
     # Same markup as the plugin wrote, which Material's partials/source-file.html shows as "last updated"
     page.meta[LAST_UPDATED_KEY] = (
         '<span class="git-revision-date-localized-plugin git-revision-date-localized-plugin-date" '

@@ -5,27 +5,41 @@ with that page's sections. Each sub-page holds `<!-- tillit:linking-pages STEM .
 whose source stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav
 must be on exactly one sub-page (tillit.checks). The pages are split so that each stays light to load (issue #8).
 The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
-QR codes come from tillit.qr, shared with scripts/linking_pages.py. A build for a real address (SITE_URL) stops
-while mkdocs.yml site_url is still an example or local address (check_config): the CLI prints links and QR codes
+QR codes come from tillit.qr, for the pages and the command alike. A build for a real address (SITE_URL) stops
+while mkdocs.yml site_url is still an example or local address (check_config): the command prints links and QR codes
 from that.
+
+Usage: python -m tillit.linking_pages <page path or URL>[#section] [--out DIR]
+  e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
+It prints the page's or section's URL in every language for an agenda (kallelse), from site_url or SITE_URL (a
+localhost or example address gets a warning), and with --out DIR writes their QR codes (SVG) for print (without it,
+nothing). Pages and sections are read from docs/; exit 2 with the closest matches when one does not exist.
 """
+import argparse
+import difflib
 import html
 import re
+import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from tillit import markers
 from tillit.checks import LINKING_DIR as PAGE_DIR
 from tillit.checks import LINKING_INDEX as INDEX
-from tillit.qr import save_qr
+from tillit.checks import read_docs
+from tillit.qr import QR_MM, qr_svg, save_qr
 from tillit.site import (
     SITE_URL_SETTING,
+    address_warning,
     configured_site_url,
     is_published,
     lang_prefix,
     language_name,
     languages,
+    load_config,
     site_url,
     source_stem,
     strings,
@@ -34,19 +48,12 @@ from tillit.site import (
 
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
-_folders = set()    # folders made for them in this build
 _groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
-
-
-def qr_file(lang, url_path, anchor):
-    """Where the QR code of a URL lives in the site, e.g. assets/qr/en/tsl/vad-ar-tsl--forhallningssatt.svg."""
-    name = url_path.strip("/") or "index"
-    return f"{QR_DIR}/{lang}/{name}{'--' + anchor if anchor else ''}.svg"
 
 
 def _sections(toc):
     for item in toc:
-        if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (_add_to_toc)
+        if item.level in (2, 3) and not item.id.startswith("sida-"):   # sida-…: a sub-page's tables (render)
             yield item.level, item.id, html.unescape(item.title)
         yield from _sections(item.children)
 
@@ -56,9 +63,7 @@ def _stem(file):
 
 
 def _url_path(page):
-    """The page's published URL path below the language root, from its source (not page.url, so that the offline
-    bundle, which has no directory URLs, lists the server's URLs).
-    """
+    # from its source, not page.url: the offline bundle, which has no directory URLs, lists the server's URLs
     return url_path(_stem(page.file))
 
 
@@ -69,12 +74,12 @@ def _table_id(url_path):
 
 def check_config(config):
     """A problem for hooks/build_start.py, or '': a build for a real address while mkdocs.yml site_url is still an
-    example, from which scripts/linking_pages.py would print links and QR codes for the old address.
+    example, from which python -m tillit.linking_pages would print links and QR codes for the old address.
     """
     configured = configured_site_url(config.config_file_path)
     if is_published(config.site_url) and not is_published(configured):
         return (f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
-                "(SITE_URL): scripts/linking_pages.py would print links and QR codes for the old address. "
+                "(SITE_URL): python -m tillit.linking_pages would print links and QR codes for the old address. "
                 f"Write the published address into {SITE_URL_SETTING} before publishing.")
     return ""
 
@@ -82,7 +87,6 @@ def check_config(config):
 def reset():
     """A new build of every language: QR files are written again."""
     _written.clear()
-    _folders.clear()
 
 
 def group_pages(nav, files):
@@ -101,94 +105,62 @@ def group_pages(nav, files):
                 if any(stem == s or (s.endswith("/") and stem.startswith(s)) for s in stems)]
         if len(hits) == 1:
             _groups[stem] = hits[0]
-    return nav
-
-
-def _cell(lang, path, anchor, root, page, config, t, title, language):
-    """One language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
-    download as PNG and SVG (R20). `title`: the section and page the code leads to, `language`: the link's language.
-    """
-    url = root + path + (f"#{anchor}" if anchor else "")   # root: the language's published address
-    rel = qr_file(lang, path, anchor)
-    png = rel.removesuffix(".svg") + ".png"
-    if rel not in _written:
-        target = Path(config["site_dir"]) / rel
-        if target.parent not in _folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _folders.add(target.parent)
-        save_qr(url, target)
-        save_qr(url, target.with_suffix(".png"), "png")
-        _written.add(rel)
-    s = t["linking_pages"]
-    e = html.escape
-    # The alt text names the code's section, page and language; CSS sizes the image (3 cm). The URL (with <wbr> after
-    # each "/", so that it breaks there in a narrow cell) is printed beside it.
-    name = rel.rsplit("/", 1)[-1]
-    return (f'<td><img class="tillit-qr" src="{e(get_relative_url(rel, page.url))}" '
-            f'alt="{e(s["qr_alt"].replace("{title}", title).replace("{language}", language))}" '
-            f'loading="lazy"><code class="tillit-url">{_breakable(e(url))}</code>'
-            f'<span class="tillit-qr-download">{s["download"]} '
-            f'<a href="{e(get_relative_url(png, page.url))}" '
-            f'download="{e(name.removesuffix(".svg"))}.png">{s["png"]}</a>, '
-            f'<a href="{e(get_relative_url(rel, page.url))}" download="{e(name)}">{s["svg"]}</a></span></td>')
-
-
-def _breakable(url):
-    """The URL with <wbr> after "://", each "." and each "/": a narrow cell breaks it there, not mid-word (R23)."""
-    return re.sub(r"(://|(?<=[^:/])/|\.)", r"\1<wbr>", url)
-
-
-def _language_name(t, code, config):
-    """A language's name in this page's language (locales: language.names), else its own name from mkdocs.yml."""
-    return t.get("language", {}).get("names", {}).get(code) or language_name(code, config)
-
-
-def _table(codes, t, config, first_header, rows, caption="", table_id=""):
-    attrs = f' id="{table_id}"' if table_id else ""
-    columns = "".join(f'<th scope="col">{_language_name(t, code, config)}</th>' for code in codes)
-    head = (f"<table{attrs}>{caption}<thead><tr>"
-            f'<th scope="col">{first_header}</th>{columns}'
-            f"</tr></thead><tbody>")
-    return head + "".join(rows) + "</tbody></table>"
-
-
-def _add_to_toc(page, contents):
-    """A sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
-    table from the sidebar or, on a phone, the list of sections (tillit.page_toc).
-    """
-    if not contents or not page.toc.items:
-        return
-    from mkdocs.structure.toc import AnchorLink
-    top = page.toc.items[0]
-    top.children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
 
 
 def render(page, config, nav, lang):
     """The tables for one linking page (the marker's names were read by group_pages)."""
     stem = _stem(page.file)
     t = strings(lang)
+    s = t["linking_pages"]
+    e = html.escape
     codes = [lang] + [code for code in languages(config) if code != lang]   # this page's language first
     roots = {code: site_url(config) + lang_prefix(code, config) for code in codes}   # once, not per cell
-    e = html.escape
+    # a language's name in this page's language (locales: language.names), else its own name from mkdocs.yml
+    heads = {code: t.get("language", {}).get("names", {}).get(code) or language_name(code, config) for code in codes}
+    names = {code: name.lower() if t["js"].get("lowercase_language") else name for code, name in heads.items()}
 
-    names = {code: _language_name(t, code, config) for code in codes}
-    names = {code: name.lower() if t["js"].get("lowercase_language") else name for code, name in names.items()}
+    def href(rel):
+        return e(get_relative_url(rel, page.url))
 
     def cells(path, anchor, title):
-        return "".join(_cell(code, path, anchor, roots[code], page, config, t, title, names[code]) for code in codes)
+        """Each language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
+        download as PNG and SVG (R20). `title`: the section and page the code leads to.
+        """
+        out = ""
+        for code in codes:
+            url = roots[code] + path + (f"#{anchor}" if anchor else "")
+            # where the code lives in the site, e.g. assets/qr/en/tsl/vad-ar-tsl--forhallningssatt.svg
+            rel = f"{QR_DIR}/{code}/{path.strip('/') or 'index'}{'--' + anchor if anchor else ''}.svg"
+            name = rel.rsplit("/", 1)[-1].removesuffix(".svg")
+            if rel not in _written:
+                target = Path(config["site_dir"]) / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                save_qr(url, target)
+                save_qr(url, target.with_suffix(".png"), "png")
+                _written.add(rel)
+            # The alt text names the code's section, page and language; CSS sizes the image (3 cm). The URL is
+            # printed beside it, <wbr> after "://", each "." and "/": a narrow cell breaks it there, not mid-word (R23).
+            alt = s["qr_alt"].replace("{title}", title).replace("{language}", names[code])
+            shown = re.sub(r"(://|(?<=[^:/])/|\.)", r"\1<wbr>", e(url))
+            out += (f'<td><img class="tillit-qr" src="{href(rel)}" alt="{e(alt)}" loading="lazy">'
+                    f'<code class="tillit-url">{shown}</code>'
+                    f'<span class="tillit-qr-download">{s["download"]} '
+                    f'<a href="{href(rel.removesuffix(".svg") + ".png")}" download="{e(name)}.png">{s["png"]}</a>, '
+                    f'<a href="{href(rel)}" download="{e(name)}.svg">{s["svg"]}</a></span></td>')
+        return out
+
+    def table(first_header, rows, caption="", table_id=""):
+        columns = "".join(f'<th scope="col">{heads[code]}</th>' for code in codes)
+        attrs = f' id="{table_id}"' if table_id else ""
+        return (f"<table{attrs}>{caption}<thead><tr>"
+                f'<th scope="col">{first_header}</th>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     tables, contents = [], []   # contents: (page title, table id) for the page's table of contents (R23)
     if stem == INDEX:
-        rows = []
-        for target in nav.pages:
-            path = _url_path(target)
-            sub = _groups.get(_stem(target.file))
-            if sub is None:
-                continue
-            href = get_relative_url(sub.url, page.url) + "#" + _table_id(path)
-            rows.append(f'<tr><th scope="row"><a href="{e(href)}">{e(target.title)}</a></th>'
-                        f'{cells(path, "", target.title)}</tr>')
-        tables.append(_table(codes, t, config, t["linking_pages"]["page"], rows))
+        rows = [f'<tr><th scope="row"><a href="{href(_groups[_stem(target.file)].url)}#{_table_id(_url_path(target))}">'
+                f'{e(target.title)}</a></th>{cells(_url_path(target), "", target.title)}</tr>'
+                for target in nav.pages if _stem(target.file) in _groups]
+        tables.append(table(s["page"], rows))
     else:
         for target in nav.pages:
             if _stem(_groups.get(_stem(target.file), target.file)) != stem:
@@ -197,9 +169,98 @@ def render(page, config, nav, lang):
             rows = [f'<tr{" class=tillit-level-3" if level == 3 else ""}><th scope="row">{e(section)}</th>'
                     f"{cells(path, anchor, f'{section}, {target.title}')}</tr>"
                     for level, anchor, section in _sections(target.toc)]
-            caption = f'<caption><a href="{e(get_relative_url(target.url, page.url))}">{e(target.title)}</a></caption>'
-            tables.append(_table(codes, t, config, t["linking_pages"]["section"], rows, caption, _table_id(path)))
+            caption = f'<caption><a href="{href(target.url)}">{e(target.title)}</a></caption>'
+            tables.append(table(s["section"], rows, caption, _table_id(path)))
             contents.append((target.title, _table_id(path)))
-    _add_to_toc(page, contents)
+    # a sub-page's tables in its table of contents, before its own sections (Källor): a reader jumps to a page's
+    # table from the sidebar or, on a phone, the list of sections (tillit.page_toc)
+    if contents and page.toc.items:
+        page.toc.items[0].children[0:0] = [AnchorLink(html.escape(title), anchor, 2) for title, anchor in contents]
     # generated data, not prose: tillit-nolint keeps it out of the LIX and spelling checks (tests/test_content.py)
     return '<div class="tillit-linking-pages tillit-nolint">' + "".join(tables) + "</div>"
+
+
+def site_pages():
+    """{url path: {lang: (title, {id: heading text})}} of each page in docs/ in the default language (tillit.checks)."""
+    pages = {}
+    for stem, have in read_docs()[0].items():
+        if languages()[0] in have:
+            pages[url_path(stem)] = {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
+                                                                     if h.level in (2, 3) and h.id})
+                                     for lang, page in have.items()}
+    return pages
+
+
+def normalise(arg, base):
+    """Any way of naming a page -> (URL path below the language root, section or '')."""
+    arg = arg.strip()
+    if re.match(r"^https?://", arg):
+        parts = urlsplit(arg)
+        path, section = parts.path.removeprefix(urlsplit(base).path), parts.fragment   # the site's sub-path
+    else:
+        path, _, section = arg.partition("#")
+    path = re.sub(r"^docs/", "", path.strip().lstrip("/"))
+    others = "|".join(re.escape(lang) for lang in languages()[1:])
+    path = re.sub(rf"^(?:{others})(?:/|$)", "", path)
+    path = re.sub(r"(\.(?:" + "|".join(map(re.escape, languages())) + r"))?\.md$|(?<=index)\.html$", "", path)
+    return url_path(path.strip("/") or "index"), section.strip()
+
+
+def fail(message, choices, wanted):
+    close = difflib.get_close_matches(wanted, choices, n=5, cutoff=0.4)
+    hint = ("\n  Closest matches:\n" + "\n".join(f"    {c}" for c in close)) if close else ""
+    print(f"linking_pages: {message}{hint}", file=sys.stderr)
+    sys.exit(2)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tillit.linking_pages", description="Print the URL of a page or "
+                                     "section in every language for an agenda; with --out, also their QR codes (SVG).")
+    parser.add_argument("target", help="page path or URL, optionally with #section (e.g. tsl/vad-ar-tsl#kallor)")
+    parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
+                        "into DIR, created if missing (default: write nothing)")
+    args = parser.parse_args(argv)
+
+    base, redirects = site_url(), (load_config().get("extra") or {}).get("redirects") or {}
+    langs = languages()
+    pages = site_pages()
+    path, section = normalise(args.target, base)
+    if path not in pages and path in redirects:
+        path, target_section = normalise(str(redirects[path]), base)
+        section = section or target_section
+        print(f"note: {args.target} is a short address for /{path}; using that page", file=sys.stderr)
+    if path not in pages:
+        fail(f"there is no page '{args.target}' "
+             f"(looked for /{path} and docs/{path.rstrip('/') or 'index'}.{langs[0]}.md)",
+             ["/" + p for p in pages], "/" + path)
+    title, sections = pages[path][langs[0]]
+    if section and section not in sections:
+        fail(f"the page /{path} ({title}) has no section '#{section}'", ["#" + s for s in sections], "#" + section)
+    for lang in langs[1:]:
+        if section and section not in pages[path].get(lang, (None, {}))[1]:
+            fail(f"#{section} exists on the {langs[0]} page but not on the {lang} one: give "
+                 f"docs/{path.rstrip('/') or 'index'}.{lang}.md the same heading id", [], "")
+
+    heading = sections.get(section)
+    print(title + (f" › {heading}" if heading else ""))
+    name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
+    urls = {lang: base + lang_prefix(lang) + path + (f"#{section}" if section else "") for lang in langs}
+    for lang, url in urls.items():
+        print(f"{lang}: {url}")
+    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
+    if warning:
+        print(warning, file=sys.stderr)
+    if args.out is None:
+        print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang, url in urls.items():   # SVG, QR_MM millimetres wide when printed, dark on white (the om/lanka code)
+        target = out / f"{name}.{lang}.svg"
+        target.write_bytes(qr_svg(url))
+        print(f"QR code ({lang}, {QR_MM} mm wide): {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -9,6 +9,7 @@ or page refers to are dropped too. The result gets a new fingerprint in its file
 fingerprinted assets for a year) and every page is pointed at it. Results are kept in .cache/purge (tillit.cache),
 keyed by the stylesheet and the set of names used. Runs once, after every language is built.
 """
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -26,9 +27,8 @@ COLOR_ATTR = re.compile(rb'data-md-color-[a-z]+="([\w-]+)"')
 STYLE_ATTR = re.compile(rb'style="([^"]*)"')
 JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
 JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
-SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
-FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
+NOT_JUDGED = {"not", "is", "where", "has", "matches", "-webkit-any", "-moz-any"}   # functional pseudo-classes
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 PROPERTY = re.compile(rb"--[\w-]+")
 # Names Material's bundle uses only for a feature: (class-name prefixes, is the feature on?) from the built HTML's
@@ -45,54 +45,40 @@ SCRIPT_FEATURES = [
 VERSION = cache.code_version(__file__) + tinycss2.__version__
 
 
-def _strip_functional(selector):
-    """The selector without the arguments of :not(), :is() etc. (they may match without the classes they name)."""
-    out, i = [], 0
-    for m in FUNCTIONAL.finditer(selector):
-        if m.start() < i:
-            continue
-        out.append(selector[i:m.start()])
-        depth, j = 1, m.end()
-        while j < len(selector) and depth:
-            depth += {"(": 1, ")": -1}.get(selector[j], 0)
-            j += 1
-        i = j
-    out.append(selector[i:])
-    return re.sub(r"\[[^\]]*\]", lambda a: a.group(0) if a.group(0).startswith("[data-md-color-") else "[]",
-                  "".join(out))
-
-
-def _split_selectors(prelude):
-    """Top-level comma split (commas inside parentheses or attribute values belong to one selector)."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(prelude):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(prelude[start:i])
-            start = i + 1
-    parts.append(prelude[start:])
+def _selectors(prelude):
+    """The prelude's selectors, split at its top-level commas (tinycss2 keeps those in () and [] inside their block)."""
+    parts = [[]]
+    for token in prelude:
+        if token == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
     return parts
 
 
-def _matches_site(selector, used, prefixes):
-    plain = _strip_functional(selector)
-    classes = SELECTOR_CLASS.findall(plain)
-    return (all(c in used or c.startswith(prefixes) for c in classes)
-            and all(v in used for v in SELECTOR_COLOR.findall(plain)))
+def _names(selector):
+    """(is a class, name) of the classes and data-md-color values a selector needs; the arguments of :not(), :is() etc.
+    are not judged (they may match without the classes they name).
+    """
+    for before, token in zip([None, *selector], selector):
+        if token.type == "ident" and before == ".":
+            yield True, token.value
+        elif token.type == "[] block":
+            yield from ((False, value) for value in SELECTOR_COLOR.findall(tinycss2.serialize([token])))
+        elif token.type == "function" and token.lower_name not in NOT_JUDGED:
+            yield from _names(token.arguments)
 
 
 def _purge_rules(rules, used, prefixes):
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            prelude = tinycss2.serialize(rule.prelude)   # (@keyframes blocks are at-rules: kept whole below)
-            kept = [s for s in _split_selectors(prelude) if _matches_site(s, used, prefixes)]
+            # (@keyframes blocks are at-rules: kept whole below)
+            kept = [s for s in _selectors(rule.prelude)
+                    if all(name in used or is_class and name.startswith(prefixes) for is_class, name in _names(s))]
             if kept:
                 decls = tinycss2.parse_declaration_list(rule.content, skip_whitespace=True, skip_comments=True)
-                out.append(["rule", ",".join(s.strip() for s in kept), decls])
+                out.append(["rule", ",".join(tinycss2.serialize(s).strip() for s in kept), decls])
         elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in (
                 "media", "supports", "layer", "container"):
             inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True),
@@ -100,24 +86,22 @@ def _purge_rules(rules, used, prefixes):
             if inner:
                 out.append(["block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner])
         elif rule.type != "error":
-            out.append(["raw", tinycss2.serialize([rule])])
+            out.append(["raw", tinycss2.serialize([rule]), None])
     return out
 
 
 def _serialize(nodes, referenced):
     css = []
-    for node in nodes:
-        if node[0] == "raw":
-            css.append(node[1])
-        elif node[0] == "block":
-            inner = _serialize(node[2], referenced)
-            if inner:
-                css.append(f"{node[1]}{{{inner}}}")
-        else:
-            decls = [d.serialize() for d in node[2] if d.type != "declaration" or not d.name.startswith("--")
-                     or referenced is None or d.name in referenced]
-            if decls:
-                css.append(f"{node[1]}{{{';'.join(decls)}}}")
+    for kind, head, body in nodes:
+        if kind == "block":
+            body = _serialize(body, referenced)
+        elif kind == "rule":   # custom properties only where something refers to them (referenced None: all)
+            body = ";".join(d.serialize() for d in body if d.type != "declaration" or not d.name.startswith("--")
+                            or referenced is None or d.name in referenced)
+        if kind == "raw":
+            css.append(head)
+        elif body:
+            css.append(f"{head}{{{body}}}")
     return "".join(css)
 
 
@@ -170,27 +154,16 @@ def purge(config):
     text_names |= {n.decode() for n in PROPERTY.findall(other_css.encode())}   # declared or used by our CSS
     key = hashlib.sha256("\0".join([VERSION, *sources.values(), other_css, *sorted(used), *prefixes,
                                     *sorted(text_names)]).encode()).hexdigest()[:32]
-    made = {}
-
-    def make(name):
-        if not made:
-            made.update(_purge(sources, other_css, used, prefixes, text_names))
-        return made[name].encode("utf-8")
-    purged = {}
-    for name in sources:
-        path = cache.file("purge", f"{key}\0{name}", lambda: make(name), ".css")
-        purged[name] = path.read_text(encoding="utf-8") if path else make(name).decode("utf-8")
+    made = functools.cache(lambda: _purge(sources, other_css, used, prefixes, text_names))
     renames = {}
-    for name, css in purged.items():
-        stem = name.split(".")[0]
-        new = f"{stem}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    for name in sources:
+        css = cache.text("purge", name, key, lambda: made()[name])
+        new = f"{name.split('.')[0]}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
         theme[name].unlink()
         (styles / new).write_text(css, encoding="utf-8")
         renames[f"assets/stylesheets/{name}".encode()] = f"assets/stylesheets/{new}".encode()
     for path in site.rglob("*.html"):
         data = path.read_bytes()
-        changed = data
-        for old, new in renames.items():
-            changed = changed.replace(old, new)
+        changed = functools.reduce(lambda text, rename: text.replace(*rename), renames.items(), data)
         if changed != data:
             path.write_bytes(changed)

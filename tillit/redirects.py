@@ -18,24 +18,22 @@ def target_url(target):
     return url_path(path), anchor
 
 
-def _redirects(config):
-    """extra.redirects; tillit.checks checks the paths and targets (hooks/build_start.py on every build)."""
-    return config["extra"].get("redirects") or {}
-
-
 def write_stubs(config, lang):
-    """A stub page per old address under this language's root."""
+    """A stub page per old address under this language's root (extra.redirects: tillit.checks checks the paths and
+    targets, hooks/build_start.py on every build).
+    """
     root = Path(config["site_dir"]) / lang_prefix(lang, config)
-    for old, target in _redirects(config).items():
+    for old, target in (config["extra"].get("redirects") or {}).items():
         path, anchor = target_url(target)
         built = root / path / "index.html"
         if not built.exists():
             raise RuntimeError(f"mkdocs.yml extra.redirects '{old}': no page was built at {built}")
-        href = posixpath.relpath(path or ".", old.rstrip("/")) + "/"
+        fragment = f"#{anchor}" if anchor else ""
+        href = posixpath.relpath(path or ".", old.rstrip("/")) + "/" + fragment
         absolute = site_url(config) + lang_prefix(lang, config) + path
         stub = root / old / "index.html"
         stub.parent.mkdir(parents=True, exist_ok=True)
-        stub.write_text(_stub(lang, href, anchor, absolute), encoding="utf-8")
+        stub.write_text(_stub(lang, href, fragment, absolute), encoding="utf-8")
 
 
 # One script body for every stub (a single CSP hash): go to the link's page, keeping the old URL's #section.
@@ -43,21 +41,20 @@ SCRIPT = ('<script>(function () { var a = document.getElementById("tillit-redire
           'location.replace(a.getAttribute("href").split("#")[0] + (location.hash || a.hash)); })();</script>')
 
 
-def _stub(lang, href, anchor, absolute):
-    title, moved = strings(lang)["redirect"]["title"], strings(lang)["redirect"]["moved"]
-    full = html.escape(href + (f"#{anchor}" if anchor else ""))
-    shown = html.escape(absolute + (f"#{anchor}" if anchor else ""))
+def _stub(lang, href, fragment, absolute):
+    t = strings(lang)["redirect"]
+    full, shown = html.escape(href), html.escape(absolute + fragment)
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<title>{title}</title>
+<title>{t["title"]}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{html.escape(absolute)}">
 <meta http-equiv="refresh" content="0; url={full}">
 </head>
 <body>
-<p>{moved} <a id="tillit-redirect" href="{full}">{shown}</a></p>
+<p>{t["moved"]} <a id="tillit-redirect" href="{full}">{shown}</a></p>
 {SCRIPT}
 </body>
 </html>

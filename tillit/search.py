@@ -28,7 +28,7 @@ import yaml
 from babel import Locale
 
 from tillit import cache
-from tillit.site import ROOT, lang_prefix, languages, strings, yaml_load
+from tillit.site import ROOT, lang_prefix, language_of, languages, strings, yaml_load
 
 SYNONYMS = ROOT / "search" / "synonyms.yml"
 # Token separator for the index (Material splits on it; the worker splits queries on anything not a letter/digit)
@@ -49,15 +49,6 @@ def _words(text, separator=re.compile(SEPARATOR)):
     return [w for w in separator.split(text) if w and any(c.isalpha() for c in w)]
 
 
-def stemmer_name(lang):
-    """Snowball's name for a language's stemmer: 'sv' -> 'swedish' (the same stemmer lunr.<lang> uses)."""
-    import snowballstemmer  # here, not at the top: a build whose index is cached needs no stemmer
-    name = Locale.parse(lang).english_name.lower()
-    if name not in snowballstemmer.algorithms():
-        raise ValueError(f"tillit/search.py: no snowball stemmer for '{lang}' ({name})")
-    return name
-
-
 def load_synonyms(path=SYNONYMS):
     """Synonym groups as lists of lowercase phrases; a malformed file fails the build naming the file."""
     name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
@@ -72,29 +63,28 @@ def load_synonyms(path=SYNONYMS):
     return [[" ".join(_words(str(t))) or str(t).lower() for t in g] for g in groups]
 
 
-def _memo_stemmer(algorithm):
-    """A memoised stem function (snowball's Python is slow; the whole index is cached, so only a changed site stems)."""
-    import snowballstemmer
-    return functools.lru_cache(maxsize=None)(snowballstemmer.stemmer(algorithm).stemWord)
-
-
 class Enricher:
     """Adds compound parts (Swedish) and synonyms to the hidden fields of one language's index entries."""
 
     def __init__(self, lang, docs, groups):
+        import snowballstemmer  # here, not at the top: a build whose index is cached needs no stemmer
+        algorithm = Locale.parse(lang).english_name.lower()   # 'sv' -> 'swedish', the stemmer lunr.<lang> uses
+        if algorithm not in snowballstemmer.algorithms():
+            raise ValueError(f"tillit/search.py: no snowball stemmer for '{lang}' ({algorithm})")
         self.lang = lang
-        self.stem = _memo_stemmer(stemmer_name(lang))
+        # memoised: snowball's Python is slow (the whole index is cached, so only a changed site stems)
+        self.stem = functools.cache(snowballstemmer.stemmer(algorithm).stemWord)
+        self.split = functools.cache(self.split)   # per index, the recursion included
         vocabulary = {w for d in docs for w in _words(d.get("title")) + _words(d.get("text"))}
         self.words = {w for w in vocabulary if len(w) >= MIN_PART and w.isalpha()}
         self.known = self.words | {self.stem(w) for w in self.words}
         self.groups = [[tuple(self.stem(w) for w in term.split()) for term in g] for g in groups]
-        self.surface = [[term for term in g] for g in groups]
+        self.surface = groups
         self.by_first = {}   # first stem of a term -> the groups it starts a term of (most texts mention few groups)
         for i, group in enumerate(self.groups):
             for term in group:
                 if term:
                     self.by_first.setdefault(term[0], set()).add(i)
-        self._splits = {}
 
     def split(self, word, depth=0):
         """Parts of a compound, longest known head first; None when the word is not a compound of known words.
@@ -102,27 +92,20 @@ class Enricher:
         Every part has at least MIN_PART letters and so does its stem: "tillitsdelegationen" -> tillit|delegationen,
         but not "ordningen" -> ordn|ingen or "öppenhet" -> öppen|het (suffixes, not words).
         """
-        if (word, depth) in self._splits:
-            return self._splits[(word, depth)]
-        parts = None
-        if depth < 4 and len(word) >= 2 * MIN_PART and word.isalpha():
-            for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-                head, tail = word[:i], word[i:]
-                for link in LINKING:
-                    base = head[: len(head) - len(link)]
-                    if not head.endswith(link) or len(base) < MIN_PART or base in NOT_A_HEAD or base not in self.known:
-                        continue
-                    if len(self.stem(tail)) >= MIN_PART and (tail in self.words or self.stem(tail) in self.known):
-                        parts = [base, tail]
-                    else:
-                        rest = self.split(tail, depth + 1)
-                        parts = [base] + rest if rest else None
-                    if parts:
-                        break
-                if parts:
-                    break
-        self._splits[(word, depth)] = parts
-        return parts
+        if depth >= 4 or len(word) < 2 * MIN_PART or not word.isalpha():
+            return None
+        for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = word[:i], word[i:]
+            for link in LINKING:
+                base = head[: len(head) - len(link)]
+                if not head.endswith(link) or len(base) < MIN_PART or base in NOT_A_HEAD or base not in self.known:
+                    continue
+                if len(self.stem(tail)) >= MIN_PART and (tail in self.words or self.stem(tail) in self.known):
+                    return [base, tail]
+                rest = self.split(tail, depth + 1)
+                if rest:
+                    return [base] + rest
+        return None
 
     def extra(self, text):
         words = _words(text)
@@ -161,23 +144,20 @@ def vocabulary(docs, stem):
     return [c.most_common(1)[0][0] for c in ranked]
 
 
-def split_index(index, languages, default, groups):
-    """{lang: index} from static-i18n's combined index: entries under <lang>/ belong to that language."""
+def split_index(index, config, groups):
+    """{lang: index} from static-i18n's combined index, each entry in the language of its location (<lang>/…)."""
     out = {}
-    for lang in languages:
-        prefix = "" if lang == default else f"{lang}/"
-        others = tuple(f"{x}/" for x in languages if x != default and x != lang)
-        if prefix:
-            docs = [{**d, "location": d["location"][len(prefix):]} for d in index["docs"]
-                    if d["location"].startswith(prefix)]
-        else:
-            docs = [dict(d) for d in index["docs"] if not d["location"].startswith(others)]
+    for lang in languages(config):
+        prefix = lang_prefix(lang, config)
+        docs = [{**d, "location": d["location"].removeprefix(prefix)} for d in index["docs"]
+                if language_of(d["location"], config) == lang]
         enricher = Enricher(lang, docs, groups)
+        for doc in docs:
+            enricher.enrich(doc)
         config = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
-                  "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS}}
-        docs = [enricher.enrich(d) for d in docs]
-        config["tillit"] = {"fold": FOLD, "words": vocabulary(docs, enricher.stem),
-                            "question_words": strings(lang).get("search", {}).get("question_words", [])}
+                  "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS},
+                  "tillit": {"fold": FOLD, "words": vocabulary(docs, enricher.stem),
+                             "question_words": strings(lang).get("search", {}).get("question_words", [])}}
         out[lang] = {"config": config, "docs": docs}
     return out
 
@@ -195,19 +175,16 @@ def write_indexes(config):
                                      SYNONYMS.read_text(encoding="utf-8") if SYNONYMS.exists() else "",
                                      json.dumps([strings(lang).get("search") for lang in langs], sort_keys=True),
                                      importlib.metadata.version("snowballstemmer")]).encode()).hexdigest()
-    made = {}
 
-    def make(lang):
-        if not made:
-            indexes = split_index(json.loads(raw), langs, langs[0], load_synonyms())
-            made.update((code, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
-                        for code, index in indexes.items())
-        return made[lang]
+    @functools.cache
+    def made():
+        indexes = split_index(json.loads(raw), config, load_synonyms())
+        return {code: json.dumps(index, ensure_ascii=False, separators=(",", ":")) for code, index in indexes.items()}
 
     for lang in langs:
         folder = site / lang_prefix(lang, config) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        data = cache.text("search", lang, key, lambda: make(lang))
+        data = cache.text("search", lang, key, lambda: made()[lang])
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if (site / "search" / "search_index.js").exists():   # file:// variant, when Material's offline plugin runs
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -17,21 +17,16 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"    # pinned
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"                 # the name must contain "iframe-worker"
 
 
-def _search_languages(config):
-    langs = set()
+def files(files, config):
+    """The theme's files without source maps and without lunr files for languages the search never loads."""
+    keep = set(material.LUNR_ALWAYS)   # and every language the search plugin or static-i18n names
     for name in ("search", "material/search"):
         plugin = config.plugins.get(name)
         if plugin is not None:
             lang = plugin.config.get("lang") or []
-            langs.update([lang] if isinstance(lang, str) else lang)
+            keep.update([lang] if isinstance(lang, str) else lang)
     if i18n.plugin(config) is not None:
-        langs.update(entry["locale"] for entry in i18n.language_entries(config))
-    return langs
-
-
-def files(files, config):
-    """The theme's files without source maps and without lunr files for languages the search never loads."""
-    keep = _search_languages(config) | material.LUNR_ALWAYS
+        keep.update(entry["locale"] for entry in i18n.language_entries(config))
     for file in list(files):
         path = file.src_uri
         match = material.LUNR.match(path)

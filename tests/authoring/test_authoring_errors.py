@@ -433,13 +433,14 @@ review_date: 2027-11-23
 # ---------------------------------------------------------------- the published address, tool output
 
 def test_linking_pages_cli_warns_before_printing_a_localhost_or_example_address(project):
-    code, output = run(project, "linking_pages.py", "ovning#kallor", env_extra={"SITE_URL": "http://127.0.0.1:8000/"})
+    code, output = run(project, "-m", "tillit.linking_pages", "ovning#kallor",
+                       env_extra={"SITE_URL": "http://127.0.0.1:8000/"})
     assert code == 0 and "warning:" in output and "127.0.0.1:8000" in output, output
-    code, output = run(project, "linking_pages.py", "ovning#kallor", "--out", project / "qr")   # mkdocs.yml's
+    code, output = run(project, "-m", "tillit.linking_pages", "ovning#kallor", "--out", project / "qr")   # mkdocs.yml's
     warning = [line for line in output.splitlines() if line.startswith("warning:")]          # placeholder address
     assert code == 0 and warning and "mkdocs.yml site_url" in warning[0] and "QR codes" in warning[0], output
     assert "https://intranat.example.se/" in warning[0], output
-    code, output = run(project, "linking_pages.py", "ovning#kallor", env_extra={"SITE_URL": REAL_SITE_URL})
+    code, output = run(project, "-m", "tillit.linking_pages", "ovning#kallor", env_extra={"SITE_URL": REAL_SITE_URL})
     assert code == 0 and "warning:" not in output, output
     assert re.search(r"^sv: https://intranat.falkoping.se/tsl/ovning/#kallor$", output, re.M), output
 
@@ -449,7 +450,7 @@ def test_linking_pages_cli_warns_before_printing_a_localhost_or_example_address(
                                         ("http://localhost:8000/", "on this computer"),
                                         ("https://intranat.falkoping.se/tsl/", None)])
 def test_the_address_warning_names_mkdocs_yml_site_url(url, warned):
-    """One rule for every printed thing (linking_pages.py, tillit.pdfs, tillit.checks for QR codes and feeds)."""
+    """One rule for every printed thing (tillit.linking_pages, tillit.pdfs, tillit.checks for QR codes and feeds)."""
     warning = _site.address_warning(url, "the links in x.pdf")
     if warned is None:
         assert warning == "" and _site.is_published(url)

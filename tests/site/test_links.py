@@ -121,7 +121,7 @@ def decode_svgs(browser, items, tmp_path, per_shot=12):
 
 def run_cli(*args, env_extra=None, cwd=None):
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, str(ROOT / "scripts/linking_pages.py"), *args],
+    return subprocess.run([sys.executable, "-m", "tillit.linking_pages", *args],
                           capture_output=True, text=True, env=env, cwd=cwd or ROOT)
 
 
