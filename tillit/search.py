@@ -154,11 +154,11 @@ def split_index(index, config, groups):
         enricher = Enricher(lang, docs, groups)
         for doc in docs:
             enricher.enrich(doc)
-        config = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
-                  "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS},
-                  "tillit": {"fold": FOLD, "words": vocabulary(docs, enricher.stem),
-                             "question_words": strings(lang).get("search", {}).get("question_words", [])}}
-        out[lang] = {"config": config, "docs": docs}
+        settings = {**index["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE,
+                    "fields": {**index["config"]["fields"], "tags": {"boost": TAGS_BOOST}, **HIDDEN_FIELDS},
+                    "tillit": {"fold": FOLD, "words": vocabulary(docs, enricher.stem),
+                               "question_words": strings(lang).get("search", {}).get("question_words", [])}}
+        out[lang] = {"config": settings, "docs": docs}
     return out
 
 
