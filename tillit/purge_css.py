@@ -1,9 +1,10 @@
 """Drop the rules of Material's stylesheets that can match nothing on this site (main.css is 23 kB gzip on every page).
 
-A rule is kept when every class in its selector occurs in the built HTML (any page, any language) or anywhere in the
-site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and every
-data-md-color-* value it tests is one the site sets. Names in Material's bundle that belong to a feature the site
-leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count.
+A rule is kept when every class and element in its selector occurs in the built HTML (any page, any language) or
+anywhere in the site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and
+every data-md-color-* and dir value it tests is one the site sets (dir as the pages set it: Material's script only
+reads it, so a left-to-right site loses the [dir=rtl] rules). Names in Material's bundle that belong to a feature the
+site leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count.
 Selectors inside :not(), :is(), :where() and :has() are not judged (kept). Custom properties no stylesheet, script
 or page refers to are dropped too. The result gets a new fingerprint in its file name (deploy/nginx.conf caches
 fingerprinted assets for a year) and every page is pointed at it. Results are kept in .cache/purge (tillit.cache),
@@ -28,6 +29,9 @@ STYLE_ATTR = re.compile(rb'style="([^"]*)"')
 JS_NAME = re.compile(rb"[A-Za-z_][\w-]*")
 JS_PREFIX = re.compile(rb"(md-[\w-]*?)\$\{")          # `md-tag--${name}`: classes built at run time
 SELECTOR_COLOR = re.compile(r"\[data-md-color-[a-z]+=[\"']?([\w-]+)")
+DIR_ATTR = re.compile(rb' dir="(\w+)"')
+TAG = re.compile(rb"<([a-zA-Z][\w-]*)")
+SELECTOR_DIR = re.compile(r"\[dir=[\"']?(\w+)")   # judged as "dir=<value>": no word of a script has an "="
 NOT_JUDGED = {"not", "is", "where", "has", "matches", "-webkit-any", "-moz-any"}   # functional pseudo-classes
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 PROPERTY = re.compile(rb"--[\w-]+")
@@ -57,14 +61,18 @@ def _selectors(prelude):
 
 
 def _names(selector):
-    """(is a class, name) of the classes and data-md-color values a selector needs; the arguments of :not(), :is() etc.
-    are not judged (they may match without the classes they name).
+    """(is a class, name) of the classes, elements and data-md-color and dir values a selector needs; the arguments
+    of :not(), :is() etc. are not judged (they may match without the classes they name).
     """
     for before, token in zip([None, *selector], selector):
         if token.type == "ident" and before == ".":
             yield True, token.value
+        elif token.type == "ident" and (before is None or before.type == "whitespace" or before in (">", "+", "~")):
+            yield False, f"<{token.lower_value}>"   # an element: judged as "<name>", like an HTML tag
         elif token.type == "[] block":
-            yield from ((False, value) for value in SELECTOR_COLOR.findall(tinycss2.serialize([token])))
+            text = tinycss2.serialize([token])
+            yield from ((False, value) for value in SELECTOR_COLOR.findall(text))
+            yield from ((False, f"dir={value}") for value in SELECTOR_DIR.findall(text))
         elif token.type == "function" and token.lower_name not in NOT_JUDGED:
             yield from _names(token.arguments)
 
@@ -106,9 +114,9 @@ def _serialize(nodes, referenced):
 
 
 def _site_names(site, config):
-    """Classes and data-md-color values in the HTML and names in the JavaScript (but Material's for features that are
-    off); prefixes of classes built in JS; custom properties a page sets in a style attribute or a script sets or reads
-    by name.
+    """Classes, elements and data-md-color and dir values in the HTML and names in the JavaScript (but Material's for
+    features that are off); prefixes of classes built in JS; custom properties a page sets in a style attribute or a
+    script sets or reads by name.
     """
     used, prefixes, properties, pre = set(), set(), set(), False
     for path in site.rglob("*.html"):
@@ -116,13 +124,17 @@ def _site_names(site, config):
         for classes in set(CLASS_ATTR.findall(data)):   # each distinct attribute once (a page repeats most)
             used.update(classes.decode().split())
         used.update(v.decode() for v in COLOR_ATTR.findall(data))
+        used.update(f"dir={v.decode()}" for v in DIR_ATTR.findall(data))
+        used.update(f"<{t.decode().lower()}>" for t in set(TAG.findall(data)))
         properties.update(n.decode() for style in STYLE_ATTR.findall(data) for n in PROPERTY.findall(style))
         pre = pre or b"<pre" in data
     off = tuple(name for names, on in SCRIPT_FEATURES if not on(used, pre, config) for name in names)
     for path in (site / "assets" / "javascripts").rglob("*.js"):
         data = path.read_bytes()
         skip = off if MATERIAL_SCRIPT.match(path.name) else ()
-        used.update(n for n in (t.decode() for t in set(JS_NAME.findall(data))) if n in used or not n.startswith(skip))
+        words = {t.decode() for t in JS_NAME.findall(data)}
+        used.update(n for n in words if n in used or not n.startswith(skip))
+        used.update(f"<{n.lower()}>" for n in words)   # an element a script may create
         prefixes.update(n for n in (p.decode() for p in JS_PREFIX.findall(data)) if not n.startswith(skip))
         properties.update(n.decode() for n in PROPERTY.findall(data))
     return used, tuple(sorted(prefixes)), properties

@@ -189,6 +189,19 @@ def test_purged_css_is_smaller_and_fingerprinted(site_dir, pages):
                                        for h in theme), (p.rel, links)
 
 
+def test_rules_for_a_direction_or_an_element_no_page_has_are_gone(site_dir, pages):
+    """The pages are left to right (Material sets dir on <body>) and have no <kbd>: Material's [dir=rtl] and kbd
+    rules go, its [dir=ltr] and table rules stay (purge_css judges dir values and element names as it does classes)."""
+    main = next((site_dir / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    original = _original("main.x.min.css")
+    assert {d for p in pages for d in p.tree.xpath("//@dir")} == {"ltr"}
+    assert not any(p.tree.xpath("//kbd") for p in pages)
+    for gone in ("[dir=rtl]", ".md-typeset kbd"):
+        assert gone in original and gone not in main, gone
+    for kept in ("[dir=ltr]", ".md-typeset table:not([class])"):
+        assert kept in original and kept in main, kept
+
+
 class _Config(dict):
     """What purge_css reads of a MkDocs config: theme features and keys such as repo_url and extra."""
     def __init__(self, features=(), **keys):
