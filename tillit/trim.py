@@ -6,13 +6,15 @@ import shutil
 from pathlib import Path
 
 import rcssmin
-import rjsmin
+from calmjs.parse import es5
+from calmjs.parse.unparsers.es5 import minify_print
 
 from tillit import i18n, material
 from tillit.site import ROOT
 
 SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=\S+\.map|/\*# sourceMappingURL=\S+\.map ?\*/)\s*$")
-MINIFY = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+# JavaScript: local names shortened too (tillit.js 0.4 kB gzip smaller than without); our scripts are ES5
+MINIFY = {".css": rcssmin.cssmin, ".js": lambda text: minify_print(es5(text), obfuscate=True, obfuscate_globals=False)}
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"    # pinned in package.json
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"                 # the name must contain "iframe-worker"
 
@@ -67,4 +69,7 @@ def minify_ours(docs: Path, site: Path):
             continue
         target = site / source.relative_to(docs)
         if target.exists():
-            target.write_text(minify(source.read_text(encoding="utf-8")), encoding="utf-8")
+            try:
+                target.write_text(minify(source.read_text(encoding="utf-8")), encoding="utf-8")
+            except SyntaxError as error:   # calmjs's give the line and column, not the file
+                raise SyntaxError(f"{source.relative_to(docs.parent)}: {error}") from error
