@@ -38,14 +38,13 @@ def main(argv=None):
     parser.add_argument("--check", type=Path, help="a Markdown file holding the table between the pipeline markers")
     args = parser.parse_args(argv)
     made = table()
-    if args.check:
-        text = args.check.read_text(encoding="utf-8")
-        if text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip() != made:
-            print(f"{args.check}: the build map differs from MkDocs' event table: run `make pipeline` and paste "
-                  "its output between the pipeline markers", file=sys.stderr)
-            return 1
-        return 0
-    print(made)
+    if not args.check:
+        return print(made)
+    text = args.check.read_text(encoding="utf-8")
+    if text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip() != made:
+        print(f"{args.check}: the build map differs from MkDocs' event table: run `make pipeline` and paste "
+              "its output between the pipeline markers", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -30,11 +30,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def opener():
-    context = ssl.create_default_context(cafile=os.environ.get("SMOKE_CAFILE"))   # None: the system's
-    return urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context))
-
-
 def fetch(open_, url):
     """(status, headers, text): errors and redirects are answers, not exceptions; no connection: status 0."""
     try:
@@ -119,7 +114,8 @@ def main(argv):
               file=sys.stderr)
         return 2
     base = argv[0] if argv[0].endswith("/") else argv[0] + "/"
-    open_, failed = opener(), 0
+    context = ssl.create_default_context(cafile=os.environ.get("SMOKE_CAFILE"))   # None: the system's
+    open_, failed = urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context)), 0
     for name, url, code, test in checks(base):
         status, headers, text = fetch(open_, url)
         if not status or code and status != code:

@@ -15,7 +15,6 @@ from tillit.pdfs import chromium, print_html
 from tillit.site import ROOT, lang_prefix, languages, load_config, site_url, strings
 
 PER_PAGE = 8   # 2 columns x 4 rows on A4
-
 CSS = Path(__file__).with_name("cards.css").read_text(encoding="utf-8")
 
 
