@@ -68,9 +68,8 @@ def main(argv=None):
         path.write_text(page_text(stem, lang, title.replace('"', "”"), review), encoding="utf-8")
         print(f"wrote docs/{stem}.{lang}.md")
 
-    config = load_config(ROOT / "mkdocs.yml")
     pages, _ = check_site.read_docs()
-    _, nav_stems = check_site.check_nav(pages, config)
+    _, nav_stems = check_site.check_nav(pages, load_config())
     groups = sorted({"/".join(s.split("/")[:-1]) for s in nav_stems if "/" in s})
     group = "/".join(stem.split("/")[:-1])
     tags = "; ".join(f"{lang}: {', '.join(strings(lang).get('tags', []))}" for lang in langs)

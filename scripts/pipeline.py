@@ -23,11 +23,10 @@ def _name(handler, plugins):
 def table(config_file=ROOT / "mkdocs.yml") -> str:
     """A Markdown table: each event MkDocs runs, its handlers in the order they run, with their priority."""
     config = load_config(str(config_file))
-    plugins = dict(config.plugins.items())
     rows = ["| Event | Handlers, in the order they run (priority) |", "|---|---|"]
     for event, handlers in config.plugins.events.items():
         if handlers:
-            names = [_name(h, plugins) + (f" ({h.mkdocs_priority})" if getattr(h, "mkdocs_priority", 0) else "")
+            names = [_name(h, config.plugins) + (f" ({h.mkdocs_priority})" if getattr(h, "mkdocs_priority", 0) else "")
                      for h in handlers]
             rows.append(f"| {event} | {' → '.join(names)} |")
     return "\n".join(rows)

@@ -56,6 +56,7 @@ def checks(base):
     https = urlsplit(base).scheme == "https"
     origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
     wanted = [h for h in HEADERS if h != "Strict-Transport-Security" or https]   # HSTS only over https
+    old, new = REDIRECT.search((ROOT / "deploy" / "redirects.conf").read_text(encoding="utf-8")).groups()
 
     def page(lang, needle=""):
         def test(status, headers, text):
@@ -87,8 +88,6 @@ def checks(base):
         except ET.ParseError as e:
             return f"not XML: {e}"
         return "" if tree.find("{http://www.w3.org/2005/Atom}entry") is not None else "no entry"
-
-    old, new = REDIRECT.search((ROOT / "deploy" / "redirects.conf").read_text(encoding="utf-8")).groups()
 
     def redirect(status, headers, text):
         location = headers.get("Location", "")
