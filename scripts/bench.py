@@ -185,7 +185,6 @@ def first_view(site):
 
 
 def measure_weight(site):
-    """Every page's first view, and the whole site's files and bytes."""
     rows, files = first_view(site), [p for p in site.rglob("*") if p.is_file()]
     w, heaviest = {"pages": rows, "files": len(files), "bytes": sum(p.stat().st_size for p in files)}, rows[0]
     return w, [[f"First view, heaviest page (`{heaviest['page']}`)", kb(heaviest["total_gz"]), "≤ 70 kB",
@@ -222,7 +221,6 @@ def measure_lighthouse(base, subjects, work):
 
 
 def eval_queries(limit=None):
-    """Each language's queries from the search evaluation set, in its order, without repeats."""
     data = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
     return {lang: list(dict.fromkeys(item["q"].strip() for item in data[lang]))[:limit] for lang in LANGS}
 
