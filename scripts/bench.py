@@ -126,8 +126,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve_gzip(directory):
     """A loopback server for directory (a symlink made later): its address is every build's site_url."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()   # a daemon: it ends with the run
     return f"http://127.0.0.1:{server.server_port}/"
 
@@ -186,7 +185,6 @@ def first_view(site):
 
 
 def measure_weight(site):
-    """Every page's first view, and the whole site's files and bytes."""
     rows, files = first_view(site), [p for p in site.rglob("*") if p.is_file()]
     w, heaviest = {"pages": rows, "files": len(files), "bytes": sum(p.stat().st_size for p in files)}, rows[0]
     return w, [[f"First view, heaviest page (`{heaviest['page']}`)", kb(heaviest["total_gz"]), "≤ 70 kB",
@@ -223,7 +221,6 @@ def measure_lighthouse(base, subjects, work):
 
 
 def eval_queries(limit=None):
-    """Each language's queries from the search evaluation set, in its order, without repeats."""
     data = yaml.safe_load(EVAL_FILE.read_text(encoding="utf-8"))
     return {lang: list(dict.fromkeys(item["q"].strip() for item in data[lang]))[:limit] for lang in LANGS}
 
@@ -304,8 +301,7 @@ def measure_search(base, site, queries, typed_queries=15):
              [f"Search latency p95, a key every {TYPING_PACE_MS} ms", f"{s['typed_p95_ms']:.1f} ms", "", ""]]
     return s, rows, (
         "## Search\n\nIn Chromium, from a key to the painted results: the last key of each evaluation query after a "
-        "pause, "
-        f"and every key of the first and last queries typed a key every {TYPING_PACE_MS} ms.\n\n" + table(
+        f"pause, and every key of the first and last queries typed a key every {TYPING_PACE_MS} ms.\n\n" + table(
             ["Language", "Index raw", "Index gzip", "Queries", "Pause p95", "Keys typed", "Typed p95"],
             [[lang, kb(x["index_raw"]), kb(x["index_gzip"]), len(x["pause"]), f"{x['pause_p95_ms']:.1f} ms",
               len(x["typed"]), f"{x['typed_p95_ms']:.1f} ms"] for lang, x in s["per_lang"].items()]))

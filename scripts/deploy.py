@@ -106,8 +106,7 @@ def publish(site, dest):
     if digest(site) != record["digest"]:
         raise RefusedError(f"{site}/ changed after its checks passed: run `make build` again (nothing was switched)")
     require_published(site_url_of(site), f"the build in {site}/")
-    before = current(dest)
-    releases = releases_of(dest)
+    before, releases = current(dest), releases_of(dest)
     releases.mkdir(parents=True, exist_ok=True)
     # ids sort by time (to the microsecond, under the lock: never twice): rollback goes to the one before
     release_id = f"{datetime.now(UTC):%Y%m%d-%H%M%S.%f}-{record['digest'][:8]}"

@@ -68,9 +68,8 @@ def main(argv=None):
         path.write_text(page_text(stem, lang, title.replace('"', "”"), review), encoding="utf-8")
         print(f"wrote docs/{stem}.{lang}.md")
 
-    config = load_config(ROOT / "mkdocs.yml")
     pages, _ = check_site.read_docs()
-    _, nav_stems = check_site.check_nav(pages, config)
+    _, nav_stems = check_site.check_nav(pages, load_config())
     groups = sorted({"/".join(s.split("/")[:-1]) for s in nav_stems if "/" in s})
     group = "/".join(stem.split("/")[:-1])
     tags = "; ".join(f"{lang}: {', '.join(strings(lang).get('tags', []))}" for lang in langs)
@@ -82,11 +81,8 @@ def main(argv=None):
         f"Replace every TODO in both files: description (one sentence, at most {check_site.MAX_DESCRIPTION} "
         f"characters), a tag ({tags}), the text, the section heading and id, and the sources (link the source "
         f"on the sources page, {check_site.SOURCES_PAGE}.md#…).",
-    ]
-    if linking:
-        steps.append(f"Name the page on a linking page: add '{stem}' to a marker '<!-- agenda-links: … -->' in "
-                     "docs/om/lanka/<group>.*.md (or start a new sub-page there)")
-    steps += [
+        *[f"Name the page on a linking page: add '{stem}' to a marker '<!-- agenda-links: … -->' in "
+          "docs/om/lanka/<group>.*.md (or start a new sub-page there)"] * bool(linking),
         "Preview with `make serve`: it shows each problem with the file and the line.",
         "Check with `make check` (the fast tests), then `make urls` and commit both files, mkdocs.yml and urls.txt.",
     ]

@@ -23,11 +23,10 @@ def _name(handler, plugins):
 def table(config_file=ROOT / "mkdocs.yml") -> str:
     """A Markdown table: each event MkDocs runs, its handlers in the order they run, with their priority."""
     config = load_config(str(config_file))
-    plugins = dict(config.plugins.items())
     rows = ["| Event | Handlers, in the order they run (priority) |", "|---|---|"]
     for event, handlers in config.plugins.events.items():
         if handlers:
-            names = [_name(h, plugins) + (f" ({h.mkdocs_priority})" if getattr(h, "mkdocs_priority", 0) else "")
+            names = [_name(h, config.plugins) + (f" ({h.mkdocs_priority})" if getattr(h, "mkdocs_priority", 0) else "")
                      for h in handlers]
             rows.append(f"| {event} | {' → '.join(names)} |")
     return "\n".join(rows)
@@ -38,14 +37,13 @@ def main(argv=None):
     parser.add_argument("--check", type=Path, help="a Markdown file holding the table between the pipeline markers")
     args = parser.parse_args(argv)
     made = table()
-    if args.check:
-        text = args.check.read_text(encoding="utf-8")
-        if text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip() != made:
-            print(f"{args.check}: the build map differs from MkDocs' event table: run `make pipeline` and paste "
-                  "its output between the pipeline markers", file=sys.stderr)
-            return 1
-        return 0
-    print(made)
+    if not args.check:
+        return print(made)
+    text = args.check.read_text(encoding="utf-8")
+    if text[text.index(BEGIN) + len(BEGIN):text.index(END)].strip() != made:
+        print(f"{args.check}: the build map differs from MkDocs' event table: run `make pipeline` and paste "
+              "its output between the pipeline markers", file=sys.stderr)
+        return 1
     return 0
 
 

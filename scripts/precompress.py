@@ -1,6 +1,5 @@
 #!/usr/bin/env python3
-"""Write name.gz next to each text file of a built site where it pays (nginx's gzip_static sends it: no gzip per
-request).
+"""Write name.gz next to each text file of a built site where it pays (nginx's gzip_static sends it, no gzip a request).
 
 Only text types, only files above MIN_BYTES, and only when the .gz is clearly smaller; compressed once at level 9 with
 the original's modification time (nginx's Last-Modified and ETag stay those of the file). `make build` runs it;

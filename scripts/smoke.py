@@ -30,11 +30,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def opener():
-    context = ssl.create_default_context(cafile=os.environ.get("SMOKE_CAFILE"))   # None: the system's
-    return urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context))
-
-
 def fetch(open_, url):
     """(status, headers, text): errors and redirects are answers, not exceptions; no connection: status 0."""
     try:
@@ -61,6 +56,7 @@ def checks(base):
     https = urlsplit(base).scheme == "https"
     origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
     wanted = [h for h in HEADERS if h != "Strict-Transport-Security" or https]   # HSTS only over https
+    old, new = REDIRECT.search((ROOT / "deploy" / "redirects.conf").read_text(encoding="utf-8")).groups()
 
     def page(lang, needle=""):
         def test(status, headers, text):
@@ -93,8 +89,6 @@ def checks(base):
             return f"not XML: {e}"
         return "" if tree.find("{http://www.w3.org/2005/Atom}entry") is not None else "no entry"
 
-    old, new = REDIRECT.search((ROOT / "deploy" / "redirects.conf").read_text(encoding="utf-8")).groups()
-
     def redirect(status, headers, text):
         location = headers.get("Location", "")
         return "" if urljoin(origin + old, location) == origin + new else f"goes to {location}, expected {new}"
@@ -119,7 +113,8 @@ def main(argv):
               file=sys.stderr)
         return 2
     base = argv[0] if argv[0].endswith("/") else argv[0] + "/"
-    open_, failed = opener(), 0
+    context = ssl.create_default_context(cafile=os.environ.get("SMOKE_CAFILE"))   # None: the system's
+    open_, failed = urllib.request.build_opener(NoRedirect, urllib.request.HTTPSHandler(context=context)), 0
     for name, url, code, test in checks(base):
         status, headers, text = fetch(open_, url)
         if not status or code and status != code:

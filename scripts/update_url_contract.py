@@ -3,9 +3,9 @@
 
 Builds the site (or reads --site DIR), adds every new page, section and redirect, and never drops a line: a URL
 that is gone must be kept working with a redirect (mkdocs.yml extra.redirects) or by keeping the section id.
-Exit 0: unchanged. Exit 1: the list changed (review and commit urls.txt). Exit 2: a listed URL no longer resolves.
-Exit 3: a page's section ids differ between languages: nothing is written, since that would publish a wrong anchor.
-Exit 4: the build failed (its source checks say why, e.g. heading ids that differ between languages).
+Exit 0: unchanged; 1: the list changed (review and commit urls.txt); 2: a listed URL no longer resolves; 3: a page's
+section ids differ between languages (nothing is written: it would publish a wrong anchor); 4: the build failed (its
+source checks say why, e.g. heading ids that differ between languages).
 `--check` writes nothing (exit 1 if lines are missing); `--reset` writes exactly what the built site has (before the
 site is first published only). `make urls` turns exit 1 into a success line for writers.
 """
@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tillit.checks import published_urls
+from tillit.checks import published_urls, source_of
 from tillit.site import ROOT, is_redirect_stub, lang_prefix, language_of, languages, not_a_page_prefixes
 
 CONTRACT = ROOT / "urls.txt"
@@ -88,7 +88,6 @@ def broken(site, entries):
 
 def differing_ids(entries):
     """Messages for sections that one language of a page has and another has not (both languages must share ids)."""
-    from tillit.checks import source_of  # the docs/ file of a built page
     first, *others = languages()
     anchors = {}   # {path below the language prefix: {lang: {anchor}}}
     for entry in entries:
@@ -115,7 +114,6 @@ def main(argv=None):
     parser.add_argument("--reset", action="store_true", help="drop lines the site no longer has (before launch only)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when lines are missing")
     args = parser.parse_args(argv)
-
     with tempfile.TemporaryDirectory(prefix="tillit-urls-") as tmp:
         site = args.site or build(Path(tmp) / "site")
         old = published_urls(args.contract)

@@ -1,7 +1,7 @@
 """The one cache: results kept in .cache/<kind>/ between builds, each file written atomically (git-ignored, deletable).
 
 Two shapes: `text()` keeps one result per name under a key (a new key replaces it, so make serve does not grow the
-folder); `file()` keeps content-addressed files that a build may hard-link into the site (QR codes, purged CSS).
+folder: search indexes, purged CSS); `file()` keeps content-addressed files a build may hard-link (QR codes).
 The key must hold everything the result depends on, the code that makes it included.
 """
 import contextlib

@@ -15,7 +15,6 @@ from tillit.pdfs import chromium, print_html
 from tillit.site import ROOT, lang_prefix, languages, load_config, site_url, strings
 
 PER_PAGE = 8   # 2 columns x 4 rows on A4
-
 CSS = Path(__file__).with_name("cards.css").read_text(encoding="utf-8")
 
 
@@ -33,13 +32,11 @@ def document(name, lang):
     out.append(f'<section class="sheet"><h1>{escape(c["mat"])}</h1><div class="mat">')
     out += [f'<div>{escape(s["answers"][a])}<p>{escape(meanings[a][lang])}</p></div>' for a in exercise.ANSWERS]
     out.append("</div></section>")
-    base = site_url() + lang_prefix(lang)
+    base, head = site_url() + lang_prefix(lang), ["#", c["item"], *(s[k].rstrip(":") for k in ("model", "who", "why"))]
     out.append(f'<section class="sheet"><h1>{escape(c["sheet"])}</h1><p>{escape(c["sheet_lead"])}</p>'
                f'<p>{escape(s["meanings"])}</p>'
                f'<ul>{"".join(f"<li>{escape(meanings[a][lang])}</li>" for a in exercise.ANSWERS)}</ul>'
-               f'<table><thead><tr>'
-               f'<th>#</th><th>{escape(c["item"])}</th><th>{escape(s["model"].rstrip(":"))}</th>'
-               f'<th>{escape(s["who"].rstrip(":"))}</th><th>{escape(s["why"].rstrip(":"))}</th></tr></thead><tbody>')
+               f'<table><thead><tr>{"".join(f"<th>{escape(h)}</th>" for h in head)}</tr></thead><tbody>')
     for number, item in enumerate(items, 1):
         (href, title, heading), (_, _, source_heading) = exercise.reading(item, lang)
         out.append(f'<tr><td>{number}</td><td>{escape(item["text"][lang])}</td>'

@@ -9,6 +9,8 @@ from markupsafe import Markup
 from tillit.site import EXAMPLE, is_published, strings  # the example-address rule (one place)
 
 SETTING = "mkdocs.yml extra.contact"
+
+
 def _contact(config):
     contact = config.extra.get("contact") or {}
     return (contact.get("email") or "").strip(), (contact.get("form_url") or "").strip()
@@ -19,7 +21,7 @@ def check_config(config):
     email, form_url = _contact(config)
     if not email and not form_url:
         return (f"{SETTING}: set `email` and/or `form_url`: readers need a way to give feedback "
-                          "(the footer and the accessibility statement show it)")
+                "(the footer and the accessibility statement show it)")
     example = [value for value in (email, form_url) if value and EXAMPLE.search(value)]
     if example and is_published(config.site_url):
         return (f"{SETTING}: {', '.join(example)} is the example value, and this build is for "
@@ -29,7 +31,6 @@ def check_config(config):
 
 
 def contact_html(config, lang):
-    """The contact line in one language: label, mail link and (if set) the form."""
     email, form_url = _contact(config)
     t = strings(lang)["contact"]
     links = [Markup('<a href="mailto:{0}">{0}</a>').format(email)] if email else []

@@ -3,8 +3,7 @@
 
 Usage: python -m tillit.csp SITE_DIR [OUT]   (OUT defaults to deploy/csp-hashes.conf; `make csp` runs it on site/)
 The scripts are the same on every page and at any site path (mkdocs.yml extra.scope), so deploy/csp-hashes.conf is
-committed and changes only when Material (or tillit/redirects.py's stub script) does;
-tests/site/test_csp_hashes.py checks it.
+committed; it changes only when Material or tillit/redirects.py's stub script does (tests/site/test_csp_hashes.py).
 """
 import base64
 import hashlib

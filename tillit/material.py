@@ -61,7 +61,6 @@ SOURCE_FILE = re.compile(r'<aside class="md-source-file">(.*?)</aside>', re.S)
 
 
 def search_worker() -> str:
-    """The file name of Material's one search worker."""
     found = sorted(templates().glob(WORKER_GLOB))
     if len(found) != 1:
         raise RuntimeError(f"tillit/material.py: expected one Material search worker ({WORKER_GLOB}), found {found}")

@@ -17,7 +17,6 @@ def pack_path(config, lang):
 
 
 def add(files, config, lang):
-    """The placeholders of one language's PDFs, added to its files."""
     cards = (config["extra"].get("card_pdf") or {}).get("file")
     for src in [pack_path(config, lang)] + ([cards.format(lang=lang)] if cards else []):
         pdf = File.generated(config, src, content=_placeholder_pdf(f"Run 'make pdf' to print this PDF ({src})."))

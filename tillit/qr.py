@@ -1,4 +1,4 @@
-"""QR codes for agendas, made one way for the linking pages (tillit.linking_pages) and scripts/linking_pages.py."""
+"""QR codes for agendas, made one way for the linking pages and `python -m tillit.linking_pages`."""
 import io
 import os
 
@@ -35,9 +35,7 @@ def qr_svg(url):
 
 
 def save_qr(url, target, kind="svg"):
-    """The QR code of `url` (kind "svg" or "png") at `target` in a built site: a hard link to the cached file where the
-    file system allows it (a build writes hundreds; a link copies no bytes; nothing writes into it later), else bytes.
-    """
+    """`url`'s QR code (svg/png) at `target`: a hard link to the cached file (a build writes hundreds), else bytes."""
     try:
         target.unlink(missing_ok=True)   # a --dirty build's earlier file
         os.link(_cached(url, kind), target)
