@@ -8,6 +8,7 @@ new fingerprint (deploy/nginx.conf caches fingerprinted assets for a year), cach
 """
 import functools
 import hashlib
+import itertools
 import re
 from pathlib import Path
 
@@ -47,13 +48,7 @@ VERSION = cache.code_version(__file__) + tinycss2.__version__
 
 def _selectors(prelude):
     """The prelude's selectors, split at its top-level commas (tinycss2 keeps those in () and [] inside their block)."""
-    parts = [[]]
-    for token in prelude:
-        if token == ",":
-            parts.append([])
-        else:
-            parts[-1].append(token)
-    return parts
+    return [list(group) for comma, group in itertools.groupby(prelude, lambda token: token == ",") if not comma]
 
 
 def _names(selector):
