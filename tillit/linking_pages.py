@@ -45,6 +45,7 @@ from tillit.site import (
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
 _groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
+reset = _written.clear   # a new build of every language: QR files are written again
 
 
 def _sections(toc):
@@ -76,11 +77,6 @@ def check_config(config):
                 "(SITE_URL): python -m tillit.linking_pages would print links and QR codes for the old address. "
                 f"Write the published address into {SITE_URL_SETTING} before publishing.")
     return ""
-
-
-def reset():
-    """A new build of every language: QR files are written again."""
-    _written.clear()
 
 
 def group_pages(nav, files):
@@ -235,8 +231,7 @@ def main(argv=None):
     urls = {lang: base + lang_prefix(lang) + path + (f"#{section}" if section else "") for lang in langs}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
-    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
-    if warning:
+    if warning := address_warning(base, "these links" + (" and QR codes" if args.out else "")):
         print(warning, file=sys.stderr)
     if args.out is None:
         print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)
