@@ -30,11 +30,9 @@ def valid_html(html: str) -> str:
 
 
 def accessible(html: str, t: dict) -> str:
-    """Material's markup as assistive technology should read it (t: locales/<lang>.yml's `a11y`).
-
-    Icons are hidden (their button or link names them); state checkboxes (.md-toggle) leave the tree and tab order;
-    one <label> per checkbox stays, the others become <div data-tillit-toggle> (tillit.js); the "last updated" box is
-    a plain <div> (not complementary content).
+    """Material's markup as assistive technology should read it (t: locales/<lang>.yml's `a11y`): icons hidden
+    (their button or link names them), state checkboxes (.md-toggle) out of the tree and tab order, one <label> per
+    checkbox (the others <div data-tillit-toggle>, for tillit.js), the "last updated" box not complementary content.
     """
     html = _ICON.sub('<svg aria-hidden="true" focusable="false"', html)
     html = material.TOGGLE_INPUT.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
