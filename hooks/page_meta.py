@@ -1,6 +1,4 @@
-"""What overrides/main.html shows about a page: the review notice, its change notes, its last-updated date (on screen
-and on paper) and its step on the reading path; and a long page's list of sections for phones (tillit.page_toc).
-"""
+"""What overrides/main.html shows of a page: review notice, change notes, dates, reading path; phones' section list."""
 import datetime
 
 from mkdocs.config.defaults import MkDocsConfig

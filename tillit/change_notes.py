@@ -1,10 +1,8 @@
-"""Dated change notes (front matter `changes:`): on each page, on the "what's new" page and in an Atom feed per
-language.
+"""Dated change notes (front matter `changes:`): on each page, on the "what's new" page and in an Atom feed.
 
-A page's front matter: `changes:` with items `{date: YYYY-MM-DD, text: one line, section: optional-heading-id}` in the
-page's language; tillit.checks checks them (hooks/build_start.py, before anything is built). The page shows them newest
-first under "Ändringar på sidan" (overrides/main.html). The page holding `<!-- tillit:changes-list -->`
-(docs/om/nytt.*.md) lists every note of its language, and feed.xml at the language root carries the same entries.
+Items `{date: YYYY-MM-DD, text: one line, section: optional-heading-id}`, checked by tillit.checks, shown newest first
+under "Ändringar på sidan" (overrides/main.html); `<!-- tillit:changes-list -->` (docs/om/nytt.*.md) lists every note
+of its language, as does feed.xml at the language root.
 """
 import datetime
 import html
@@ -73,7 +71,6 @@ def listing(page, config, nav, lang):
 
 
 def write_feed(config, lang):
-    """feed.xml at the language's root."""
     prefix = lang_prefix(lang, config)
     text = feed(config, lang, site_url(config) + prefix)
     (Path(config["site_dir"]) / prefix / FEED).write_text(text, encoding="utf-8")

@@ -1,13 +1,9 @@
-"""The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG in the page's
-language.
+"""The site's pictures: `<!-- tillit:figure NAME -->` becomes diagrams/NAME.yml drawn as an inline SVG.
 
-One source per picture holds every language's labels, caption and text alternative (REDAKTION.md, "Bilder"); a
-missing language stops the build, naming the file (tillit.checks runs problems() before anything is built). Two
-layouts, both vertical to stay readable at 320 px: `stack` (boxes top to bottom, optional arrows; with `list: true`
-also a numbered list, for decision paths) and `timeline` (dated events; also a table). Parts marked `ours: true` are
-drawn dashed and labelled as our illustration. Colours come from the theme (currentColor, CSS in tillit.css), so light
-and dark mode both work. The marker is replaced in the Markdown (on_page_markdown, via tillit.markdown), so the table
-or list under a picture gets the site's abbreviations like any other text.
+One source holds every language's labels, caption and alt text (REDAKTION.md, "Bilder"); tillit.checks stops the
+build on a missing one. Layouts, vertical for 320 px: `stack` (boxes, arrows; `list: true` adds a numbered list) and
+`timeline` (dated events, plus a table); `ours: true` parts are dashed and labelled. Theme colours (currentColor)
+serve light and dark mode. The marker is replaced in the Markdown, so the text version gets the abbreviations.
 """
 import html
 import re
@@ -163,8 +159,7 @@ def _arrow(y, link, lang):
 
 
 def _stack(data, lang, ui):
-    parts, y = [], 1
-    boxes = data["boxes"]
+    parts, y, boxes = [], 1, data["boxes"]
     for i, item in enumerate(boxes):
         svg, h = _box(item, lang, y, ui)
         parts.append(svg)

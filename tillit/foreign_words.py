@@ -1,8 +1,7 @@
 """Language of parts (WCAG 3.1.2): Swedish words on English pages and English ones on Swedish pages get `lang`.
 
-Which words: terms.yml (`terms:` and `language_of_parts:`), read by `foreign_words(lang)`, which the test
-(tests/content/test_language_of_parts.py) uses too. Text already inside an element with a `lang` is left alone, so
-`*word*{ lang=sv }` in Markdown stays the way to mark anything else (a whole Swedish title, say).
+Which words: terms.yml, read by `foreign_words(lang)` (tests/content/test_language_of_parts.py uses it too). Text
+inside an element with a `lang` is left alone: `*word*{ lang=sv }` in Markdown marks anything else.
 """
 import functools
 import hashlib
@@ -36,12 +35,9 @@ def _word_start(alternatives):
 
 @functools.cache
 def foreign_words(lang):
-    """(other language, regex of its words that may stand unmarked in a page of `lang`) or None.
-
-    On English pages: every Swedish term of terms.yml (any inflection: nämnd, nämnder, nämndens), the extra Swedish
-    words in language_of_parts.sv, and any other word with å, ä or ö, except the proper names in
-    language_of_parts.names. On Swedish pages: the English renderings of terms.yml with more than one word
-    (one-word ones such as "administration" are Swedish words too) and language_of_parts.en.
+    """(other language, regex of its words that may stand unmarked in `lang`) or None. English pages: Swedish terms
+    (any inflection), language_of_parts.sv, any word with å, ä or ö but the names; Swedish pages: English terms of
+    several words (one-word ones such as "administration" are Swedish too) and language_of_parts.en.
     """
     data = _terms()
     parts = data.get("language_of_parts") or {}
@@ -92,7 +88,6 @@ def mark(html, lang):
 
 @functools.cache
 def _version():
-    """What the marking depends on besides the page: this code and terms.yml."""
     return cache.code_version(__file__, ROOT / "terms.yml")
 
 

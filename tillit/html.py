@@ -1,6 +1,4 @@
-"""A page's final HTML: Material's markup made valid for the Nu checker and readable by assistive technology
-(axe and IBM Equal Access, issue 26), and its template indentation dropped.
-"""
+"""A page's final HTML: Material's markup valid (Nu), readable by assistive tech (issue 26), no indentation."""
 import re
 from html import escape as esc
 
@@ -32,15 +30,9 @@ def valid_html(html: str) -> str:
 
 
 def accessible(html: str, t: dict) -> str:
-    """Material's markup as assistive technology should read it (t: locales/<lang>.yml's `a11y`).
-
-    Icons are hidden (what they stand for is the name of their button or link). Material's state checkboxes
-    (.md-toggle) stay out of the accessibility tree and the tab order; of the labels that toggle one, only one per
-    checkbox stays a <label>, the others (overlays, sub-menu titles) become <div data-tillit-toggle> that tillit.js
-    makes work, and the phone header's search label a <button data-tillit-toggle>. The palette's radios form a
-    named group and its labels get text, as do the header's menu label, the search field's icon and a section's
-    sub-menu label (beside its page's link); the tags get a name, and the "last updated" box is a plain <div> (it
-    is not complementary content).
+    """Material's markup as assistive technology should read it (t: locales/<lang>.yml's `a11y`): icons hidden
+    (their button or link names them), state checkboxes (.md-toggle) out of the tree and tab order, one <label> per
+    checkbox (the others <div data-tillit-toggle>, for tillit.js), the "last updated" box not complementary content.
     """
     html = _ICON.sub('<svg aria-hidden="true" focusable="false"', html)
     html = material.TOGGLE_INPUT.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)

@@ -1,19 +1,15 @@
 """The linking pages under om/lanka/: every page's and section's URL in every language with a printable QR code.
 
-om/lanka/index.* holds `<!-- tillit:linking-pages -->`: one row per page (its whole-page links), naming the sub-page
-with that page's sections. Each sub-page holds `<!-- tillit:linking-pages STEM ... -->`: the sections of the pages
-whose source stem is STEM or starts with STEM when STEM ends in '/' (`index`, `tsl/`, `om/`). Every page in the nav
-must be on exactly one sub-page (tillit.checks). The pages are split so that each stays light to load (issue #8).
-The copy buttons need JavaScript, so docs/assets/javascripts/tillit.js makes them from the URL text.
-QR codes come from tillit.qr, for the pages and the command alike. A build for a real address (SITE_URL) stops
-while mkdocs.yml site_url is still an example or local address (check_config): the command prints links and QR codes
-from that.
+om/lanka/index.* (`<!-- tillit:linking-pages -->`) has one row per page; each sub-page
+(`<!-- tillit:linking-pages STEM ... -->`) has the sections of the pages whose source stem is STEM or, for STEM ending
+in '/', starts with it. Every nav page is on exactly one sub-page (tillit.checks); the split keeps each light (#8).
+docs/assets/javascripts/tillit.js makes the copy buttons. check_config stops a build for a real address (SITE_URL)
+while mkdocs.yml site_url is still an example, from which the command would print links and QR codes.
 
 Usage: python -m tillit.linking_pages <page path or URL>[#section] [--out DIR]
   e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
-It prints the page's or section's URL in every language for an agenda (kallelse), from site_url or SITE_URL (a
-localhost or example address gets a warning), and with --out DIR writes their QR codes (SVG) for print (without it,
-nothing). Pages and sections are read from docs/; exit 2 with the closest matches when one does not exist.
+prints the URL in every language for an agenda (kallelse); --out DIR also writes their QR codes (SVG). Exit 2 with
+the closest matches when the page or section does not exist in docs/.
 """
 import argparse
 import difflib
@@ -49,6 +45,7 @@ from tillit.site import (
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
 _groups = {}        # source stem of a page -> the sub-page (File) that lists its sections
+reset = _written.clear   # a new build of every language: QR files are written again
 
 
 def _sections(toc):
@@ -73,9 +70,7 @@ def _table_id(url_path):
 
 
 def check_config(config):
-    """A problem for hooks/build_start.py, or '': a build for a real address while mkdocs.yml site_url is still an
-    example, from which python -m tillit.linking_pages would print links and QR codes for the old address.
-    """
+    """A problem for hooks/build_start.py, or '': a build for a real address while site_url is still an example."""
     configured = configured_site_url(config.config_file_path)
     if is_published(config.site_url) and not is_published(configured):
         return (f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
@@ -84,15 +79,8 @@ def check_config(config):
     return ""
 
 
-def reset():
-    """A new build of every language: QR files are written again."""
-    _written.clear()
-
-
 def group_pages(nav, files):
-    """Which sub-page lists which page, from the sub-pages' markers (tillit.checks checks that every page in the nav is
-    on exactly one; hooks/build_start.py stops the build before this otherwise).
-    """
+    """Which sub-page lists which page, from the sub-pages' markers (tillit.checks ensures exactly one)."""
     _groups.clear()
     subpages = {}
     for file in files.documentation_pages():
@@ -123,9 +111,7 @@ def render(page, config, nav, lang):
         return e(get_relative_url(rel, page.url))
 
     def cells(path, anchor, title):
-        """Each language's link: the QR code, the URL as text (tillit.js adds the copy button after it) and the code to
-        download as PNG and SVG (R20). `title`: the section and page the code leads to.
-        """
+        """Each language's QR code, URL (tillit.js adds a copy button) and PNG/SVG downloads (R20)."""
         out = ""
         for code in codes:
             url = roots[code] + path + (f"#{anchor}" if anchor else "")
@@ -220,7 +206,6 @@ def main(argv=None):
     parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
                         "into DIR, created if missing (default: write nothing)")
     args = parser.parse_args(argv)
-
     base, redirects = site_url(), (load_config().get("extra") or {}).get("redirects") or {}
     langs = languages()
     pages = site_pages()
@@ -240,15 +225,13 @@ def main(argv=None):
         if section and section not in pages[path].get(lang, (None, {}))[1]:
             fail(f"#{section} exists on the {langs[0]} page but not on the {lang} one: give "
                  f"docs/{path.rstrip('/') or 'index'}.{lang}.md the same heading id", [], "")
-
     heading = sections.get(section)
     print(title + (f" › {heading}" if heading else ""))
     name = (path.strip("/").replace("/", "-") or "start") + (f"--{section}" if section else "")
     urls = {lang: base + lang_prefix(lang) + path + (f"#{section}" if section else "") for lang in langs}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
-    warning = address_warning(base, "these links" + (" and QR codes" if args.out else ""))
-    if warning:
+    if warning := address_warning(base, "these links" + (" and QR codes" if args.out else "")):
         print(warning, file=sys.stderr)
     if args.out is None:
         print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)

@@ -2,16 +2,12 @@
 
 Usage: python -m tillit.pdfs [SITE_DIR]        (default: site; `make build` runs it after mkdocs)
 
-mkdocs.yml `extra.onboarding_pdf` names each language's PDF and its pages. The script takes each page's article from
-the built HTML, keeps links between those pages inside the PDF, points the others at the published site (site_url),
-adds a cover and a table of contents and prints it with Chromium (Playwright), page numbers in the footer. It prints
-twice: the first pass shows on which page each section starts, the second writes those numbers into the contents.
-static-i18n's print-site/to-pdf plugins cannot do this: they produce one PDF, in the last-built language.
-
-Chromium writes a tagged PDF with bookmarks, /Lang and the title shown. `pdf_ua()` then adds what PDF/UA-1 needs and
-Chromium leaves out (pikepdf): XMP metadata with pdfuaid:part=1, dc:title and dc:language; untagged content (the page
-footers) marked as artifacts; an LBody in every list item; a description (/Contents) on every link; /Tabs /S.
-tests/pdf/test_pdf_ua.py checks the result (the pdfua checker and our own checks of further Matterhorn checkpoints).
+mkdocs.yml `extra.onboarding_pdf` names each language's PDF and its pages: their articles, links between them kept
+inside, others pointing at site_url, a cover and contents, printed by Chromium (Playwright) twice so that the contents
+get the page numbers of the first pass. static-i18n's print-site/to-pdf plugins make one PDF, in the last language.
+`pdf_ua()` adds what PDF/UA-1 needs and Chromium's tagged PDF leaves out (pikepdf): XMP with pdfuaid:part=1,
+dc:title and dc:language; untagged content (the footers) as artifacts; LBody in list items; /Contents on links;
+/Tabs /S. tests/pdf/test_pdf_ua.py checks the result.
 """
 import contextlib
 import copy
@@ -128,9 +124,7 @@ PAINT = {"Tj", "TJ", "'", '"', "Do", "sh", "f", "F", "f*", "B", "B*", "b", "b*",
 
 
 def _artifact_untagged(pdf, page):
-    """Wrap each run of painting outside marked content in /Artifact BMC … EMC. Chromium leaves untagged only what CSS
-    adds: the page footers, the addresses printed after links (their annotations carry them as /Contents) and icons.
-    """
+    """Wrap painting outside marked content in /Artifact BMC … EMC: only CSS's footers, link addresses and icons."""
     out, run, depth = [], [], 0
 
     def flush():
@@ -154,7 +148,6 @@ def _artifact_untagged(pdf, page):
 
 
 def _kids(element):
-    """A structure element's children as a list (/K is one object or an array)."""
     k = element.get("/K")
     return [] if k is None else list(k) if isinstance(k, pikepdf.Array) else [k]
 

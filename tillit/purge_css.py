@@ -1,17 +1,14 @@
 """Drop the rules of Material's stylesheets that can match nothing on this site (main.css is 23 kB gzip on every page).
 
-A rule is kept when every class and element in its selector occurs in the built HTML (any page, any language) or
-anywhere in the site's JavaScript (Material's bundle creates search results, tooltips and so on at run time), and
-every data-md-color-* and dir value it tests is one the site sets (dir as the pages set it: Material's script only
-reads it, so a left-to-right site loses the [dir=rtl] rules). Names in Material's bundle that belong to a feature the
-site leaves off (SCRIPT_FEATURES: code blocks, content tabs, tooltips, repository facts, versions) do not count.
-Selectors inside :not(), :is(), :where() and :has() are not judged (kept). Custom properties no stylesheet, script
-or page refers to are dropped too. The result gets a new fingerprint in its file name (deploy/nginx.conf caches
-fingerprinted assets for a year) and every page is pointed at it. Results are kept in .cache/purge (tillit.cache),
-keyed by the stylesheet and the set of names used. Runs once, after every language is built.
+A rule stays when every class and element in its selector occurs in the built HTML or the site's JavaScript (Material
+builds search results, tooltips … at run time) and every data-md-color-* and dir value it tests is one the pages set
+(Material's script only reads dir). Material's names for a feature the site leaves off (SCRIPT_FEATURES) do not
+count; :not(), :is(), :where() and :has() are not judged. Unreferenced custom properties go too. The result gets a
+new fingerprint (deploy/nginx.conf caches fingerprinted assets for a year), cached in .cache/purge (tillit.cache).
 """
 import functools
 import hashlib
+import itertools
 import re
 from pathlib import Path
 
@@ -51,19 +48,11 @@ VERSION = cache.code_version(__file__) + tinycss2.__version__
 
 def _selectors(prelude):
     """The prelude's selectors, split at its top-level commas (tinycss2 keeps those in () and [] inside their block)."""
-    parts = [[]]
-    for token in prelude:
-        if token == ",":
-            parts.append([])
-        else:
-            parts[-1].append(token)
-    return parts
+    return [list(group) for comma, group in itertools.groupby(prelude, lambda token: token == ",") if not comma]
 
 
 def _names(selector):
-    """(is a class, name) of the classes, elements and data-md-color and dir values a selector needs; the arguments
-    of :not(), :is() etc. are not judged (they may match without the classes they name).
-    """
+    """(is a class, name) of what a selector needs; :not(), :is() … may match without what they name: not judged."""
     for before, token in zip([None, *selector], selector):
         if token.type == "ident" and before == ".":
             yield True, token.value
@@ -114,10 +103,7 @@ def _serialize(nodes, referenced):
 
 
 def _site_names(site, config):
-    """Classes, elements and data-md-color and dir values in the HTML and names in the JavaScript (but Material's for
-    features that are off); prefixes of classes built in JS; custom properties a page sets in a style attribute or a
-    script sets or reads by name.
-    """
+    """(names in the HTML and JavaScript, prefixes of classes built in JS, custom properties set or read by name)."""
     used, prefixes, properties, pre = set(), set(), set(), False
     for path in site.rglob("*.html"):
         data = path.read_bytes()

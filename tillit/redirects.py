@@ -1,9 +1,7 @@
-"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry under each language
-root.
+"""Keep old and short URLs working in every language: a redirect page per `extra.redirects` entry in each language.
 
-mkdocs-redirects resolves `.md` targets only for the default language with static-i18n, so this hook does it per
-language. Map format in mkdocs.yml: `old/url/path/: new/page.md` (or `new/page.md#section`); keys are URL paths below
-the language root, values are page paths without the language suffix. The hash of the old URL is carried over.
+mkdocs-redirects resolves `.md` targets only for static-i18n's default language. mkdocs.yml maps
+`old/url/path/: new/page.md[#section]` below the language root; the old URL's hash is carried over.
 """
 import html
 import posixpath
@@ -19,9 +17,7 @@ def target_url(target):
 
 
 def write_stubs(config, lang):
-    """A stub page per old address under this language's root (extra.redirects: tillit.checks checks the paths and
-    targets, hooks/build_start.py on every build).
-    """
+    """A stub page per old address under this language's root (tillit.checks checks extra.redirects first)."""
     root = Path(config["site_dir"]) / lang_prefix(lang, config)
     for old, target in (config["extra"].get("redirects") or {}).items():
         path, anchor = target_url(target)

@@ -2,18 +2,15 @@
 
 How search works (see also REDAKTION.md, "Sökning", and UNDERHALL.md, "Sökningen inifrån"):
 - static-i18n 1.3.1 writes ONE index (search/search_index.json) with both languages. After the last language is
-  built, this hook rewrites it as search/search_index.json (default language only) and <lang>/search/search_index.json
-  (that language only, locations relative to /<lang>/). overrides/main.html points each language's search base at
-  its root (/en/, …).
-- Each index turns on lunr's stemmer (index side) and adds two hidden fields per entry: `kt` (title) and `kx` (text),
-  holding the parts of Swedish compounds ("tillitsstyrning" -> "tillit styrning", split against the site's own
-  vocabulary) and the other terms of any synonym group (search/synonyms.yml) the entry mentions.
+  built, it becomes one index per language (<lang>/search/, locations relative to /<lang>/); overrides/main.html
+  points each language's search base at its root.
+- Each index turns on lunr's stemmer and adds two hidden fields, `kt` (title) and `kx` (text): the parts of Swedish
+  compounds ("tillitsstyrning" -> "tillit styrning", against the site's own words) and the synonyms
+  (search/synonyms.yml) of the groups an entry mentions.
 - docs/assets/javascripts/workers/search-tillit.js wraps Material's worker and stems each query word with the SAME lunr
   stemmer before Material appends its trailing wildcard, so "styrningen" -> "styrning*" meets the stemmed index.
-- Each index's config also carries `tillit`: the accent folding table (FOLD, the only copy), the language's words
-  (vocabulary()) and its question words (locales/<lang>.yml search.question_words). The worker
-  (workers/search-core.js) stems and folds those words itself, with the index's own lunr stemmer, so a query word the
-  site lacks can be matched without accents, with one typo, or answered with "did you mean".
+- config.tillit carries FOLD (the only copy), vocabulary() and locales' search.question_words, which
+  workers/search-core.js stems and folds to match words without accents, with one typo, or for "did you mean".
 """
 import functools
 import hashlib
@@ -87,10 +84,8 @@ class Enricher:
                     self.by_first.setdefault(term[0], set()).add(i)
 
     def split(self, word, depth=0):
-        """Parts of a compound, longest known head first; None when the word is not a compound of known words.
-
-        Every part has at least MIN_PART letters and so does its stem: "tillitsdelegationen" -> tillit|delegationen,
-        but not "ordningen" -> ordn|ingen or "öppenhet" -> öppen|het (suffixes, not words).
+        """Parts of a compound of known words, longest head first, or None; every part and its stem has MIN_PART
+        letters: "tillitsdelegationen" -> tillit|delegationen, not "ordningen" -> ordn|ingen (a suffix, not a word).
         """
         if depth >= 4 or len(word) < 2 * MIN_PART or not word.isalpha():
             return None
@@ -132,9 +127,7 @@ class Enricher:
 
 
 def vocabulary(docs, stem):
-    """The language's words for the worker (folding, typos, suggestions): one written form per stem, the most
-    frequent, most frequent stem first; words of three letters or more, letters only.
-    """
+    """The language's words for the worker (folding, typos, hints): each stem's commonest form, commonest first."""
     counts = Counter(w for d in docs for field in ("title", "text", "kt", "kx") for w in _words(d.get(field))
                      if len(w) >= 3 and w.isalpha())
     forms = {}

@@ -1,6 +1,4 @@
-"""What the site ships besides pages: no source maps, no lunr files for unused languages, our CSS/JS minified, and
-the offline bundle's iframe-worker shim from the site (vendored from npm) instead of unpkg.com.
-"""
+"""What the site ships besides pages: no source maps or unused lunr files, our CSS/JS minified, a local iframe shim."""
 import re
 import shutil
 from pathlib import Path
@@ -39,7 +37,7 @@ def files(files, config):
 
 
 def offline_settings(config):
-    """OFFLINE=true: the shim as a polyfill from the site; no redirect stubs (they assume directory URLs)."""
+    """OFFLINE=true: the npm shim from the site, not unpkg.com; no redirect stubs (they assume directory URLs)."""
     if not SHIM.exists():
         raise FileNotFoundError(f"offline build: {SHIM} is missing: run `npm ci` first (make offline does)")
     polyfills = [p for p in config.extra.get(material.POLYFILLS, []) if "iframe-worker" not in str(p)]
