@@ -1,12 +1,12 @@
 """The one reader of a page's source: front matter and headings (with ids and old ids), by line number.
 
-Used by the checks (tillit.checks), the exercise renderer and scripts/linking_pages.py. It imports nothing from MkDocs.
+Used by the checks, exercises, change notes, reading path and translations. It imports nothing from MkDocs.
 """
 import functools
 import re
 from dataclasses import dataclass, field
 
-from tillit.site import ROOT
+from tillit.site import ROOT, yaml_load
 
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -59,8 +59,13 @@ class Page:
 
 
 def read_page(path, stem, lang):
+    return _parsed(f"docs/{path.relative_to(DOCS).as_posix()}", stem, lang, path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1024)   # one build reads a page several times (checks, exercises, change notes, path)
+def _parsed(rel, stem, lang, text):
     import yaml
-    page = Page(f"docs/{path.relative_to(DOCS).as_posix()}", stem, lang, path.read_text(encoding="utf-8").splitlines())
+    page = Page(rel, stem, lang, text.splitlines())
     if page.lines and page.lines[0].strip() == "---":
         end = next((i for i in range(1, len(page.lines)) if page.lines[i].strip() in ("---", "...")), None)
         if end is None:
@@ -68,7 +73,7 @@ def read_page(path, stem, lang):
         else:
             page.body_start = end + 2
             try:
-                meta = yaml.safe_load("\n".join(page.lines[1:end])) or {}
+                meta = yaml_load("\n".join(page.lines[1:end])) or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 problem = getattr(error, "problem", None) or str(error).splitlines()[0]
