@@ -5,6 +5,7 @@ under "Ändringar på sidan" (overrides/main.html); `<!-- tillit:changes-list --
 of its language, as does feed.xml at the language root.
 """
 import datetime
+import functools
 import html
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -44,6 +45,7 @@ def site_notes(docs_dir, lang):
 BABEL_LOCALE = {"en": "en_GB"}   # plain British English: 28 November 2026
 
 
+@functools.cache   # Babel reads its locale data on every call: 200 calls a build
 def shown_date(day, lang):
     """The date as a reader of `lang` reads it: 28 november 2026, British in English (3 December 2026)."""
     return format_date(day, format="long", locale=BABEL_LOCALE.get(lang, lang.replace("-", "_")))
