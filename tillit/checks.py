@@ -76,7 +76,6 @@ def _lang_suffix():
 
 
 def _key_line(page, key):
-    """The line of a front matter key, or None."""
     return next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), None)
 
 
@@ -164,9 +163,8 @@ def check_pictures(page):
 
 
 def _missing_picture_file(page, src):
-    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local):
-    static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
-    off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg.
+    """The docs/ file a local picture lacks in the page's language, or '': static-i18n puts a file without language
+    suffix into the default language's build only (fallback_to_default is off), so bild.en.svg beside bild.sv.svg.
     """
     path = re.split(r"[#?]", src)[0]
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
@@ -281,7 +279,7 @@ def check_ids_match(pair):
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
                 continue
-            pairs = list(zip(base[i1:i2], heads[j1:j2])) if op == "replace" else []
+            pairs = list(zip(base[i1:i2], heads[j1:j2]))   # none where a delete or insert leaves one side empty
             for a, b in pairs:
                 yield (f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
                        f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
@@ -391,7 +389,7 @@ def check_redirects(pages, config):
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
-        if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
+        if url_path(stem) == old or redirects.get(url_path(stem)) is not None:
             what = "itself" if url_path(stem) == old else "another old address"
             yield (f"{where}: it leads to '{url_path(stem)}', which is {what}: "
                    "a redirect loop or chain; point the old address straight at the page it should open")
@@ -477,9 +475,7 @@ def sources_fingerprint(config_path=CONFIG):
 
 
 def cached_source_problems(config_path=CONFIG, fingerprint=None):
-    """source_problems(), read from .cache/ when nothing it reads has changed since it last ran: the build's hook runs
-    the checks in every process (each `mkdocs build`, each benchmark run), and `make build` runs them again here.
-    """
+    """source_problems(), from .cache/ while nothing it reads changed (each build process and `make build` run it)."""
     key = fingerprint or sources_fingerprint(config_path)
     return json.loads(cache.text("checks", "sources", key, lambda: json.dumps(source_problems(config_path))))
 
@@ -487,8 +483,7 @@ def cached_source_problems(config_path=CONFIG, fingerprint=None):
 def check_exercises(pages):
     """Each exercises/*.yml (answers, languages, page#section links); a file for each exercise and figure marker."""
     def page_ids(stem, lang):
-        page = pages.get(stem, {}).get(lang)
-        return None if page is None else (page.meta.get("title"), page.ids)
+        return pages[stem][lang].ids if lang in pages.get(stem, {}) else None
     names = {path.stem for path in exercise.EXERCISES.glob("*.yml")}
     files = {"exercise": ("exercises", names), "figure": ("diagrams", set(figures.names()))}
     problems = [f"{page.where(number)}: '<!-- tillit:{name} {args} -->' has no file {files[name][0]}/{args}.yml: "
@@ -509,9 +504,7 @@ def source_of(rel):
 
 
 def site_problems(site):
-    """Pictures in the built pages' content (also those a hook adds) need alt text; no HTML comment is left (a marker
-    nothing expanded); and a warning ('' if none) when the site is built for a localhost or example address.
-    """
+    """Built pictures without alt text, HTML comments left (unexpanded markers), a localhost/example address warning."""
     from lxml import html as lxml_html
     problems = []
     for file in sorted(site.rglob("*.html")):

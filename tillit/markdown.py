@@ -60,8 +60,7 @@ class _Figures(Preprocessor):
 
 class _Html(Postprocessor):
     def run(self, text):
-        text = _focusable_abbreviations(text)
-        text = _TASK.sub(_task_name, text)
+        text = _TASK.sub(_task_name, _focusable_abbreviations(text))
         # a heading's old ids as empty anchors before it: nothing shows and nothing is read aloud
         return _HEADING.sub(lambda m: "".join(f'<span id="{alias}"></span>' for alias in m.group(3).split())
                             + f"<h{m.group(1)}{m.group(2)}{m.group(4)}>", text)

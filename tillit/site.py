@@ -1,5 +1,4 @@
 """Shared rules for hooks, scripts and tests (one place each): languages, UI strings, docs path -> URL, mkdocs.yml.
-
 It imports nothing from MkDocs, so the source checks (tillit.checks) run under any generator.
 """
 import functools
@@ -13,9 +12,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def _config_loader():
-    """A YAML loader for mkdocs.yml without MkDocs: !ENV as MkDocs resolves it (pyyaml_env_tag), !!python/name kept
-    as its dotted name (the checks never call it).
-    """
+    """mkdocs.yml's YAML loader: !ENV as MkDocs resolves it (pyyaml_env_tag), !!python/name as a name (never called)."""
     import yaml
     from yaml_env_tag import construct_env_tag
 
@@ -96,13 +93,9 @@ def chromium_args():
     return (["--no-sandbox"] if os.geteuid() == 0 else []) + args
 
 
-# What in a built site is not a page: theme assets and the search indexes, under every language root.
-ASSET_DIRS = ("assets/", "search/")
-
-
 def not_a_page_prefixes(config=None):
-    """Site paths that hold no content page, e.g. ('assets/', 'search/', 'en/assets/', 'en/search/')."""
-    return tuple(lang_prefix(lang, config) + d for lang in languages(config) for d in ASSET_DIRS)
+    """Site paths of theme assets and search indexes, no page: ('assets/', 'search/', 'en/assets/', 'en/search/')."""
+    return tuple(lang_prefix(lang, config) + d for lang in languages(config) for d in ("assets/", "search/"))
 
 
 def is_redirect_stub(text):
@@ -160,9 +153,7 @@ def is_published(url):
 
 
 def address_warning(url, what):
-    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer or at an
-    example domain, else ''. The published address is mkdocs.yml site_url; SITE_URL overrides it (UNDERHALL.md).
-    """
+    """A stderr warning when `what` (QR codes, a PDF, links …) would point at this computer or nowhere, else ''."""
     if is_published(url):
         return ""
     why, sv = (("an address on this computer that nobody else can open",

@@ -24,9 +24,7 @@ def _digest(text: str) -> str:
 
 
 def sections(stem: str, lang: str) -> dict:
-    """{section id: hash} of a page's reader-visible text: '' holds the title, description and text before the
-    first h2 section; each h2 id holds its section (h3 sections included).
-    """
+    """{section id: hash} of a page's reader-visible text, h2 by h2 ('': the title, description and opening text)."""
     page = read_page(DOCS / f"{stem}.{lang}.md", stem, lang)
     parts, current = {"": [str(page.meta.get("title", "")), str(page.meta.get("description", ""))]}, ""
     h2 = {h.line: h.id for h in page.headings if h.level == 2}
@@ -53,9 +51,7 @@ def _own(stem, lang):
 
 
 def behind(lock=None) -> list[dict]:
-    """Every translation whose Swedish page changed since it was checked: stem, lang, the first changed section
-    ('' when the opening text changed, None when it was never checked) and the date it was checked.
-    """
+    """Translations behind their Swedish page: stem, lang, first changed section ('' opening, None never), checked."""
     lock = read_lock() if lock is None else lock
     default, found = languages()[0], []
     for stem in _stems():
@@ -87,9 +83,7 @@ def message(item: dict) -> str:
 
 
 def mark(stems: list[str], today: datetime.date | None = None, force: bool = False) -> list[str]:
-    """Record each page's translations as checked against its Swedish text now; refuse (a message per page) a
-    translation unchanged since it was last checked while the Swedish page changed (force: the first record).
-    """
+    """Record translations as checked now; refuse one unchanged since its last check (force: the first record)."""
     lock, default = read_lock(), languages()[0]
     today = today or local_time().date()
     pending = {(b["stem"], b["lang"]) for b in behind(lock)}
