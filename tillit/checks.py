@@ -1,5 +1,4 @@
 """Check every authoring rule (REDAKTION.md) on the sources (docs/, mkdocs.yml, data) and on a built site.
-
 It reads files only and imports nothing from MkDocs, so the checks run under any generator. Each problem names the
 file (docs/….md or mkdocs.yml) and line where it can, and says what to write instead. `make build` runs it after
 MkDocs; hooks/build_start.py runs the source checks on every build and rebuild (so `make serve` shows them too).
@@ -52,6 +51,9 @@ NO_SOURCES = ("om/",)        # pages about the site itself need no sources secti
 PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
 READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
 OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
+ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img alt=\"…\">; only a purely "
+           f"decorative picture may have an empty alt, marked ![](bild.svg){{ .{DECORATIVE} }}")
+CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
 
 
 def read_docs():
@@ -142,10 +144,6 @@ def _alt_problem(alt, src, decorative):
     return ""
 
 
-ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img alt=\"…\">; only a purely "
-           f"decorative picture may have an empty alt, marked ![](bild.svg){{ .{DECORATIVE} }}")
-
-
 def check_pictures(page):
     for number, line in page.body:
         line = CODE.sub("", line)
@@ -172,19 +170,16 @@ def _missing_picture_file(page, src):
         return ""
     base, ext = posixpath.splitext(target)
     localized = f"{base}.{page.lang}{ext}"
-    if (DOCS / localized).exists() or (page.lang == languages()[0] and (DOCS / target).exists()):
-        return ""
-    return f"docs/{localized}"
+    found = (DOCS / localized).exists() or (page.lang == languages()[0] and (DOCS / target).exists())
+    return "" if found else f"docs/{localized}"
 
 
 def check_heading_ids(page):
     for h in page.headings:
-        if h.level not in (2, 3):
-            continue
-        if not h.id:
+        if h.level in (2, 3) and not h.id:
             yield (f"{page.where(h.line)}: the heading '{h.text}' has no id: write '{'#' * h.level} {h.text} "
                    "{ #kort-id }' (a-z, 0-9 and hyphens, the same in every language; never change it once published)")
-        elif not VALID_ID.match(h.id):
+        elif h.level in (2, 3) and not VALID_ID.match(h.id):
             yield (f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
                    f"write for example '{{ #{_slug(h.id)} }}'")
 
@@ -208,9 +203,6 @@ def check_aliases(page):
                 yield (f"{page.where(h.line)}: the old id '#{alias}' is also an alias on line {seen[alias]}: "
                        f"{fix}; one old id leads to one section")
             seen.setdefault(alias, h.line)
-
-
-CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
 
 
 def check_changes(page):
@@ -262,12 +254,10 @@ def _slug(text):
 
 def check_ids_match(pair):
     """The same h2/h3 ids, levels and order in every language of a page."""
-    langs = [lang for lang in languages() if lang in pair]
-    first = pair[langs[0]]
+    first, *others = [pair[lang] for lang in languages() if lang in pair]
     base = [h for h in first.headings if h.level in (2, 3)]
     ids = [(h.level, h.id) for h in base]
-    for lang in langs[1:]:
-        other = pair[lang]
+    for other in others:
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
             yield from [f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
@@ -284,12 +274,10 @@ def check_ids_match(pair):
                 yield (f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
                        f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
                        f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
-            for a in base[i1 + len(pairs):i2]:
-                yield (f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
-                       f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
-            for b in heads[j1 + len(pairs):j2]:
-                yield (f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
-                       f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
+            alone = [(h, first, other) for h in base[i1 + len(pairs):i2]] + [
+                (h, other, first) for h in heads[j1 + len(pairs):j2]]
+            yield from [f"{here.where(h.line)}: the section '#{h.id}' has no heading in {there.rel}: add "
+                        f"'{'#' * h.level} … {{ #{h.id} }}' there, in the same place" for h, here, there in alone]
 
 
 def check_sources_section(page):
@@ -331,8 +319,7 @@ def _link_problem(page, pages, target):
         return (f"there is no page docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
                 "without language)")
     other = pages[stem].get(page.lang)
-    renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
-    if renamed:
+    if renamed := next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None):
         return f"'#{anchor}' is an old id of the section '#{renamed}' in {other.rel}: link to '#{renamed}'"
     if anchor and other is not None and anchor not in other.ids:
         return (f"{other.rel} has no section '#{anchor}' (use one of its heading ids, written {{ #id }} after the "

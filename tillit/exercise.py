@@ -11,6 +11,7 @@ from tillit.site import ROOT, lang_prefix, languages, strings, url_path, yaml_lo
 EXERCISES = ROOT / "exercises"
 ANSWERS = ("what", "how", "grey")
 TEXTS = ("text", "who", "why")
+_EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
 
 
 def load_all(name):
@@ -93,9 +94,6 @@ def reading(item, lang):
         found.append((f"{url_path(path)}#{anchor}", page.meta.get("title"),
                       {h.id: h.text for h in page.headings}[anchor]))
     return found
-
-
-_EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
 
 
 def heading_html(markdown):

@@ -54,5 +54,4 @@ def expand(text: str, phase: str, handlers: dict, where: str) -> str:
 
 
 def args_of(text: str, name: str) -> str | None:
-    """The arguments of the first `name` marker in a text, or None."""
     return next((args for _, n, args in find(text) if n == name), None)

@@ -9,6 +9,10 @@ from pathlib import Path
 # The project: this package's checkout, or TILLIT_ROOT (a small fixture site the hook tests build as a project)
 ROOT = Path(os.environ.get("TILLIT_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+TIMEZONE = "Europe/Stockholm"   # dates a reader sees (last updated, printed) are Swedish dates
+# Example domains (example.se and the RFC 2606 ones): an address that is not a publication, in one place
+EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
+SITE_URL_SETTING = "mkdocs.yml site_url"
 
 
 def _config_loader():
@@ -115,9 +119,6 @@ def site_url(config=None):
     return (url or "/").rstrip("/") + "/"
 
 
-TIMEZONE = "Europe/Stockholm"   # dates a reader sees (last updated, printed) are Swedish dates
-
-
 def local_time(timestamp=None):
     """Swedish time now, or at a unix time (an aware datetime; .date() is the date a Swedish reader expects)."""
     import datetime
@@ -129,11 +130,6 @@ def local_time(timestamp=None):
 def source_stem(src_uri):
     """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
     return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
-
-
-# Example domains (example.se and the RFC 2606 ones): an address that is not a publication, in one place
-EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
-SITE_URL_SETTING = "mkdocs.yml site_url"
 
 
 def _host(url):

@@ -1,5 +1,4 @@
 """The one reader of a page's source: front matter and headings (with ids and old ids), by line number.
-
 Used by the checks (tillit.checks), the exercise renderer and scripts/linking_pages.py. It imports nothing from MkDocs.
 """
 import functools

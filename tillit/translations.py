@@ -17,6 +17,7 @@ from tillit.site import ROOT, languages, load_config, local_time, source_stem, y
 from tillit.sources import DOCS, read_page
 
 LOCK = ROOT / "translations.lock"
+CURRENT: dict = {}   # (stem, lang) -> item of behind(), set for each build by hooks/build_start.py
 
 
 def _digest(text: str) -> str:
@@ -41,9 +42,6 @@ def _stems():
 def read_lock() -> dict:
     """{stem: {lang: {"checked": date, "source": {section: hash}, "own": hash}}} (empty before the first record)."""
     return (yaml_load(LOCK.read_text(encoding="utf-8")) or {}) if LOCK.exists() else {}
-
-
-CURRENT: dict = {}   # (stem, lang) -> item of behind(), set for each build by hooks/build_start.py
 
 
 def _own(stem, lang):
@@ -72,8 +70,7 @@ def behind(lock=None) -> list[dict]:
 
 def message(item: dict) -> str:
     """One line for the build's output: the translation's file, the Swedish change, the command."""
-    default = languages()[0]
-    src, dst = f"docs/{item['stem']}.{default}.md", f"docs/{item['stem']}.{item['lang']}.md"
+    src, dst = (f"docs/{item['stem']}.{lang}.md" for lang in (languages()[0], item["lang"]))
     if item["checked"] is None:
         change = f"has never been checked against {src}"
     else:
