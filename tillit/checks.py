@@ -133,7 +133,6 @@ def check_reading_boxes(page):
 
 
 def _alt_problem(alt, src, decorative):
-    """Why an alt text is wrong, or ''."""
     name = posixpath.basename(src or "")
     if alt is None:
         return "has no alt text"

@@ -39,8 +39,7 @@ def _focusable_abbreviations(text: str) -> str:
     seen = set()
 
     def focusable(match):
-        before = text[: match.start()]
-        inside_link = before.rfind("<a ") > before.rfind("</a>")
+        inside_link = text.rfind("<a ", 0, match.start()) > text.rfind("</a>", 0, match.start())
         if match.group(2) in seen or inside_link:
             return match.group(0)
         seen.add(match.group(2))

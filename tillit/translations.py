@@ -1,11 +1,11 @@
 """Which translations fell behind their Swedish page: translations.lock records what each was last checked against.
 
-What counts is what a reader of the Swedish page reads: its title, its description and its text, each section (h2)
-hashed on its own, with white space folded. Front matter bookkeeping (change notes, review date, owner, tags) does not
-count: a new change note alone changes no sentence. Each translation's own text is hashed too, so marking it checked
-is refused while it is unchanged since it was last checked (`make translated PAGE=…` cannot silence a notice without
-an edit). The record is a file in the repository: no git history is needed, so a shallow clone knows the same.
-Usage: python -m tillit.translations [--list] | mark PAGE [PAGE …] | mark --all
+What counts is what a reader of the Swedish page reads: its title, description and text, each h2 section hashed on
+its own, white space folded; front matter bookkeeping (change notes, review date, owner, tags) does not. Each
+translation's own text is hashed too, so `make translated PAGE=…` refuses to mark it checked while it is unchanged
+since its last check: no notice is silenced without an edit. The record is a file in the repository, so a shallow
+clone without git history knows the same.
+Usage: python -m tillit.translations [list] | mark PAGE [PAGE …] | mark --all
 """
 import argparse
 import datetime
