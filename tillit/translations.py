@@ -44,10 +44,6 @@ def read_lock() -> dict:
     return (yaml_load(LOCK.read_text(encoding="utf-8")) or {}) if LOCK.exists() else {}
 
 
-def _own(stem, lang):
-    return _digest((DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8"))
-
-
 def behind(lock=None) -> list[dict]:
     """Translations behind their Swedish page: stem, lang, first changed section ('' opening, None never), checked."""
     lock = read_lock() if lock is None else lock
@@ -92,12 +88,12 @@ def mark(stems: list[str], today: datetime.date | None = None, force: bool = Fal
             continue
         for lang in languages()[1:]:
             record = (lock.get(stem) or {}).get(lang)
-            if not force and record is not None and (stem, lang) in pending and record.get("own") == _own(stem, lang):
+            own = _digest((DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8"))   # the translation's own text
+            if not force and record is not None and (stem, lang) in pending and record.get("own") == own:
                 refused.append(f"docs/{stem}.{lang}.md is unchanged since it was checked on {record['checked']}, but "
                                f"docs/{stem}.{default}.md changed: update the translation first")
                 continue
-            lock.setdefault(stem, {})[lang] = {"checked": today, "source": sections(stem, default),
-                                               "own": _own(stem, lang)}
+            lock.setdefault(stem, {})[lang] = {"checked": today, "source": sections(stem, default), "own": own}
     _write(lock)
     return refused
 
