@@ -399,9 +399,7 @@ def check_linking_pages(pages, nav_stems):
     """Every page in the menu is listed on exactly one sub-page of om/lanka/ (its marker names it)."""
     default = languages()[0]
     problems, subpages = [], {}
-    for stem, pair in sorted(pages.items()):
-        if not stem.startswith(LINKING_DIR) or stem == LINKING_INDEX:
-            continue
+    for stem, pair in sorted((s, p) for s, p in pages.items() if s.startswith(LINKING_DIR) and s != LINKING_INDEX):
         named = {lang: (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
                  for lang, page in pair.items()}
         problems += [f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like '<!-- tillit:linking-pages "

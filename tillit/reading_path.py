@@ -27,9 +27,7 @@ def steps(lang):
     if key not in _cache:
         page = sources.read_page(path, OVERVIEW, lang)
         found = []
-        for heading in page.headings:
-            if heading.level != 2 or not heading.id.startswith(PREFIX):
-                continue
+        for heading in (h for h in page.headings if h.level == 2 and h.id.startswith(PREFIX)):
             first = next((line for line in page.lines[heading.line:] if line.strip()), "")   # the "Läs:" line
             stems = tuple(dict.fromkeys(
                 (posixpath.normpath(posixpath.join(posixpath.dirname(OVERVIEW), link)).removesuffix(".md"), text)
