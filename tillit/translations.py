@@ -53,14 +53,11 @@ def behind(lock=None) -> list[dict]:
         for lang in languages()[1:]:
             if not (DOCS / f"{stem}.{lang}.md").exists():
                 continue   # a missing translation is tillit.checks' problem
-            record = (lock.get(stem) or {}).get(lang)
-            if record is None:
-                found.append({"stem": stem, "lang": lang, "section": None, "checked": None})
-                continue
-            changed = [key for key in now if record["source"].get(key) != now[key]]
+            record = (lock.get(stem) or {}).get(lang)   # None: never checked (its section is None)
+            changed = [key for key in now if record["source"].get(key) != now[key]] if record is not None else [None]
             if changed or set(record["source"]) - set(now):   # a section changed, or one was removed
                 found.append({"stem": stem, "lang": lang, "section": changed[0] if changed else "",
-                              "checked": record["checked"]})
+                              "checked": record and record["checked"]})
     return found
 
 
