@@ -28,7 +28,7 @@ from tillit.site import (
     strings,
     url_path,
 )
-from tillit.sources import ANY_ID, DOCS, read_page
+from tillit.sources import ANY_ID, ATTR_ID, DOCS, read_page
 
 LINKING_DIR = "om/lanka/"           # the linking pages (tillit.linking_pages): the index and a sub-page per group
 LINKING_INDEX = LINKING_DIR + "index"
@@ -206,14 +206,10 @@ def check_aliases(page):
 
 def check_changes(page):
     """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
-    changes = page.meta.get("changes")
-    if changes is None:
-        return
-    where = page.where(_key_line(page, "changes"))
-    if not isinstance(changes, list):
+    changes, where = page.meta.get("changes"), page.where(_key_line(page, "changes"))
+    if not isinstance(changes, list | None):
         yield f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"
-        return
-    for number, note in enumerate(changes, 1):
+    for number, note in enumerate(changes if isinstance(changes, list) else [], 1):
         if not isinstance(note, dict) or not isinstance(note.get("text"), str) or not note["text"].strip() \
                 or "\n" in note["text"].strip():
             yield f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}"
@@ -385,14 +381,11 @@ def check_redirects(pages, config):
             if page is None:
                 yield (f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
                        "without language, like 'tsl/ny-sida.md'")
-            elif anchor and anchor not in {h.id for h in page.headings} | _alias_ids(page):
+            elif anchor and anchor not in {h.id for h in page.headings} | {   # and the lines that are a { #id } only
+                    m.group(1) for line in page.lines if (m := ATTR_ID.match(line))}:
                 yield f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)"
         yield from [f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; remove the redirect"
                     for candidate in (old.rstrip("/"), old.rstrip("/") + "/index") if candidate in pages]
-
-
-def _alias_ids(page):
-    return {m for line in page.lines for m in re.findall(r"^\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$", line)}
 
 
 def check_linking_pages(pages, nav_stems):
