@@ -73,7 +73,6 @@ def read_docs():
 
 
 def _lang_suffix():
-    """A file name's language suffix: '.sv.md' or '.en.md'."""
     return re.compile(r"\.(" + "|".join(map(re.escape, languages())) + r")\.md$")
 
 
@@ -243,8 +242,7 @@ def check_published_sections(page, contract):
 
 
 def _slug(text):
-    table = str.maketrans("åäöéü", "aaoeu")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "avsnitt"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(str.maketrans("åäöéü", "aaoeu"))).strip("-") or "avsnitt"
 
 
 def check_ids_match(pair):
@@ -347,10 +345,9 @@ def check_nav(pages, config, config_path=CONFIG):
         if target is None or re.match(r"^[a-z]+://", target):
             continue
         if suffix.search(target):
-            right = suffix.sub(".md", target)
             problems.append(f"{where(target)}: the menu (nav:) names pages without language: "
-                            f"write '{right}', not '{target}'")
-            target = right
+                            f"write '{suffix.sub('.md', target)}', not '{target}'")
+            target = suffix.sub(".md", target)
         stem = target.removesuffix(".md")
         listed.add(stem)
         if stem not in pages:
