@@ -1,5 +1,4 @@
 """Check every authoring rule (REDAKTION.md) on the sources (docs/, mkdocs.yml, data) and on a built site.
-
 It reads files only and imports nothing from MkDocs, so the checks run under any generator. Each problem names the
 file (docs/….md or mkdocs.yml) and line where it can, and says what to write instead. `make build` runs it after
 MkDocs; hooks/build_start.py runs the source checks on every build and rebuild (so `make serve` shows them too).
@@ -29,7 +28,7 @@ from tillit.site import (
     strings,
     url_path,
 )
-from tillit.sources import ANY_ID, DOCS, read_page
+from tillit.sources import ANY_ID, ATTR_ID, DOCS, read_page
 
 LINKING_DIR = "om/lanka/"           # the linking pages (tillit.linking_pages): the index and a sub-page per group
 LINKING_INDEX = LINKING_DIR + "index"
@@ -52,6 +51,9 @@ NO_SOURCES = ("om/",)        # pages about the site itself need no sources secti
 PLACEHOLDER = "TODO"         # what scripts/new_page.py writes where the writer must fill in text
 READING = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+tolkning\b\s*(.*)$")   # our own reading: !!! tolkning "Vår tolkning"
 OLD_PATH = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
+ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img alt=\"…\">; only a purely "
+           f"decorative picture may have an empty alt, marked ![](bild.svg){{ .{DECORATIVE} }}")
+CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
 
 
 def read_docs():
@@ -71,12 +73,10 @@ def read_docs():
 
 
 def _lang_suffix():
-    """A file name's language suffix: '.sv.md' or '.en.md'."""
     return re.compile(r"\.(" + "|".join(map(re.escape, languages())) + r")\.md$")
 
 
 def _key_line(page, key):
-    """The line of a front matter key, or None."""
     return next((n for n in range(2, page.body_start) if page.lines[n - 1].startswith(f"{key}:")), None)
 
 
@@ -132,7 +132,6 @@ def check_reading_boxes(page):
 
 
 def _alt_problem(alt, src, decorative):
-    """Why an alt text is wrong, or ''."""
     name = posixpath.basename(src or "")
     if alt is None:
         return "has no alt text"
@@ -141,10 +140,6 @@ def _alt_problem(alt, src, decorative):
     if IMAGE_FILE.search(alt.strip()) or alt.strip() in (name, posixpath.splitext(name)[0]):
         return f"has a file name as alt text ('{alt.strip()}')"
     return ""
-
-
-ALT_FIX = ("write what the picture shows: ![Vad bilden visar](bild.svg), or <img alt=\"…\">; only a purely "
-           f"decorative picture may have an empty alt, marked ![](bild.svg){{ .{DECORATIVE} }}")
 
 
 def check_pictures(page):
@@ -164,9 +159,8 @@ def check_pictures(page):
 
 
 def _missing_picture_file(page, src):
-    """The docs/ file a Markdown picture needs in the page's language, if it is missing ('' if fine or not local):
-    static-i18n puts a file without language suffix into the default language's build only (fallback_to_default is
-    off), so a picture on another language's page needs its own file: bild.en.svg beside bild.sv.svg.
+    """The docs/ file a local picture lacks in the page's language, or '': static-i18n puts a file without language
+    suffix into the default language's build only (fallback_to_default is off), so bild.en.svg beside bild.sv.svg.
     """
     path = re.split(r"[#?]", src)[0]
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
@@ -174,19 +168,16 @@ def _missing_picture_file(page, src):
         return ""
     base, ext = posixpath.splitext(target)
     localized = f"{base}.{page.lang}{ext}"
-    if (DOCS / localized).exists() or (page.lang == languages()[0] and (DOCS / target).exists()):
-        return ""
-    return f"docs/{localized}"
+    found = (DOCS / localized).exists() or (page.lang == languages()[0] and (DOCS / target).exists())
+    return "" if found else f"docs/{localized}"
 
 
 def check_heading_ids(page):
     for h in page.headings:
-        if h.level not in (2, 3):
-            continue
-        if not h.id:
+        if h.level in (2, 3) and not h.id:
             yield (f"{page.where(h.line)}: the heading '{h.text}' has no id: write '{'#' * h.level} {h.text} "
                    "{ #kort-id }' (a-z, 0-9 and hyphens, the same in every language; never change it once published)")
-        elif not VALID_ID.match(h.id):
+        elif h.level in (2, 3) and not VALID_ID.match(h.id):
             yield (f"{page.where(h.line)}: the heading id '#{h.id}' may hold only a-z, 0-9 and hyphens: "
                    f"write for example '{{ #{_slug(h.id)} }}'")
 
@@ -212,19 +203,12 @@ def check_aliases(page):
             seen.setdefault(alias, h.line)
 
 
-CHANGE_FIX = "write e.g. 'changes:' and under it '  - {date: 2026-11-28, text: Vad som ändrades, på sidans språk}'"
-
-
 def check_changes(page):
     """Front matter changes: a list of {date: YYYY-MM-DD, text: one line, section: optional heading id}."""
-    changes = page.meta.get("changes")
-    if changes is None:
-        return
-    where = page.where(_key_line(page, "changes"))
-    if not isinstance(changes, list):
+    changes, where = page.meta.get("changes"), page.where(_key_line(page, "changes"))
+    if not isinstance(changes, list | None):
         yield f"{where}: 'changes' must be a list of notes: {CHANGE_FIX}"
-        return
-    for number, note in enumerate(changes, 1):
+    for number, note in enumerate(changes if isinstance(changes, list) else [], 1):
         if not isinstance(note, dict) or not isinstance(note.get("text"), str) or not note["text"].strip() \
                 or "\n" in note["text"].strip():
             yield f"{where}: change note {number} needs 'text:' with one line: {CHANGE_FIX}"
@@ -258,18 +242,15 @@ def check_published_sections(page, contract):
 
 
 def _slug(text):
-    table = str.maketrans("åäöéü", "aaoeu")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-") or "avsnitt"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(str.maketrans("åäöéü", "aaoeu"))).strip("-") or "avsnitt"
 
 
 def check_ids_match(pair):
     """The same h2/h3 ids, levels and order in every language of a page."""
-    langs = [lang for lang in languages() if lang in pair]
-    first = pair[langs[0]]
+    first, *others = [pair[lang] for lang in languages() if lang in pair]
     base = [h for h in first.headings if h.level in (2, 3)]
     ids = [(h.level, h.id) for h in base]
-    for lang in langs[1:]:
-        other = pair[lang]
+    for other in others:
         heads = [h for h in other.headings if h.level in (2, 3)]
         if [(h.level, h.id) for h in heads] == ids:
             yield from [f"{other.where(b.line)}: the old ids of '#{b.id}' differ between languages: "
@@ -281,17 +262,15 @@ def check_ids_match(pair):
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
                 continue
-            pairs = list(zip(base[i1:i2], heads[j1:j2])) if op == "replace" else []
+            pairs = list(zip(base[i1:i2], heads[j1:j2]))   # none where a delete or insert leaves one side empty
             for a, b in pairs:
                 yield (f"{other.where(b.line)}: heading ids differ between languages: '{'#' * b.level} "
                        f"{b.text} {{ #{b.id} }}' where {first.where(a.line)} has '{'#' * a.level} {a.text} "
                        f"{{ #{a.id} }}': give both the same level and id (keep the published one)")
-            for a in base[i1 + len(pairs):i2]:
-                yield (f"{first.where(a.line)}: the section '#{a.id}' has no heading in {other.rel}: add "
-                       f"'{'#' * a.level} … {{ #{a.id} }}' there, in the same place")
-            for b in heads[j1 + len(pairs):j2]:
-                yield (f"{other.where(b.line)}: the section '#{b.id}' has no heading in {first.rel}: add "
-                       f"'{'#' * b.level} … {{ #{b.id} }}' there, in the same place")
+            alone = [(h, first, other) for h in base[i1 + len(pairs):i2]] + [
+                (h, other, first) for h in heads[j1 + len(pairs):j2]]
+            yield from [f"{here.where(h.line)}: the section '#{h.id}' has no heading in {there.rel}: add "
+                        f"'{'#' * h.level} … {{ #{h.id} }}' there, in the same place" for h, here, there in alone]
 
 
 def check_sources_section(page):
@@ -333,8 +312,7 @@ def _link_problem(page, pages, target):
         return (f"there is no page docs/{stem}.{page.lang}.md (the path is relative to this page's folder, "
                 "without language)")
     other = pages[stem].get(page.lang)
-    renamed = next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None)
-    if renamed:
+    if renamed := next((h.id for h in (other.headings if other else []) if anchor in h.aliases), None):
         return f"'#{anchor}' is an old id of the section '#{renamed}' in {other.rel}: link to '#{renamed}'"
     if anchor and other is not None and anchor not in other.ids:
         return (f"{other.rel} has no section '#{anchor}' (use one of its heading ids, written {{ #id }} after the "
@@ -367,10 +345,9 @@ def check_nav(pages, config, config_path=CONFIG):
         if target is None or re.match(r"^[a-z]+://", target):
             continue
         if suffix.search(target):
-            right = suffix.sub(".md", target)
             problems.append(f"{where(target)}: the menu (nav:) names pages without language: "
-                            f"write '{right}', not '{target}'")
-            target = right
+                            f"write '{suffix.sub('.md', target)}', not '{target}'")
+            target = suffix.sub(".md", target)
         stem = target.removesuffix(".md")
         listed.add(stem)
         if stem not in pages:
@@ -391,7 +368,7 @@ def check_redirects(pages, config):
             continue
         path, _, anchor = str(target).partition("#")
         stem = path.removesuffix(".md")
-        if url_path(stem) == old or old in redirects and redirects.get(url_path(stem)) is not None:
+        if url_path(stem) == old or redirects.get(url_path(stem)) is not None:
             what = "itself" if url_path(stem) == old else "another old address"
             yield (f"{where}: it leads to '{url_path(stem)}', which is {what}: "
                    "a redirect loop or chain; point the old address straight at the page it should open")
@@ -401,23 +378,18 @@ def check_redirects(pages, config):
             if page is None:
                 yield (f"{where}: the target docs/{stem}.{lang}.md does not exist: write a page path "
                        "without language, like 'tsl/ny-sida.md'")
-            elif anchor and anchor not in {h.id for h in page.headings} | _alias_ids(page):
+            elif anchor and anchor not in {h.id for h in page.headings} | {   # and the lines that are a { #id } only
+                    m.group(1) for line in page.lines if (m := ATTR_ID.match(line))}:
                 yield f"{where}: docs/{target} has no section #{anchor} (docs/{stem}.{lang}.md)"
         yield from [f"{where}: docs/{candidate}.{languages()[0]}.md is a page at that URL now; remove the redirect"
                     for candidate in (old.rstrip("/"), old.rstrip("/") + "/index") if candidate in pages]
-
-
-def _alias_ids(page):
-    return {m for line in page.lines for m in re.findall(r"^\s*\{[^}\n]*?#([^\s}]+)[^}\n]*\}\s*$", line)}
 
 
 def check_linking_pages(pages, nav_stems):
     """Every page in the menu is listed on exactly one sub-page of om/lanka/ (its marker names it)."""
     default = languages()[0]
     problems, subpages = [], {}
-    for stem, pair in sorted(pages.items()):
-        if not stem.startswith(LINKING_DIR) or stem == LINKING_INDEX:
-            continue
+    for stem, pair in sorted((s, p) for s, p in pages.items() if s.startswith(LINKING_DIR) and s != LINKING_INDEX):
         named = {lang: (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
                  for lang, page in pair.items()}
         problems += [f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like '<!-- tillit:linking-pages "
@@ -477,9 +449,7 @@ def sources_fingerprint(config_path=CONFIG):
 
 
 def cached_source_problems(config_path=CONFIG, fingerprint=None):
-    """source_problems(), read from .cache/ when nothing it reads has changed since it last ran: the build's hook runs
-    the checks in every process (each `mkdocs build`, each benchmark run), and `make build` runs them again here.
-    """
+    """source_problems(), from .cache/ while nothing it reads changed (each build process and `make build` run it)."""
     key = fingerprint or sources_fingerprint(config_path)
     return json.loads(cache.text("checks", "sources", key, lambda: json.dumps(source_problems(config_path))))
 
@@ -487,8 +457,7 @@ def cached_source_problems(config_path=CONFIG, fingerprint=None):
 def check_exercises(pages):
     """Each exercises/*.yml (answers, languages, page#section links); a file for each exercise and figure marker."""
     def page_ids(stem, lang):
-        page = pages.get(stem, {}).get(lang)
-        return None if page is None else (page.meta.get("title"), page.ids)
+        return pages[stem][lang].ids if lang in pages.get(stem, {}) else None
     names = {path.stem for path in exercise.EXERCISES.glob("*.yml")}
     files = {"exercise": ("exercises", names), "figure": ("diagrams", set(figures.names()))}
     problems = [f"{page.where(number)}: '<!-- tillit:{name} {args} -->' has no file {files[name][0]}/{args}.yml: "
@@ -509,9 +478,7 @@ def source_of(rel):
 
 
 def site_problems(site):
-    """Pictures in the built pages' content (also those a hook adds) need alt text; no HTML comment is left (a marker
-    nothing expanded); and a warning ('' if none) when the site is built for a localhost or example address.
-    """
+    """Built pictures without alt text, HTML comments left (unexpanded markers), a localhost/example address warning."""
     from lxml import html as lxml_html
     problems = []
     for file in sorted(site.rglob("*.html")):

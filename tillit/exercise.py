@@ -1,7 +1,5 @@
 """An exercise file (exercises/NAME.yml) where a page says <!-- tillit:exercise NAME -->: a list with answers in
-<details>.
-
-docs/assets/javascripts/selfcheck.js turns the list into a self-check, one item at a time.
+<details>, which docs/assets/javascripts/selfcheck.js turns into a self-check, one item at a time.
 """
 import html
 import json
@@ -13,6 +11,7 @@ from tillit.site import ROOT, lang_prefix, languages, strings, url_path, yaml_lo
 EXERCISES = ROOT / "exercises"
 ANSWERS = ("what", "how", "grey")
 TEXTS = ("text", "who", "why")
+_EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
 
 
 def load_all(name):
@@ -28,9 +27,7 @@ def model_answer(data, item, lang):
 
 
 def problems(name, page_ids):
-    """Authoring mistakes in exercises/<name>.yml, each naming the file, the item and the fix; page_ids(stem, lang)
-    is (title, {id: heading}) of docs/<stem>.<lang>.md, or None when there is no such page.
-    """
+    """Authoring mistakes in exercises/<name>.yml, each naming the fix; page_ids(stem, lang): a page's ids or None."""
     import yaml
     rel = f"exercises/{name}.yml"
     try:
@@ -73,10 +70,10 @@ def problems(name, page_ids):
                              "(path from docs/, no language)")
                 continue
             for lang in languages():
-                target = page_ids(path.removesuffix(".md"), lang)
-                if target is None:
+                ids = page_ids(path.removesuffix(".md"), lang)
+                if ids is None:
                     found.append(f"{where}: {key} {link!r}: there is no page docs/{path.removesuffix('.md')}.{lang}.md")
-                elif anchor not in target[1]:
+                elif anchor not in ids:
                     found.append(f"{where}: {key} {link!r}: docs/{path.removesuffix('.md')}.{lang}.md has no section "
                                  f"'#{anchor}' (use one of its heading ids)")
     return found
@@ -87,30 +84,22 @@ def _untranslated(texts):
     return [lang for lang in languages() if not isinstance(texts, dict) or not str(texts.get(lang) or "").strip()]
 
 
-def _heading(stem, lang):
-    """(page title, {id: heading text}) of docs/<stem>.<lang>.md, read by the one page parser (tillit.sources)."""
-    page = sources.read_page(sources.DOCS / f"{stem}.{lang}.md", stem, lang)
-    return page.meta.get("title"), {h.id: h.text for h in page.headings if h.id}
-
-
 def reading(item, lang):
     """(URL path from the language root + #id, page title, heading in Markdown) of the item's link and its source."""
     found = []
     for key in ("link", "source"):
         path, _, anchor = item[key].partition("#")
-        title, ids = _heading(path.removesuffix(".md"), lang)
-        found.append((f"{url_path(path)}#{anchor}", title, ids[anchor]))
+        stem = path.removesuffix(".md")
+        page = sources.read_page(sources.DOCS / f"{stem}.{lang}.md", stem, lang)
+        found.append((f"{url_path(path)}#{anchor}", page.meta.get("title"),
+                      {h.id: h.text for h in page.headings}[anchor]))
     return found
-
-
-_EMPHASIS = re.compile(r"\*([^*]+)\*(?:\{\s*lang=([a-z]+)\s*\})?")
 
 
 def heading_html(markdown):
     """A heading's inline Markdown as HTML: *word*{ lang=sv } -> <em lang="sv">word</em> (escaped otherwise)."""
-    return _EMPHASIS.sub(lambda m: f'<em lang="{m.group(2)}">{m.group(1)}</em>' if m.group(2)
-                         else f"<em>{m.group(1)}</em>",
-                         html.escape(markdown, quote=False))
+    return _EMPHASIS.sub(lambda m: f'<em lang="{m.group(2)}">{m.group(1)}</em>' if m.group(2) else
+                         f"<em>{m.group(1)}</em>", html.escape(markdown, quote=False))
 
 
 def heading_text(markdown):

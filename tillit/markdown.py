@@ -39,8 +39,7 @@ def _focusable_abbreviations(text: str) -> str:
     seen = set()
 
     def focusable(match):
-        before = text[: match.start()]
-        inside_link = before.rfind("<a ") > before.rfind("</a>")
+        inside_link = text.rfind("<a ", 0, match.start()) > text.rfind("</a>", 0, match.start())
         if match.group(2) in seen or inside_link:
             return match.group(0)
         seen.add(match.group(2))
@@ -60,8 +59,7 @@ class _Figures(Preprocessor):
 
 class _Html(Postprocessor):
     def run(self, text):
-        text = _focusable_abbreviations(text)
-        text = _TASK.sub(_task_name, text)
+        text = _TASK.sub(_task_name, _focusable_abbreviations(text))
         # a heading's old ids as empty anchors before it: nothing shows and nothing is read aloud
         return _HEADING.sub(lambda m: "".join(f'<span id="{alias}"></span>' for alias in m.group(3).split())
                             + f"<h{m.group(1)}{m.group(2)}{m.group(4)}>", text)

@@ -23,7 +23,6 @@ class MarkerError(ValueError):
 
 
 def _line(text: str, at: int) -> int:
-    """The line (from 1) of a character of a text."""
     return text.count("\n", 0, at) + 1
 
 
@@ -50,12 +49,9 @@ def expand(text: str, phase: str, handlers: dict, where: str) -> str:
         if name not in PHASES:
             raise MarkerError(f"{where}: line {_line(text, match.start())} of the page's text: unknown marker "
                               f"'tillit:{name}' (known: {', '.join(PHASES)})")
-        if PHASES[name] != phase:
-            return match.group(0)
-        return handlers[name](args)
+        return handlers[name](args) if PHASES[name] == phase else match.group(0)
     return MARKER.sub(replace, text)
 
 
 def args_of(text: str, name: str) -> str | None:
-    """The arguments of the first `name` marker in a text, or None."""
     return next((args for _, n, args in find(text) if n == name), None)

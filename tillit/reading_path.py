@@ -19,9 +19,7 @@ _cache = {}   # (lang, modification time of the overview) -> its steps
 
 
 def steps(lang):
-    """The steps in order, each (section id, title without "Steg 1: ", ((page stem, link text), …)); () where there is
-    no overview.
-    """
+    """The steps in order: (section id, title without "Steg 1: ", ((page stem, link text), …)); () with no overview."""
     path = sources.DOCS / f"{OVERVIEW}.{lang}.md"
     if not path.is_file():
         return ()
@@ -29,9 +27,7 @@ def steps(lang):
     if key not in _cache:
         page = sources.read_page(path, OVERVIEW, lang)
         found = []
-        for heading in page.headings:
-            if heading.level != 2 or not heading.id.startswith(PREFIX):
-                continue
+        for heading in (h for h in page.headings if h.level == 2 and h.id.startswith(PREFIX)):
             first = next((line for line in page.lines[heading.line:] if line.strip()), "")   # the "Läs:" line
             stems = tuple(dict.fromkeys(
                 (posixpath.normpath(posixpath.join(posixpath.dirname(OVERVIEW), link)).removesuffix(".md"), text)
@@ -42,9 +38,7 @@ def steps(lang):
 
 
 def for_page(page, config, files, lang):
-    """The step box's data for a step page (number, total, links, last step or not), or for the overview (its first
-    step); None for any other page.
-    """
+    """The step box's data for a step page, or for the overview (its first step); None for any other page."""
     stem = source_stem(page.file.src_uri)
     path = steps(lang)
     index = next((i for i, step in enumerate(path) if stem in dict(step[2])), None)

@@ -1,5 +1,4 @@
 """Shared rules for hooks, scripts and tests (one place each): languages, UI strings, docs path -> URL, mkdocs.yml.
-
 It imports nothing from MkDocs, so the source checks (tillit.checks) run under any generator.
 """
 import functools
@@ -10,12 +9,14 @@ from pathlib import Path
 # The project: this package's checkout, or TILLIT_ROOT (a small fixture site the hook tests build as a project)
 ROOT = Path(os.environ.get("TILLIT_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+TIMEZONE = "Europe/Stockholm"   # dates a reader sees (last updated, printed) are Swedish dates
+# Example domains (example.se and the RFC 2606 ones): an address that is not a publication, in one place
+EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
+SITE_URL_SETTING = "mkdocs.yml site_url"
 
 
 def _config_loader():
-    """A YAML loader for mkdocs.yml without MkDocs: !ENV as MkDocs resolves it (pyyaml_env_tag), !!python/name kept
-    as its dotted name (the checks never call it).
-    """
+    """mkdocs.yml's YAML loader: !ENV as MkDocs resolves it (pyyaml_env_tag), !!python/name as a name (never called)."""
     import yaml
     from yaml_env_tag import construct_env_tag
 
@@ -96,13 +97,9 @@ def chromium_args():
     return (["--no-sandbox"] if os.geteuid() == 0 else []) + args
 
 
-# What in a built site is not a page: theme assets and the search indexes, under every language root.
-ASSET_DIRS = ("assets/", "search/")
-
-
 def not_a_page_prefixes(config=None):
-    """Site paths that hold no content page, e.g. ('assets/', 'search/', 'en/assets/', 'en/search/')."""
-    return tuple(lang_prefix(lang, config) + d for lang in languages(config) for d in ASSET_DIRS)
+    """Site paths of theme assets and search indexes, no page: ('assets/', 'search/', 'en/assets/', 'en/search/')."""
+    return tuple(lang_prefix(lang, config) + d for lang in languages(config) for d in ("assets/", "search/"))
 
 
 def is_redirect_stub(text):
@@ -122,9 +119,6 @@ def site_url(config=None):
     return (url or "/").rstrip("/") + "/"
 
 
-TIMEZONE = "Europe/Stockholm"   # dates a reader sees (last updated, printed) are Swedish dates
-
-
 def local_time(timestamp=None):
     """Swedish time now, or at a unix time (an aware datetime; .date() is the date a Swedish reader expects)."""
     import datetime
@@ -136,11 +130,6 @@ def local_time(timestamp=None):
 def source_stem(src_uri):
     """A page's source path without language and extension: 'tsl/x.sv.md' -> 'tsl/x' (docs use the suffix structure)."""
     return re.sub(r"\.[A-Za-z_-]+\.md$", "", src_uri)
-
-
-# Example domains (example.se and the RFC 2606 ones): an address that is not a publication, in one place
-EXAMPLE = re.compile(r"(?:^|[@./])example\.(?:se|com|org|net)\b|\.(?:example|test|invalid|localhost)\b", re.I)
-SITE_URL_SETTING = "mkdocs.yml site_url"
 
 
 def _host(url):
@@ -160,9 +149,7 @@ def is_published(url):
 
 
 def address_warning(url, what):
-    """A warning line for stderr when `what` (QR codes, a PDF, printed links …) would point at this computer or at an
-    example domain, else ''. The published address is mkdocs.yml site_url; SITE_URL overrides it (UNDERHALL.md).
-    """
+    """A stderr warning when `what` (QR codes, a PDF, links …) would point at this computer or nowhere, else ''."""
     if is_published(url):
         return ""
     why, sv = (("an address on this computer that nobody else can open",

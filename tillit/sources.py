@@ -1,5 +1,4 @@
 """The one reader of a page's source: front matter and headings (with ids and old ids), by line number.
-
 Used by the checks, exercises, change notes, reading path and translations. It imports nothing from MkDocs.
 """
 import functools
@@ -84,10 +83,8 @@ def _parsed(rel, stem, lang, text):
                 page.meta_error = (f"{page.where()}: the front matter has an impossible date ({error}): write a real "
                                    "date as YYYY-MM-DD, e.g. 'date: 2026-11-28' (review_date, changes)")
             else:
-                if isinstance(meta, dict):
-                    page.meta = meta
-                else:
-                    page.meta_error = f"{page.where(2)}: the front matter must be 'key: value' lines"
+                page.meta, page.meta_error = (meta, "") if isinstance(meta, dict) else (
+                    {}, f"{page.where(2)}: the front matter must be 'key: value' lines")
     for number, line in page.body:
         if match := HEADING.match(line):
             title = match.group(2).rstrip("#").rstrip()

@@ -1,11 +1,11 @@
 """Which translations fell behind their Swedish page: translations.lock records what each was last checked against.
 
-What counts is what a reader of the Swedish page reads: its title, its description and its text, each section (h2)
-hashed on its own, with white space folded. Front matter bookkeeping (change notes, review date, owner, tags) does not
-count: a new change note alone changes no sentence. Each translation's own text is hashed too, so marking it checked
-is refused while it is unchanged since it was last checked (`make translated PAGE=…` cannot silence a notice without
-an edit). The record is a file in the repository: no git history is needed, so a shallow clone knows the same.
-Usage: python -m tillit.translations [--list] | mark PAGE [PAGE …] | mark --all
+What counts is what a reader of the Swedish page reads: its title, description and text, each h2 section hashed on
+its own, white space folded; front matter bookkeeping (change notes, review date, owner, tags) does not. Each
+translation's own text is hashed too, so `make translated PAGE=…` refuses to mark it checked while it is unchanged
+since its last check: no notice is silenced without an edit. The record is a file in the repository, so a shallow
+clone without git history knows the same.
+Usage: python -m tillit.translations [list] | mark PAGE [PAGE …] | mark --all
 """
 import argparse
 import datetime
@@ -17,6 +17,7 @@ from tillit.site import ROOT, languages, load_config, local_time, source_stem, y
 from tillit.sources import DOCS, read_page
 
 LOCK = ROOT / "translations.lock"
+CURRENT: dict = {}   # (stem, lang) -> item of behind(), set for each build by hooks/build_start.py
 
 
 def _digest(text: str) -> str:
@@ -24,9 +25,7 @@ def _digest(text: str) -> str:
 
 
 def sections(stem: str, lang: str) -> dict:
-    """{section id: hash} of a page's reader-visible text: '' holds the title, description and text before the
-    first h2 section; each h2 id holds its section (h3 sections included).
-    """
+    """{section id: hash} of a page's reader-visible text, h2 by h2 ('': the title, description and opening text)."""
     page = read_page(DOCS / f"{stem}.{lang}.md", stem, lang)
     parts, current = {"": [str(page.meta.get("title", "")), str(page.meta.get("description", ""))]}, ""
     h2 = {h.line: h.id for h in page.headings if h.level == 2}
@@ -45,17 +44,8 @@ def read_lock() -> dict:
     return (yaml_load(LOCK.read_text(encoding="utf-8")) or {}) if LOCK.exists() else {}
 
 
-CURRENT: dict = {}   # (stem, lang) -> item of behind(), set for each build by hooks/build_start.py
-
-
-def _own(stem, lang):
-    return _digest((DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8"))
-
-
 def behind(lock=None) -> list[dict]:
-    """Every translation whose Swedish page changed since it was checked: stem, lang, the first changed section
-    ('' when the opening text changed, None when it was never checked) and the date it was checked.
-    """
+    """Translations behind their Swedish page: stem, lang, first changed section ('' opening, None never), checked."""
     lock = read_lock() if lock is None else lock
     default, found = languages()[0], []
     for stem in _stems():
@@ -63,21 +53,17 @@ def behind(lock=None) -> list[dict]:
         for lang in languages()[1:]:
             if not (DOCS / f"{stem}.{lang}.md").exists():
                 continue   # a missing translation is tillit.checks' problem
-            record = (lock.get(stem) or {}).get(lang)
-            if record is None:
-                found.append({"stem": stem, "lang": lang, "section": None, "checked": None})
-                continue
-            changed = [key for key in now if record["source"].get(key) != now[key]]
+            record = (lock.get(stem) or {}).get(lang)   # None: never checked (its section is None)
+            changed = [key for key in now if record["source"].get(key) != now[key]] if record is not None else [None]
             if changed or set(record["source"]) - set(now):   # a section changed, or one was removed
                 found.append({"stem": stem, "lang": lang, "section": changed[0] if changed else "",
-                              "checked": record["checked"]})
+                              "checked": record and record["checked"]})
     return found
 
 
 def message(item: dict) -> str:
     """One line for the build's output: the translation's file, the Swedish change, the command."""
-    default = languages()[0]
-    src, dst = f"docs/{item['stem']}.{default}.md", f"docs/{item['stem']}.{item['lang']}.md"
+    src, dst = (f"docs/{item['stem']}.{lang}.md" for lang in (languages()[0], item["lang"]))
     if item["checked"] is None:
         change = f"has never been checked against {src}"
     else:
@@ -87,9 +73,7 @@ def message(item: dict) -> str:
 
 
 def mark(stems: list[str], today: datetime.date | None = None, force: bool = False) -> list[str]:
-    """Record each page's translations as checked against its Swedish text now; refuse (a message per page) a
-    translation unchanged since it was last checked while the Swedish page changed (force: the first record).
-    """
+    """Record translations as checked now; refuse one unchanged since its last check (force: the first record)."""
     lock, default = read_lock(), languages()[0]
     today = today or local_time().date()
     pending = {(b["stem"], b["lang"]) for b in behind(lock)}
@@ -101,12 +85,12 @@ def mark(stems: list[str], today: datetime.date | None = None, force: bool = Fal
             continue
         for lang in languages()[1:]:
             record = (lock.get(stem) or {}).get(lang)
-            if not force and record is not None and (stem, lang) in pending and record.get("own") == _own(stem, lang):
+            own = _digest((DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8"))   # the translation's own text
+            if not force and record is not None and (stem, lang) in pending and record.get("own") == own:
                 refused.append(f"docs/{stem}.{lang}.md is unchanged since it was checked on {record['checked']}, but "
                                f"docs/{stem}.{default}.md changed: update the translation first")
                 continue
-            lock.setdefault(stem, {})[lang] = {"checked": today, "source": sections(stem, default),
-                                               "own": _own(stem, lang)}
+            lock.setdefault(stem, {})[lang] = {"checked": today, "source": sections(stem, default), "own": own}
     _write(lock)
     return refused
 

@@ -8,7 +8,7 @@ import pytest
 import sitetext
 import yaml
 
-from tillit import exercise
+from tillit import exercise, sources
 from tillit import site as _site
 
 NAME = "golden-zone"
@@ -22,7 +22,8 @@ def data():
 
 
 def page_ids(stem, lang):
-    return exercise._heading(stem, lang) if (sitetext.ROOT / "docs" / f"{stem}.{lang}.md").exists() else None
+    path = sitetext.ROOT / "docs" / f"{stem}.{lang}.md"
+    return sources.read_page(path, stem, lang).ids if path.exists() else None
 
 
 def test_every_answer_category_has_one_meaning_in_every_language():
