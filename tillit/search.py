@@ -97,8 +97,7 @@ class Enricher:
                     continue
                 if len(self.stem(tail)) >= MIN_PART and (tail in self.words or self.stem(tail) in self.known):
                     return [base, tail]
-                rest = self.split(tail, depth + 1)
-                if rest:
+                if rest := self.split(tail, depth + 1):
                     return [base] + rest
         return None
 
@@ -156,7 +155,6 @@ def split_index(index, config, groups):
 
 
 def write_indexes(config):
-    """One index per language from static-i18n's combined one (after every language is built)."""
     site = Path(config.site_dir)
     combined = site / "search" / "search_index.json"
     if not combined.exists():
