@@ -20,8 +20,7 @@ SWEDISH_LETTERS = r"[\w-]*[åäöÅÄÖ][\w-]*"
 
 @functools.cache
 def _terms():
-    with open(ROOT / "terms.yml", encoding="utf-8") as f:
-        return yaml_load(f)
+    return yaml_load((ROOT / "terms.yml").read_text(encoding="utf-8"))
 
 
 def _phrase(text, suffix):
