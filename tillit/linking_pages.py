@@ -154,13 +154,10 @@ def render(page, config, nav, lang):
 
 def site_pages():
     """{url path: {lang: (title, {id: heading text})}} of each page in docs/ in the default language (tillit.checks)."""
-    pages = {}
-    for stem, have in read_docs()[0].items():
-        if languages()[0] in have:
-            pages[url_path(stem)] = {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
-                                                                     if h.level in (2, 3) and h.id})
-                                     for lang, page in have.items()}
-    return pages
+    return {url_path(stem): {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
+                                                             if h.level in (2, 3) and h.id})
+                             for lang, page in have.items()}
+            for stem, have in read_docs()[0].items() if languages()[0] in have}
 
 
 def normalise(arg, base):
