@@ -21,10 +21,7 @@ from urllib.parse import urlsplit
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from tillit import markers, site
-from tillit.checks import LINKING_DIR as PAGE_DIR
-from tillit.checks import LINKING_INDEX as INDEX
-from tillit.checks import read_docs
+from tillit import checks, markers, site
 from tillit.qr import QR_MM, qr_svg, save_qr
 from tillit.site import lang_prefix, language_name, languages, site_url, strings, url_path
 
@@ -71,7 +68,7 @@ def group_pages(nav, files):
     subpages = {}
     for file in files.documentation_pages():
         stem = _stem(file)
-        if stem.startswith(PAGE_DIR) and stem != INDEX:
+        if stem.startswith(checks.LINKING_DIR) and stem != checks.LINKING_INDEX:
             subpages[file] = (markers.args_of(file.content_string, "linking-pages") or "").split()
     for page in nav.pages:
         stem = _stem(page.file)
@@ -128,7 +125,7 @@ def render(page, config, nav, lang):
                 f'<th scope="col">{first_header}</th>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     tables, contents = [], []   # contents: (page title, table id) for the page's table of contents (R23)
-    if stem == INDEX:
+    if stem == checks.LINKING_INDEX:
         rows = [f'<tr><th scope="row"><a href="{href(_groups[_stem(target.file)].url)}#{_table_id(_url_path(target))}">'
                 f'{e(target.title)}</a></th>{cells(_url_path(target), "", target.title)}</tr>'
                 for target in nav.pages if _stem(target.file) in _groups]
@@ -157,7 +154,7 @@ def site_pages():
     return {url_path(stem): {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
                                                              if h.level in (2, 3) and h.id})
                              for lang, page in have.items()}
-            for stem, have in read_docs()[0].items() if languages()[0] in have}
+            for stem, have in checks.read_docs()[0].items() if languages()[0] in have}
 
 
 def normalise(arg, base):
