@@ -115,9 +115,8 @@ class Enricher:
         return " ".join(dict.fromkeys(out))
 
     @staticmethod
-    def _contains(stems, term):
-        n = len(term)
-        return n > 0 and any(tuple(stems[i:i + n]) == term for i in range(len(stems) - n + 1))
+    def _contains(stems, term):   # term: never empty (extra() checks)
+        return any(tuple(stems[i:i + len(term)]) == term for i in range(len(stems) - len(term) + 1))
 
     def enrich(self, doc):
         doc["kt"] = self.extra(doc.get("title"))
