@@ -65,11 +65,9 @@ def check_config(config):
 def group_pages(nav, files):
     """Which sub-page lists which page, from the sub-pages' markers (tillit.checks ensures exactly one)."""
     _groups.clear()
-    subpages = {}
-    for file in files.documentation_pages():
-        stem = _stem(file)
-        if stem.startswith(checks.LINKING_DIR) and stem != checks.LINKING_INDEX:
-            subpages[file] = (markers.args_of(file.content_string, "linking-pages") or "").split()
+    subpages = {file: (markers.args_of(file.content_string, "linking-pages") or "").split()
+                for file in files.documentation_pages()
+                if _stem(file).startswith(checks.LINKING_DIR) and _stem(file) != checks.LINKING_INDEX}
     for page in nav.pages:
         stem = _stem(page.file)
         hits = [f for f, stems in subpages.items()
