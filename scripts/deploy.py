@@ -89,7 +89,6 @@ def current(dest):
 
 
 def switch(dest, release):
-    """Point dest at release: a new link next to it, renamed over the old one (rename is atomic)."""
     link = dest.with_name(f".{dest.name}.switch-{os.getpid()}")
     link.unlink(missing_ok=True)
     link.symlink_to(os.path.relpath(release, dest.parent), target_is_directory=True)

@@ -59,15 +59,13 @@ def main(argv=None):
         parser.error(f"give one title per language ({', '.join(langs)}), each in quotes: "
                      f"{stem} " + " ".join(f'"Title in {lang}"' for lang in langs))
     files = {lang: ROOT / "docs" / f"{stem}.{lang}.md" for lang in langs}
-    existing = [f"docs/{stem}.{lang}.md" for lang, f in files.items() if f.exists()]
-    if existing:
+    if existing := [f"docs/{stem}.{lang}.md" for lang, f in files.items() if f.exists()]:
         parser.error(f"{', '.join(existing)} already exists: choose another path or edit that page")
     review = (local_time().date() + datetime.timedelta(days=365)).isoformat()
     for (lang, path), title in zip(files.items(), args.titles):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page_text(stem, lang, title.replace('"', "”"), review), encoding="utf-8")
         print(f"wrote docs/{stem}.{lang}.md")
-
     pages, _ = check_site.read_docs()
     _, nav_stems = check_site.check_nav(pages, load_config())
     groups = sorted({"/".join(s.split("/")[:-1]) for s in nav_stems if "/" in s})

@@ -53,9 +53,8 @@ def sample_sections():
 
 def checks(base):
     """(name, url, status expected or None, test(status, headers, text) -> '' when fine, else what is wrong)."""
-    https = urlsplit(base).scheme == "https"
     origin = f"{urlsplit(base).scheme}://{urlsplit(base).netloc}"
-    wanted = [h for h in HEADERS if h != "Strict-Transport-Security" or https]   # HSTS only over https
+    wanted = [h for h in HEADERS if h != "Strict-Transport-Security" or urlsplit(base).scheme == "https"]
     old, new = REDIRECT.search((ROOT / "deploy" / "redirects.conf").read_text(encoding="utf-8")).groups()
 
     def page(lang, needle=""):

@@ -120,8 +120,7 @@ def main(argv=None):
         now = published(site)
         new = now if args.reset else old | now
         bad = broken(site, new)
-    differ = differing_ids(now)
-    if differ:
+    if differ := differing_ids(now):
         print(f"{args.contract.name} NOT changed: section ids differ between languages, and recording them would "
               "publish a wrong anchor:\n  " + "\n  ".join(differ) + "\nFix the ids, then run `make urls` again.",
               file=sys.stderr)

@@ -42,13 +42,10 @@ def site_notes(docs_dir, lang):
     return sorted(found, key=lambda f: (f[2]["date"], f[0], -f[2]["index"]), reverse=True)
 
 
-BABEL_LOCALE = {"en": "en_GB"}   # plain British English: 28 November 2026
-
-
 @functools.cache   # Babel reads its locale data on every call: 200 calls a build
 def shown_date(day, lang):
     """The date as a reader of `lang` reads it: 28 november 2026, British in English (3 December 2026)."""
-    return format_date(day, format="long", locale=BABEL_LOCALE.get(lang, lang.replace("-", "_")))
+    return format_date(day, format="long", locale={"en": "en_GB"}.get(lang, lang.replace("-", "_")))
 
 
 def for_page(meta, lang):

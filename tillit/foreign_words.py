@@ -20,8 +20,7 @@ SWEDISH_LETTERS = r"[\w-]*[åäöÅÄÖ][\w-]*"
 
 @functools.cache
 def _terms():
-    with open(ROOT / "terms.yml", encoding="utf-8") as f:
-        return yaml_load(f)
+    return yaml_load((ROOT / "terms.yml").read_text(encoding="utf-8"))
 
 
 def _phrase(text, suffix):
@@ -35,10 +34,7 @@ def _word_start(alternatives):
 
 @functools.cache
 def foreign_words(lang):
-    """(other language, regex of its words that may stand unmarked in `lang`) or None. English pages: Swedish terms
-    (any inflection), language_of_parts.sv, any word with å, ä or ö but the names; Swedish pages: English terms of
-    several words (one-word ones such as "administration" are Swedish too) and language_of_parts.en.
-    """
+    """(other language, regex of its words to mark on `lang` pages) or None; one-word English terms are Swedish too."""
     data = _terms()
     parts = data.get("language_of_parts") or {}
     if lang == "en":

@@ -3,8 +3,7 @@
 om/lanka/index.* (`<!-- tillit:linking-pages -->`) has one row per page; each sub-page
 (`<!-- tillit:linking-pages STEM ... -->`) has the sections of the pages whose source stem is STEM or, for STEM ending
 in '/', starts with it. Every nav page is on exactly one sub-page (tillit.checks); the split keeps each light (#8).
-docs/assets/javascripts/tillit.js makes the copy buttons. check_config stops a build for a real address (SITE_URL)
-while mkdocs.yml site_url is still an example, from which the command would print links and QR codes.
+docs/assets/javascripts/tillit.js makes the copy buttons.
 
 Usage: python -m tillit.linking_pages <page path or URL>[#section] [--out DIR]
   e.g. tsl/vad-ar-tsl#ordning-och-tillit, docs/tsl/vad-ar-tsl.sv.md, /en/tsl/vad-ar-tsl/, https://host/tsl/vad-ar-tsl/#kallor
@@ -22,25 +21,9 @@ from urllib.parse import urlsplit
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from tillit import markers
-from tillit.checks import LINKING_DIR as PAGE_DIR
-from tillit.checks import LINKING_INDEX as INDEX
-from tillit.checks import read_docs
+from tillit import checks, markers, site
 from tillit.qr import QR_MM, qr_svg, save_qr
-from tillit.site import (
-    SITE_URL_SETTING,
-    address_warning,
-    configured_site_url,
-    is_published,
-    lang_prefix,
-    language_name,
-    languages,
-    load_config,
-    site_url,
-    source_stem,
-    strings,
-    url_path,
-)
+from tillit.site import lang_prefix, language_name, languages, site_url, strings, url_path
 
 QR_DIR = "assets/qr"
 _written = set()    # QR files written in this build, both languages (reset when the first language starts)
@@ -56,7 +39,7 @@ def _sections(toc):
 
 
 def _stem(file):
-    return source_stem(file.src_uri)
+    return site.source_stem(file.src_uri)
 
 
 def _url_path(page):
@@ -71,22 +54,20 @@ def _table_id(url_path):
 
 def check_config(config):
     """A problem for hooks/build_start.py, or '': a build for a real address while site_url is still an example."""
-    configured = configured_site_url(config.config_file_path)
-    if is_published(config.site_url) and not is_published(configured):
-        return (f"{SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
+    configured = site.configured_site_url(config.config_file_path)
+    if site.is_published(config.site_url) and not site.is_published(configured):
+        return (f"{site.SITE_URL_SETTING} is still {configured}, and this build is for {config.site_url} "
                 "(SITE_URL): python -m tillit.linking_pages would print links and QR codes for the old address. "
-                f"Write the published address into {SITE_URL_SETTING} before publishing.")
+                f"Write the published address into {site.SITE_URL_SETTING} before publishing.")
     return ""
 
 
 def group_pages(nav, files):
     """Which sub-page lists which page, from the sub-pages' markers (tillit.checks ensures exactly one)."""
     _groups.clear()
-    subpages = {}
-    for file in files.documentation_pages():
-        stem = _stem(file)
-        if stem.startswith(PAGE_DIR) and stem != INDEX:
-            subpages[file] = (markers.args_of(file.content_string, "linking-pages") or "").split()
+    subpages = {file: (markers.args_of(file.content_string, "linking-pages") or "").split()
+                for file in files.documentation_pages()
+                if _stem(file).startswith(checks.LINKING_DIR) and _stem(file) != checks.LINKING_INDEX}
     for page in nav.pages:
         stem = _stem(page.file)
         hits = [f for f, stems in subpages.items()
@@ -142,7 +123,7 @@ def render(page, config, nav, lang):
                 f'<th scope="col">{first_header}</th>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     tables, contents = [], []   # contents: (page title, table id) for the page's table of contents (R23)
-    if stem == INDEX:
+    if stem == checks.LINKING_INDEX:
         rows = [f'<tr><th scope="row"><a href="{href(_groups[_stem(target.file)].url)}#{_table_id(_url_path(target))}">'
                 f'{e(target.title)}</a></th>{cells(_url_path(target), "", target.title)}</tr>'
                 for target in nav.pages if _stem(target.file) in _groups]
@@ -168,13 +149,10 @@ def render(page, config, nav, lang):
 
 def site_pages():
     """{url path: {lang: (title, {id: heading text})}} of each page in docs/ in the default language (tillit.checks)."""
-    pages = {}
-    for stem, have in read_docs()[0].items():
-        if languages()[0] in have:
-            pages[url_path(stem)] = {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
-                                                                     if h.level in (2, 3) and h.id})
-                                     for lang, page in have.items()}
-    return pages
+    return {url_path(stem): {lang: (page.meta.get("title"), {h.id: h.text for h in page.headings
+                                                             if h.level in (2, 3) and h.id})
+                             for lang, page in have.items()}
+            for stem, have in checks.read_docs()[0].items() if languages()[0] in have}
 
 
 def normalise(arg, base):
@@ -206,7 +184,7 @@ def main(argv=None):
     parser.add_argument("--out", metavar="DIR", help="write the two QR codes (<page>--<section>.sv.svg and .en.svg) "
                         "into DIR, created if missing (default: write nothing)")
     args = parser.parse_args(argv)
-    base, redirects = site_url(), (load_config().get("extra") or {}).get("redirects") or {}
+    base, redirects = site_url(), (site.load_config().get("extra") or {}).get("redirects") or {}
     langs = languages()
     pages = site_pages()
     path, section = normalise(args.target, base)
@@ -231,7 +209,7 @@ def main(argv=None):
     urls = {lang: base + lang_prefix(lang) + path + (f"#{section}" if section else "") for lang in langs}
     for lang, url in urls.items():
         print(f"{lang}: {url}")
-    if warning := address_warning(base, "these links" + (" and QR codes" if args.out else "")):
+    if warning := site.address_warning(base, "these links" + (" and QR codes" if args.out else "")):
         print(warning, file=sys.stderr)
     if args.out is None:
         print("(no QR codes written: add --out DIR to save them)", file=sys.stderr)

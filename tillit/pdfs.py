@@ -5,9 +5,7 @@ Usage: python -m tillit.pdfs [SITE_DIR]        (default: site; `make build` runs
 mkdocs.yml `extra.onboarding_pdf` names each language's PDF and its pages: their articles, links between them kept
 inside, others pointing at site_url, a cover and contents, printed by Chromium (Playwright) twice so that the contents
 get the page numbers of the first pass. static-i18n's print-site/to-pdf plugins make one PDF, in the last language.
-`pdf_ua()` adds what PDF/UA-1 needs and Chromium's tagged PDF leaves out (pikepdf): XMP with pdfuaid:part=1,
-dc:title and dc:language; untagged content (the footers) as artifacts; LBody in list items; /Contents on links;
-/Tabs /S. tests/pdf/test_pdf_ua.py checks the result.
+`pdf_ua()` adds what PDF/UA-1 needs and Chromium's tagged PDF leaves out (pikepdf); tests/pdf/test_pdf_ua.py checks it.
 """
 import contextlib
 import copy
@@ -179,7 +177,7 @@ def _fix_structure(pdf, node):
 
 
 def pdf_ua(path, lang, title, described):
-    """Make Chromium's tagged PDF meet PDF/UA-1's machine-checkable part (module text); described: {dest: its text}."""
+    """Make Chromium's tagged PDF meet PDF/UA-1's machine-checkable part; described: {dest: its text}."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         pdf.Root.Lang = lang
         pdf.docinfo.Title = title
@@ -202,7 +200,6 @@ def pdf_ua(path, lang, title, described):
 
 @contextlib.contextmanager
 def chromium(script):
-    """Chromium (Playwright) launched for printing; `script` names the caller in the message when it is missing."""
     if not Path(site.CHROMIUM).exists():
         sys.exit(f"{script}: Chromium not found at {site.CHROMIUM}: run `make browser` (or set CHROMIUM)")
     with sync_playwright() as p:
@@ -212,7 +209,6 @@ def chromium(script):
 
 
 def print_html(browser, document, out, outline=False):
-    """Print an HTML document (its @page rules set the paper) to the tagged PDF `out`."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "print.html"
         source.write_text(document, encoding="utf-8")

@@ -97,8 +97,7 @@ class Enricher:
                     continue
                 if len(self.stem(tail)) >= MIN_PART and (tail in self.words or self.stem(tail) in self.known):
                     return [base, tail]
-                rest = self.split(tail, depth + 1)
-                if rest:
+                if rest := self.split(tail, depth + 1):
                     return [base] + rest
         return None
 
@@ -116,9 +115,8 @@ class Enricher:
         return " ".join(dict.fromkeys(out))
 
     @staticmethod
-    def _contains(stems, term):
-        n = len(term)
-        return n > 0 and any(tuple(stems[i:i + n]) == term for i in range(len(stems) - n + 1))
+    def _contains(stems, term):   # term: never empty (extra() checks)
+        return any(tuple(stems[i:i + len(term)]) == term for i in range(len(stems) - len(term) + 1))
 
     def enrich(self, doc):
         doc["kt"] = self.extra(doc.get("title"))
@@ -156,7 +154,6 @@ def split_index(index, config, groups):
 
 
 def write_indexes(config):
-    """One index per language from static-i18n's combined one (after every language is built)."""
     site = Path(config.site_dir)
     combined = site / "search" / "search_index.json"
     if not combined.exists():
