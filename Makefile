@@ -86,7 +86,7 @@ check: $(BIN)/pytest build-site ## Build the site and run every test that needs 
 	@$(BIN)/python -m tillit.translations   # every translation behind its Swedish page (not an error)
 	SITE_DIR=site $(BIN)/pytest -m "not browser and not slow and not bench and not pdf" -n 2
 
-test: install-test build ## Build the site and run every test (about a quarter of an hour on 2 cores: UNDERHALL.md)
+test: install-test build ## Build the site and run every test (about ten minutes on 2 cores: UNDERHALL.md)
 	SITE_DIR=site $(BIN)/pytest -m "not bench" -n 2   # two processes (pytest-xdist), one per core
 
 bench: install-test build ## Measure build cost, page weight, Lighthouse, search and gzip_static into BENCHMARKS.md
