@@ -19,6 +19,8 @@ from conftest import (
 from lxml import html as lxml_html
 from search_eval import WATCH_WORKER
 
+from tillit.site import language_of
+
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
 SCHEMES = {"light": "default", "dark": "slate"}   # prefers-color-scheme -> Material palette scheme
 NOT_FOUND = ["404.html", "en/404.html"]           # the per-language 404 pages are pages readers see too
@@ -26,7 +28,7 @@ NOT_FOUND = ["404.html", "en/404.html"]           # the per-language 404 pages a
 
 def every_url(pages, lang=None):
     """The pages' addresses and the 404 pages (of one language, or both)."""
-    not_found = [rel for rel in NOT_FOUND if lang in (None, "en" if rel.startswith("en/") else "sv")]
+    not_found = [rel for rel in NOT_FOUND if lang in (None, language_of(rel))]
     return [p.rel.removesuffix("index.html") for p in pages] + not_found
 
 
@@ -40,11 +42,11 @@ def covering(pages, per_language):
     """The fewest pages (greedily) that together show every kind of element any page has: a palette or a width is a
     style of each kind of element, so the sweeps after the first check each kind once (per language at another width,
     where the words' length changes the layout) rather than every page again."""
-    remaining = {p.rel: kinds(p, per_language) for p in pages}
+    by_rel, remaining = {p.rel: p for p in pages}, {p.rel: kinds(p, per_language) for p in pages}
     needed, chosen = set().union(*remaining.values()), []
     while needed:
         rel = max(sorted(remaining), key=lambda r: len(remaining[r] & needed))
-        chosen.append(next(p for p in pages if p.rel == rel))
+        chosen.append(by_rel[rel])
         needed -= remaining.pop(rel)
     return chosen
 
