@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build build-site check test lint pipeline install install-test browser clean bench pdf offline csp redirects deploy rollback smoke
+.PHONY: help serve build build-site check test lint pipeline install install-test browser clean bench pdf offline csp redirects deploy rollback smoke precompress
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,7 +36,7 @@ serve: install ## Live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: build-site pdf ## Build the complete site into site/, with the PDFs, precompressed files and the passed mark
-	$(BIN)/python scripts/precompress.py site   # .gz next to big text files: nginx's gzip_static sends them as they are
+	$(MAKE) -s precompress SITE=site
 	$(BIN)/python scripts/deploy.py mark site   # site.checked: this exact build passed (make deploy refuses without it)
 
 build-site: install ## Build the site into site/ and check it, without printing the PDFs (no browser)
@@ -61,6 +61,12 @@ rollback: ## Switch DEST back to the release before the current one: make rollba
 
 smoke: ## Check a published site from outside: make smoke URL=https://intranat.kommun.se/tsl/ (one line per check)
 	$(BIN)/python scripts/smoke.py "$(URL)"
+
+SITE ?= site
+# Text files over 1 kB (find's +1k), level 9; gzip -k keeps the file and gives the .gz its time (nginx's Last-Modified)
+precompress: ## Write name.gz next to each bigger text file of SITE (default site/): nginx's gzip_static sends it as it is
+	find $(SITE) -type f -size +1k \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.json' -o -name '*.xml' \
+	  -o -name '*.svg' -o -name '*.txt' -o -name '*.map' -o -name '*.webmanifest' \) -exec gzip -9 -k -n -f {} +
 
 redirects: ## Write deploy/redirects.conf (nginx's 301s) from mkdocs.yml extra.redirects
 	$(BIN)/python -m tillit.nginx

@@ -130,7 +130,7 @@ def test_headers_cache_and_gzip(nginx_site):
 
 
 def test_big_text_files_are_sent_as_the_gz_files_make_build_wrote(tsl_nginx):
-    """gzip_static: the bytes nginx sends are the .gz file's (scripts/precompress.py), not a new compression."""
+    """gzip_static: the bytes nginx sends are the .gz file's (make precompress), not a new compression."""
     site = tsl_nginx.prefix / "www" / "tsl"
     bundle = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).relative_to(site).as_posix()
     for rel, url in (("index.html", ""), ("en/search/search_index.json", "en/search/search_index.json"),

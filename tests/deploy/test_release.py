@@ -13,7 +13,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REAL_SITE_URL, ROOT, copy_project, make_publishable, mkdocs_build, start_nginx
+from conftest import (
+    REAL_SITE_URL,
+    ROOT,
+    copy_project,
+    make_publishable,
+    mkdocs_build,
+    precompress_command,
+    start_nginx,
+)
 
 DEPLOY = ROOT / "scripts" / "deploy.py"
 SMOKE = ROOT / "scripts" / "smoke.py"
@@ -44,8 +52,8 @@ def wait_for_more(seen, problems, count=20, timeout=60):
 
 
 def precompress(site):
-    code, output = script(ROOT / "scripts" / "precompress.py", site)
-    assert code == 0, output
+    run = subprocess.run(precompress_command(site), cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
 
 
 def second_release(first, dest):
