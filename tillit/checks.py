@@ -7,15 +7,12 @@ Usage: python -m tillit.checks [--site DIR]    Exit 0: no problem. Exit 1: probl
 import argparse
 import datetime
 import difflib
-import hashlib
-import json
-import os
 import posixpath
 import re
 import sys
 from pathlib import Path
 
-from tillit import cache, exercise, figures, markers
+from tillit import exercise, figures, markers
 from tillit.site import (
     ROOT,
     address_warning,
@@ -435,25 +432,6 @@ def source_problems(config_path=CONFIG):
             *check_exercises(pages)]
 
 
-def sources_fingerprint(config_path=CONFIG):
-    """A hash of every file the source checks read and of their code: the same fingerprint, the same problems."""
-    config_path = Path(config_path)
-    # CONFIG too when the build runs another config file: languages() and strings() read mkdocs.yml
-    files = {config_path, CONFIG, config_path.parent / "urls.txt", *DOCS.rglob("*"), *(ROOT / "locales").glob("*.yml"),
-             *exercise.EXERCISES.glob("*.yml"), *figures.SOURCES.glob("*.yml"), *Path(__file__).parent.glob("*.py")}
-    digest = hashlib.sha256()
-    for file in sorted(f for f in files if f.is_file()):
-        data = file.read_bytes()
-        digest.update(f"{os.path.relpath(file, ROOT)}\0{len(data)}\0".encode() + data)
-    return digest.hexdigest()
-
-
-def cached_source_problems(config_path=CONFIG, fingerprint=None):
-    """source_problems(), from .cache/ while nothing it reads changed (each build process and `make build` run it)."""
-    key = fingerprint or sources_fingerprint(config_path)
-    return json.loads(cache.text("checks", "sources", key, lambda: json.dumps(source_problems(config_path))))
-
-
 def check_exercises(pages):
     """Each exercises/*.yml (answers, languages, page#section links); a file for each exercise and figure marker."""
     def page_ids(stem, lang):
@@ -502,7 +480,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="also check this built site (e.g. site)")
     args = parser.parse_args(argv)
-    problems = cached_source_problems()
+    problems = source_problems()
     if args.site:
         built, warning = site_problems(args.site)
         problems += built

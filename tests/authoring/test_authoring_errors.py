@@ -124,13 +124,6 @@ def test_missing_translation_names_the_file(project):
     check_fails(project, "docs/kallor.en.md", "copy docs/kallor.sv.md")
 
 
-def test_a_problem_read_back_from_the_cache_is_reported_again(project):
-    """tillit.checks keeps each result in .cache/ by a fingerprint of the sources: unchanged sources fail again."""
-    (project / "docs/kallor.en.md").unlink()
-    check_fails(project, "docs/kallor.en.md", "copy docs/kallor.sv.md")
-    check_fails(project, "docs/kallor.en.md", "copy docs/kallor.sv.md")
-
-
 def test_page_without_language_suffix_names_the_file(project):
     (project / "docs/utkast.md").write_text("# Utkast\n", encoding="utf-8")
     check_fails(project, "docs/utkast.md", "rename it to docs/utkast.sv.md")
