@@ -79,7 +79,7 @@ def main(argv=None):
         f"Replace every TODO in both files: description (one sentence, at most {check_site.MAX_DESCRIPTION} "
         f"characters), a tag ({tags}), the text, the section heading and id, and the sources (link the source "
         f"on the sources page, {check_site.SOURCES_PAGE}.md#…).",
-        *[f"Name the page on a linking page: add '{stem}' to a marker '<!-- agenda-links: … -->' in "
+        *[f"Name the page on a linking page: add '{stem}' to a marker '<!-- tillit:linking-pages … -->' in "
           "docs/om/lanka/<group>.*.md (or start a new sub-page there)"] * bool(linking),
         "Preview with `make serve`: it shows each problem with the file and the line.",
         "Check with `make check` (the fast tests), then `make urls` and commit both files, mkdocs.yml and urls.txt.",

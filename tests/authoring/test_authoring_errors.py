@@ -370,6 +370,7 @@ def test_a_new_page_by_the_readme_steps_passes_the_check_and_builds(project):
     code, output = made.returncode, made.stdout + made.stderr
     assert code == 0, output
     assert "mkdocs.yml" in output and "- tsl/tillit-i-praktiken.md" in output, "the next steps name the nav line"
+    assert "'<!-- tillit:linking-pages … -->'" in output, "the next steps name the linking pages' marker as written"
     code, output = check(project)
     assert code == 1 and "TODO" in output and "the page is not in the menu" in output, output
 

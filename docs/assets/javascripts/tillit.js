@@ -89,7 +89,7 @@ document.addEventListener("click", function (event) {
     wrap.appendChild(button);
   });
 
-  // om/lanka tables (hooks/agenda_links.py): a button after each URL, named by its row (on a sub-page with the
+  // om/lanka tables (tillit/linking_pages.py): a button after each URL, named by its row (on a sub-page with the
   // page in the caption) and its column's language header.
   Array.prototype.forEach.call(document.querySelectorAll(".tillit-linking-pages td > code.tillit-url"), function (code) {
     var cell = code.parentNode, row = cell.parentNode, table = row.closest("table");
