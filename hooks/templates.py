@@ -2,7 +2,6 @@
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from tillit import contact, i18n
 from tillit.cache import CACHE
@@ -12,6 +11,7 @@ from tillit.site import lang_prefix, languages, strings
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     lang = i18n.current(config)
     env.globals["t"] = strings(lang)
+    env.globals["tillit_contact"] = contact.contact_html(config, lang)   # the footer's, on every page and the 404
     env.globals["tillit_lang"] = {
         "code": lang,
         "prefix": lang_prefix(lang, config),
@@ -25,13 +25,3 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
-
-
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    context["tillit_contact"] = contact.contact_html(config, i18n.current(config))
-    return context
-
-
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    context["tillit_contact"] = contact.contact_html(config, i18n.current(config))
-    return context
