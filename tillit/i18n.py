@@ -32,9 +32,8 @@ def after_all_languages(config) -> bool:
     return not getattr(plugin(config), "building", False)
 
 
-# coupling 5 (File.locale) is no longer used: the Markdown extension gets its language from the config.
 # coupling 6: the plugin writes ONE search index with every language (locations under <lang>/), see tillit.search.
 # coupling 7: it writes one 404.html and one sitemap.xml, in the last language built (hooks/languages.py copies them).
-# coupling 8: with reconfigure_material it sets theme.language for each language's build (tillit.site.theme_language).
+# coupling 8: with reconfigure_material it sets theme.language per language build (Material's lang attribute, words).
 # coupling 9: it fills extra.alternate per page for the language switch (overrides/partials/alternate.html).
 PER_LANGUAGE_TEMPLATES = ("404.html", "sitemap.xml")

@@ -43,8 +43,7 @@ EXTRA_TOGGLE_LABEL = re.compile(r'<label( class="(?:md-overlay|md-search__overla
 # the header's search label, which tillit.html makes a <button>: Material's script then finds the search field's
 # icon label as `header [for=__search]` (it focuses the field when that is clicked), and Material's CSS places that
 # icon by [for=__search], so it stays a label; tillit.css hides the button where Material hides the label (60em)
-# the field's icon label holds two icons that Material shows by svg:first-child and svg:last-child: its text goes
-# between them
+# the field's icon label holds two icons (Material's CSS: svg:first-child, svg:last-child): its text goes between
 SEARCH_ICON = re.compile(r'<label class="md-search__icon md-icon" for="__search">\s*<svg\b.*?</svg>', re.S)
 SEARCH_LABEL = re.compile(r'<label class="md-header__button md-icon" for="__search">(.*?)</label>', re.S)
 DRAWER_LABEL = '<label class="md-header__button md-icon" for="__drawer">'
