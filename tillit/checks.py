@@ -290,7 +290,7 @@ def check_sources_section(page):
 
 def check_links(page, pages):
     """Links to other pages name an existing page without language suffix, and an existing section."""
-    return [f"{page.where(number)}: link to '{target}': {why}" for number, line in page.body
+    return [f"{page.where(number)}: link to '{target}': {why}" for number, line in page.body if "](" in line
             for target in MD_LINK.findall(CODE.sub("", line)) if (why := _link_problem(page, pages, target))]
 
 
