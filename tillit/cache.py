@@ -1,10 +1,12 @@
 """The one cache: results kept in .cache/<kind>/ between builds, each file written atomically (git-ignored, deletable).
 
 Two shapes: `text()` keeps one result per name under a key (a new key replaces it, so make serve does not grow the
-folder: search indexes, purged CSS); `file()` keeps content-addressed files a build may hard-link (QR codes).
+folder; `texts()` for several made together: search indexes, purged CSS); `file()` keeps content-addressed files a
+build may hard-link (QR codes).
 The key must hold everything the result depends on, the code that makes it included.
 """
 import contextlib
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -33,6 +35,12 @@ def text(kind: str, name: str, key: str, make) -> str:
     result = make()
     _write(path, f"{key}\n{result}".encode())
     return result
+
+
+def texts(kind: str, names, key: str, make_all) -> dict:
+    """{name: text()} of results made together: make_all() ({name: str}) runs once, and only when one is missing."""
+    made = functools.cache(make_all)
+    return {name: text(kind, name, key, lambda name=name: made()[name]) for name in names}
 
 
 def file(kind: str, key: str, make, suffix: str = "") -> Path | None:

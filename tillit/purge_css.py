@@ -152,10 +152,8 @@ def purge(config):
     text_names |= {n.decode() for n in PROPERTY.findall(other_css.encode())}   # declared or used by our CSS
     key = hashlib.sha256("\0".join([VERSION, *sources.values(), other_css, *sorted(used), *prefixes,
                                     *sorted(text_names)]).encode()).hexdigest()[:32]
-    made = functools.cache(lambda: _purge(sources, other_css, used, prefixes, text_names))
-    renames = {}
-    for name in sources:
-        css = cache.text("purge", name, key, lambda: made()[name])
+    renames, made = {}, functools.partial(_purge, sources, other_css, used, prefixes, text_names)
+    for name, css in cache.texts("purge", sources, key, made).items():
         new = f"{name.split('.')[0]}.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
         theme[name].unlink()
         (styles / new).write_text(css, encoding="utf-8")

@@ -166,15 +166,13 @@ def write_indexes(config):
                                      json.dumps([strings(lang).get("search") for lang in langs], sort_keys=True),
                                      importlib.metadata.version("snowballstemmer")]).encode()).hexdigest()
 
-    @functools.cache
     def made():
         indexes = split_index(json.loads(raw), config, load_synonyms())
         return {code: json.dumps(index, ensure_ascii=False, separators=(",", ":")) for code, index in indexes.items()}
 
-    for lang in langs:
+    for lang, data in cache.texts("search", langs, key, made).items():
         folder = site / lang_prefix(lang, config) / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        data = cache.text("search", lang, key, lambda: made()[lang])
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         if (site / "search" / "search_index.js").exists():   # file:// variant, when Material's offline plugin runs
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
