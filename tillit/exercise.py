@@ -6,7 +6,7 @@ import json
 import re
 
 from tillit import sources
-from tillit.site import ROOT, lang_prefix, languages, strings, url_path, yaml_load
+from tillit.site import ROOT, lang_prefix, languages, strings, untranslated, url_path, yaml_load
 
 EXERCISES = ROOT / "exercises"
 ANSWERS = ("what", "how", "grey")
@@ -45,7 +45,7 @@ def problems(name, page_ids):
                          + (", ".join(keys) if keys else "each kind of grey zone") + " (see the file's top comment)")
             continue
         found += [f"{rel}: '{group}: {key}' has no text in '{lang}'" for key in keys or block
-                  for lang in _untranslated(block.get(key))]
+                  for lang in untranslated(block.get(key))]
     kinds = data.get("grey_kinds") if isinstance(data.get("grey_kinds"), dict) else {}
     for number, item in enumerate(items, 1):
         where = f"{rel}: item {number}"
@@ -55,7 +55,7 @@ def problems(name, page_ids):
         if item.get("answer") not in ANSWERS:
             found.append(f"{where}: answer is {item.get('answer')!r}: write one of {', '.join(ANSWERS)}")
         found += [f"{where}: '{key}' has no text in '{lang}': write '{key}: {{{lang}: ...}}' for every language"
-                  for key in TEXTS for lang in _untranslated(item.get(key))]
+                  for key in TEXTS for lang in untranslated(item.get(key))]
         if item.get("answer") == "grey" and item.get("grey") not in kinds:
             found.append(f"{where}: a grey-zone item must say which kind of grey zone it is: write 'grey:' and one of "
                          f"{', '.join(kinds) or 'the grey_kinds'} (it has {item.get('grey')!r})")
@@ -77,11 +77,6 @@ def problems(name, page_ids):
                     found.append(f"{where}: {key} {link!r}: docs/{path.removesuffix('.md')}.{lang}.md has no section "
                                  f"'#{anchor}' (use one of its heading ids)")
     return found
-
-
-def _untranslated(texts):
-    """The languages in which a {lang: text} value has no text."""
-    return [lang for lang in languages() if not isinstance(texts, dict) or not str(texts.get(lang) or "").strip()]
 
 
 def reading(item, lang):

@@ -29,7 +29,7 @@ class FigureError(ValueError):
 
 
 def _check_text(value, where, rel, langs):
-    if missing := [lang for lang in langs if not (isinstance(value, dict) and str(value.get(lang) or "").strip())]:
+    if missing := site.untranslated(value, langs):
         raise FigureError(f"{rel}: {where} has no {', '.join(missing)} text. "
                           f"Write it as {{{', '.join(f'{lang}: ...' for lang in langs)}}}.")
 

@@ -174,6 +174,12 @@ def language_name(lang, config=None):
     return next(entry.get("name") or lang for entry in language_entries(config) if entry["locale"] == lang)
 
 
+def untranslated(texts, langs=None):
+    """The languages in which a {lang: text} value of a source file (a picture, an exercise) has no text."""
+    return [lang for lang in langs or languages()
+            if not isinstance(texts, dict) or not str(texts.get(lang) or "").strip()]
+
+
 def key_paths(data, prefix=""):
     """Every key of a strings file as a dotted path ('page.review_title'); lists and texts are leaves."""
     return set().union(*(key_paths(value, f"{prefix}{key}.") if isinstance(value, dict) and key != "names"
