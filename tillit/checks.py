@@ -387,7 +387,7 @@ def check_linking_pages(pages, nav_stems):
     default = languages()[0]
     problems, subpages = [], {}
     for stem, pair in sorted((s, p) for s, p in pages.items() if s.startswith(LINKING_DIR) and s != LINKING_INDEX):
-        named = {lang: (markers.args_of("\n".join(page.lines), "linking-pages") or "").split()
+        named = {lang: (markers.args_of(page.text, "linking-pages") or "").split()
                  for lang, page in pair.items()}
         problems += [f"{page.rel}: a page under docs/{LINKING_DIR} needs a marker like '<!-- tillit:linking-pages "
                      "tsl/ -->' naming the pages whose sections it lists"
@@ -420,7 +420,7 @@ def source_problems(config_path=CONFIG):
     pages, problems = read_docs()
     contract = published_urls(Path(config_path).parent / "urls.txt")
     problems += [*check_pairs(pages), *missing_strings(), *figures.problems()]
-    page_checks = (lambda page: markers.problems("\n".join(page.lines), page.rel), check_front_matter,
+    page_checks = (lambda page: markers.problems(page.text, page.rel), check_front_matter,
                    check_placeholders, check_pictures, check_reading_boxes, lambda page: check_links(page, pages),
                    check_heading_ids, check_aliases, check_changes,
                    lambda page: check_published_sections(page, contract), check_sources_section)
@@ -440,7 +440,7 @@ def check_exercises(pages):
     files = {"exercise": ("exercises", names), "figure": ("diagrams", set(figures.names()))}
     problems = [f"{page.where(number)}: '<!-- tillit:{name} {args} -->' has no file {files[name][0]}/{args}.yml: "
                 "create it or correct the name" for _stem, pair in sorted(pages.items()) for page in pair.values()
-                for number, name, args in markers.find("\n".join(page.lines))
+                for number, name, args in markers.find(page.text)
                 if name in files and args not in files[name][1]]
     return problems + [problem for name in sorted(names) for problem in exercise.problems(name, page_ids)]
 

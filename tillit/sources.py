@@ -30,7 +30,7 @@ class Page:
     rel: str                  # docs/tsl/x.sv.md
     stem: str                 # tsl/x
     lang: str
-    lines: list
+    text: str                 # the whole file, as read
     meta: dict = field(default_factory=dict)
     meta_error: str = ""
     body_start: int = 1       # 1-based line of the first body line
@@ -38,6 +38,10 @@ class Page:
 
     def where(self, line=None):
         return f"{self.rel}:{line}" if line else self.rel
+
+    @functools.cached_property
+    def lines(self):
+        return self.text.splitlines()
 
     @functools.cached_property
     def ids(self):
@@ -64,7 +68,7 @@ def read_page(path, stem, lang):
 @functools.lru_cache(maxsize=1024)   # one build reads a page several times (checks, exercises, change notes, path)
 def _parsed(rel, stem, lang, text):
     import yaml
-    page = Page(rel, stem, lang, text.splitlines())
+    page = Page(rel, stem, lang, text)
     if page.lines and page.lines[0].strip() == "---":
         end = next((i for i in range(1, len(page.lines)) if page.lines[i].strip() in ("---", "...")), None)
         if end is None:
